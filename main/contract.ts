@@ -1,0 +1,136 @@
+// The one module whose types cross the IPC boundary: main, preload and renderer import it.
+// Types only (plus channel names), so the renderer bundle pulls in no main-process code.
+import type { Session } from './evo/session.js';
+import type { HeldEvent, SessionEvent } from './watch/events.js';
+
+export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './evo/session.js';
+
+/** `until-resumed`: paused until the agent resumes by hand. */
+export type AlertsPausedUntil = number | 'until-resumed';
+
+export interface AlertKinds {
+  ringing: boolean;
+  held: boolean;
+  missed: boolean;
+  /** Polling failed for over a minute / recovered. Signed-out always notifies. */
+  connection: boolean;
+}
+
+export interface WindowBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Settings {
+  server: string;
+  username: string;
+  pollIntervalMs: number;
+  alerts: AlertKinds;
+  holdAlertDelayMs: number;
+  holdReminderMs: number;
+  sound: boolean;
+  openAtLogin: boolean;
+  alertsPausedUntil: AlertsPausedUntil | null;
+  windowBounds: WindowBounds | null;
+}
+
+export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { alerts?: Partial<AlertKinds> };
+
+export const DEFAULT_SETTINGS: Settings = {
+  server: 'https://evovoice.io',
+  username: '',
+  pollIntervalMs: 3000,
+  alerts: { ringing: true, held: true, missed: true, connection: true },
+  holdAlertDelayMs: 0,
+  holdReminderMs: 120_000,
+  sound: true,
+  openAtLogin: false,
+  alertsPausedUntil: null,
+  windowBounds: null,
+};
+
+export const SERVER_PRESETS = [
+  { label: 'Evo Voice', url: 'https://evovoice.io' },
+  { label: 'Evo Voice (team)', url: 'https://team.evovoice.io' },
+] as const;
+
+export interface AccountState {
+  status: 'signed-out' | 'signing-in' | 'signed-in';
+  server?: string;
+  user?: { name: string; email?: string; avatarUrl?: string };
+  demo?: boolean;
+  /** Why the last sign-in failed, in words the agent can act on. */
+  error?: string;
+  keychain: 'available' | 'unavailable';
+}
+
+export interface ConnectionState {
+  status: 'idle' | 'online' | 'offline' | 'error';
+  /** Epoch ms of the last successful poll. */
+  lastPollAt?: number;
+  detail?: string;
+}
+
+/** A call the agent missed, newest first in AppState.missed. */
+export interface MissedCall {
+  sessionId: string;
+  at: string;
+  title: string;
+  body: string;
+  session?: Session;
+  seen: boolean;
+}
+
+export interface AppState {
+  account: AccountState;
+  connection: ConnectionState;
+  /** Live sessions, as the last poll answered them. */
+  sessions: Session[];
+  /** Sessions that ended since the window may still show them (details of an ended call). */
+  recentlyEnded: Session[];
+  missed: MissedCall[];
+  settings: Settings;
+  alertsPausedUntil?: AlertsPausedUntil;
+}
+
+export interface SignInRequest {
+  server: string;
+  username: string;
+  password: string;
+  remember: boolean;
+}
+
+export type SignInResult = { ok: true } | { ok: false; error: string };
+
+/** `window.evoTray`: the renderer's only door to the app. */
+export interface EvoTrayBridge {
+  getState(): Promise<AppState>;
+  onState(listener: (state: AppState) => void): () => void;
+  signIn(request: SignInRequest): Promise<SignInResult>;
+  signOut(): Promise<void>;
+  startDemo(): Promise<SignInResult>;
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
+  openSession(id: string): Promise<void>;
+  clearMissed(): Promise<void>;
+  /** minutes, 'until-resumed', or null to resume alerts now. */
+  pauseAlerts(minutes: number | 'until-resumed' | null): Promise<void>;
+  copyText(text: string): Promise<void>;
+}
+
+/** IPC channel names, one per bridge call; `state` is the push from main to the window. */
+export const IPC = {
+  getState: 'evo:get-state',
+  state: 'evo:state',
+  signIn: 'evo:sign-in',
+  signOut: 'evo:sign-out',
+  startDemo: 'evo:start-demo',
+  updateSettings: 'evo:update-settings',
+  openSession: 'evo:open-session',
+  clearMissed: 'evo:clear-missed',
+  pauseAlerts: 'evo:pause-alerts',
+  copyText: 'evo:copy-text',
+} as const;
+
+export type AlertEvent = SessionEvent | HeldEvent;

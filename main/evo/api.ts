@@ -1,0 +1,52 @@
+import type { AgentProfile, Session } from './session.js';
+
+/**
+ * What the rest of the app needs from Evo Voice. The HTTP client implements it; tests and the
+ * watcher depend only on this.
+ */
+export interface EvoApi {
+  /** POST /auth/credentials, then GET /auth/status. Rejects with an EvoApiError. */
+  signIn(server: string, username: string, password: string): Promise<AgentProfile>;
+  /** GET /sessions/my, normalized. */
+  getMySessions(): Promise<Session[]>;
+  /** GET /sessions/{id}, normalized. */
+  getSession(id: string): Promise<Session>;
+  /** POST /auth/logout; forgets the cookies even when the server cannot be reached. */
+  signOut(): Promise<void>;
+}
+
+export type EvoErrorKind =
+  | 'rejected-credentials' // 401 at sign-in, or 401 on a call (session expired)
+  | 'forbidden' // 403
+  | 'not-found' // 404
+  | 'rate-limited' // 429 / 503, with retryAfterMs when the server says
+  | 'server' // other 5xx
+  | 'network' // refused, DNS, reset
+  | 'timeout' // no answer before the deadline
+  | 'bad-response' // not JSON, wrong shape, too large
+  | 'bad-server-url'; // the server setting itself is unusable
+
+/**
+ * Every failure of the API client. `message` is for the agent; it never contains a password
+ * or a cookie.
+ */
+export class EvoApiError extends Error {
+  override readonly name = 'EvoApiError';
+  constructor(
+    readonly kind: EvoErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; serverMessage?: string } = {},
+  ) {
+    super(message);
+  }
+  get status(): number | undefined {
+    return this.details.status;
+  }
+  get retryAfterMs(): number | undefined {
+    return this.details.retryAfterMs;
+  }
+}
+
+export function isEvoApiError(e: unknown, kind?: EvoErrorKind): e is EvoApiError {
+  return e instanceof EvoApiError && (kind === undefined || e.kind === kind);
+}

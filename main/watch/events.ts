@@ -1,0 +1,48 @@
+import type { Session } from '../evo/session.js';
+
+/** What the agent may be told. One JSON line of `watch` is exactly one of these. */
+export type SessionEventKind = 'ringing' | 'answered' | 'answered-elsewhere' | 'held' | 'missed' | 'ended';
+export type ConnectionStatus = 'online' | 'offline' | 'error' | 'signed-out';
+
+interface EventBase {
+  /** ISO-8601 time the engine decided it. */
+  at: string;
+  title: string;
+  body: string;
+}
+
+export interface SessionEvent extends EventBase {
+  event: Exclude<SessionEventKind, 'held'>;
+  sessionId: string;
+  session?: Session;
+}
+
+export interface HeldEvent extends EventBase {
+  event: 'held';
+  sessionId: string;
+  session?: Session;
+  heldForMs: number;
+  /** false for the first alert of a hold, true for the reminders after it. */
+  reminder: boolean;
+}
+
+export interface ConnectionEvent extends EventBase {
+  event: 'connection';
+  status: ConnectionStatus;
+  detail?: string;
+}
+
+export type WatchEvent = SessionEvent | HeldEvent | ConnectionEvent;
+
+/** The timing rules of the engine; all in milliseconds. */
+export interface WatchTiming {
+  pollIntervalMs: number; // default 3000
+  holdAlertDelayMs: number; // default 0: alert at once
+  holdReminderMs: number; // default 120000; 0 turns reminders off
+}
+
+export const DEFAULT_TIMING: WatchTiming = {
+  pollIntervalMs: 3000,
+  holdAlertDelayMs: 0,
+  holdReminderMs: 120_000,
+};
