@@ -1,0 +1,127 @@
+// When to poll: a steady interval, backing off on failures, one request in flight at a time.
+// Knows nothing about Evo Voice; `poll` says only whether it worked.
+import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from './backoff.js';
+import type { Clock } from './clock.js';
+
+export type PollOutcome = { ok: true } | { ok: false; retryAfterMs?: number };
+
+export interface PollerOptions {
+  clock: Clock;
+  random: () => number;
+  intervalMs: number;
+  maxBackoffMs?: number;
+  /** Should not throw; a throw counts as a failed poll. */
+  poll: () => Promise<PollOutcome>;
+}
+
+export interface Poller {
+  /** Polls at once, then keeps polling until stop(). */
+  start(): void;
+  /** No new polls; resolves once the poll in flight (if any) has finished. */
+  stop(): Promise<void>;
+  /** No new polls until resume(); a poll in flight finishes. */
+  pause(): void;
+  /** Polls at once (or right after the poll in flight). */
+  resume(): void;
+  /** Polls at once unless one is in flight; then exactly one more right after it. */
+  pollNow(): void;
+  setIntervalMs(ms: number): void;
+  readonly running: boolean;
+}
+
+export function createPoller(options: PollerOptions): Poller {
+  const { clock, random, poll } = options;
+  const maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
+  let intervalMs = options.intervalMs;
+  let running = false;
+  let paused = false;
+  let failures = 0;
+  let retryAfterMs: number | undefined;
+  let inFlight: Promise<void> | null = null;
+  let againAfterInFlight = false;
+  let timer: { handle: unknown; from: number } | null = null;
+
+  function cancelTimer(): void {
+    if (timer) clock.clearTimeout(timer.handle);
+    timer = null;
+  }
+
+  /** Schedules the next poll counted from `from` (when the last poll ended). */
+  function schedule(from: number): void {
+    cancelTimer();
+    const delay = backoffDelay(failures, intervalMs, maxBackoffMs, random, retryAfterMs);
+    const wait = Math.max(0, from + delay - clock.now());
+    timer = { handle: clock.setTimeout(pollOnce, wait), from };
+  }
+
+  function pollOnce(): void {
+    timer = null;
+    if (!running) return;
+    if (inFlight) {
+      againAfterInFlight = true;
+      return;
+    }
+    inFlight = run();
+  }
+
+  async function run(): Promise<void> {
+    let outcome: PollOutcome;
+    try {
+      outcome = await poll();
+    } catch {
+      outcome = { ok: false };
+    }
+    if (outcome.ok) {
+      failures = 0;
+      retryAfterMs = undefined;
+    } else {
+      failures += 1;
+      retryAfterMs = outcome.retryAfterMs;
+    }
+    inFlight = null;
+    if (!running) return;
+    if (againAfterInFlight) {
+      againAfterInFlight = false;
+      pollOnce();
+    } else if (!paused) {
+      schedule(clock.now());
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      paused = false;
+      pollOnce();
+    },
+    async stop() {
+      running = false;
+      againAfterInFlight = false;
+      cancelTimer();
+      await inFlight;
+    },
+    pause() {
+      paused = true;
+      cancelTimer();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      cancelTimer();
+      pollOnce();
+    },
+    pollNow() {
+      cancelTimer();
+      pollOnce();
+    },
+    setIntervalMs(ms) {
+      intervalMs = ms;
+      // The poll waiting for the old interval now waits for the new one instead.
+      if (timer) schedule(timer.from);
+    },
+    get running() {
+      return running;
+    },
+  };
+}
