@@ -1,0 +1,118 @@
+// The engine's memory on disk, so a restart never alerts twice for the same ring or miss.
+// Holds ids, states, timestamps and trimmed sessions only; written atomically.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Session } from '../evo/session.js';
+import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
+import { isTrackedSession, trimSession, type TrackedSession } from './tracked.js';
+
+export const LEDGER_FILE = 'watch-ledger.json';
+const LEDGER_VERSION = 1;
+
+interface LedgerFile {
+  version: typeof LEDGER_VERSION;
+  savedAt: number;
+  sessions: Record<string, TrackedSession>;
+}
+
+/**
+ * The remembered sessions, pruned to the last 24 hours. The connection status is not kept:
+ * it describes a run, and a new run starts as 'unknown'. Never throws for bad content: a
+ * missing file is a first run, an unreadable one starts fresh with a warning to log.
+ */
+export async function loadMemory(
+  dir: string,
+  now: number,
+): Promise<{ memory: WatchMemory; warning?: string }> {
+  const path = join(dir, LEDGER_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (errorCode(e) === 'ENOENT') return { memory: emptyMemory() };
+    return fresh(path, `it could not be read (${errorCode(e) ?? 'unknown error'})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fresh(path, 'it is not valid JSON');
+  }
+  if (!isRecord(parsed) || !isRecord(parsed['sessions'])) {
+    return fresh(path, 'it does not look like a call ledger');
+  }
+  if (parsed['version'] !== LEDGER_VERSION) {
+    return fresh(path, `it has version ${String(parsed['version'])}, expected ${LEDGER_VERSION}`);
+  }
+
+  const sessions: Record<string, TrackedSession> = {};
+  let dropped = 0;
+  for (const [id, entry] of Object.entries(parsed['sessions'])) {
+    if (isTrackedSession(entry) && entry.session.id === id) {
+      // Re-trim: whatever else the file holds never reaches an event.
+      sessions[id] = { ...entry, session: trimSession(entry.session as Session) };
+    } else dropped += 1;
+  }
+  const memory = pruneMemory({ ...emptyMemory(), sessions }, now);
+  if (dropped === 0) return { memory };
+  return {
+    memory,
+    warning: `Skipped ${dropped} unreadable ${dropped === 1 ? 'entry' : 'entries'} in the call ledger ${path}; those calls may alert again.`,
+  };
+}
+
+/** Prunes entries older than 24 hours, then writes a temp file, fsyncs it and renames it. */
+export async function saveMemory(dir: string, memory: WatchMemory, now: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file: LedgerFile = {
+    version: LEDGER_VERSION,
+    savedAt: now,
+    sessions: pruneMemory(memory, now).sessions,
+  };
+  const path = join(dir, LEDGER_FILE);
+  const temp = join(dir, `.${LEDGER_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(file), 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  await syncDirectory(dir);
+}
+
+/** Makes the rename itself durable where the platform allows opening a directory. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot fsync a directory; the file itself is already synced.
+  }
+}
+
+function fresh(path: string, reason: string): { memory: WatchMemory; warning: string } {
+  return {
+    memory: emptyMemory(),
+    warning: `Ignored the call ledger ${path}: ${reason}. Starting fresh; calls already alerted may alert again.`,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorCode(e: unknown): string | undefined {
+  return isRecord(e) && typeof e['code'] === 'string' ? e['code'] : undefined;
+}
