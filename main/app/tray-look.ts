@@ -1,0 +1,71 @@
+// What the tray icon and its tooltip show, from the app state alone.
+import type { AppState, Session } from '../contract.js';
+import { sessionPhase } from '../watch/reading.js';
+import type { SessionPhase } from '../watch/reading.js';
+
+export type TrayIconName = 'signed-out' | 'offline' | 'idle' | 'on-call' | 'ringing' | 'on-hold';
+
+export interface TrayLook {
+  icon: TrayIconName;
+  unseenMissed: number;
+}
+
+/** With several calls, the one that needs the agent most decides the icon. */
+const PRECEDENCE: readonly [SessionPhase, TrayIconName][] = [
+  ['ringing', 'ringing'],
+  ['held', 'on-hold'],
+  ['connected', 'on-call'],
+];
+
+export function trayLook(state: AppState): TrayLook {
+  return { icon: trayIcon(state), unseenMissed: unseenMissed(state) };
+}
+
+/** The asset base name in assets/icons: `ringing`, or `idle-missed` with unseen missed calls. */
+export function trayIconFile(look: TrayLook): string {
+  return look.unseenMissed > 0 ? `${look.icon}-missed` : look.icon;
+}
+
+/** One line: "Evo Voice · 2 calls · 1 ringing · 1 missed". */
+export function trayTooltip(state: AppState): string {
+  const parts = ['Evo Voice', ...statusWords(state)];
+  const missed = unseenMissed(state);
+  if (missed > 0) parts.push(`${missed} missed`);
+  return parts.join(' · ');
+}
+
+/** The calls the tray lists: live sessions that are not over. */
+export function liveCalls(state: AppState): Session[] {
+  return state.sessions.filter((s) => sessionPhase(s) !== 'ended');
+}
+
+function trayIcon(state: AppState): TrayIconName {
+  if (state.account.status !== 'signed-in') return 'signed-out';
+  if (isOffline(state)) return 'offline';
+  const phases = new Set(liveCalls(state).map(sessionPhase));
+  return PRECEDENCE.find(([phase]) => phases.has(phase))?.[1] ?? 'idle';
+}
+
+function statusWords(state: AppState): string[] {
+  if (state.account.status === 'signing-in') return ['signing in…'];
+  if (state.account.status === 'signed-out') return ['signed out'];
+  if (isOffline(state)) return ['offline'];
+  if (state.connection.status === 'idle') return ['connecting…'];
+  const calls = liveCalls(state);
+  if (calls.length === 0) return ['no calls'];
+  const count = (phase: SessionPhase) => calls.filter((s) => sessionPhase(s) === phase).length;
+  const words = [calls.length === 1 ? '1 call' : `${calls.length} calls`];
+  const ringing = count('ringing');
+  const held = count('held');
+  if (ringing > 0) words.push(`${ringing} ringing`);
+  if (held > 0) words.push(`${held} on hold`);
+  return words;
+}
+
+export function isOffline(state: AppState): boolean {
+  return state.connection.status === 'offline' || state.connection.status === 'error';
+}
+
+function unseenMissed(state: AppState): number {
+  return state.missed.filter((m) => !m.seen).length;
+}

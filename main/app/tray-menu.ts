@@ -1,0 +1,189 @@
+// The tray menu as plain data: the adapter turns it into an Electron Menu and sends clicks back
+// through parseMenuAction.
+import type { AppState, MissedCall, Session } from '../contract.js';
+import { callerLabel, lineLabel, sessionPhase } from '../watch/reading.js';
+import type { SessionPhase } from '../watch/reading.js';
+import { isPaused } from './notify-policy.js';
+import { clockText, elapsedText, timeOf } from './times.js';
+import type { TimeFormat } from './times.js';
+import { isOffline, liveCalls } from './tray-look.js';
+
+export type PauseMinutes = 15 | 60;
+
+export type MenuAction =
+  | `open-session:${string}`
+  | 'clear-missed'
+  | `pause:${PauseMinutes}`
+  | 'pause:until-resumed'
+  | 'resume-alerts'
+  | 'open-window'
+  | 'open-settings'
+  | 'sign-in'
+  | 'sign-out'
+  | 'quit';
+
+export type MenuItem =
+  | { kind: 'action'; id: MenuAction; label: string; enabled?: boolean; checked?: boolean }
+  | { kind: 'label'; label: string }
+  | { kind: 'separator' }
+  | { kind: 'submenu'; label: string; items: MenuItem[] };
+
+export type MenuModel = MenuItem[];
+
+export type ParsedMenuAction =
+  | { kind: 'open-session'; sessionId: string }
+  | { kind: 'pause-alerts'; minutes: PauseMinutes | 'until-resumed' }
+  | {
+      kind:
+        | 'clear-missed'
+        | 'resume-alerts'
+        | 'open-window'
+        | 'open-settings'
+        | 'sign-in'
+        | 'sign-out'
+        | 'quit';
+    };
+
+export const MISSED_IN_MENU = 10;
+
+/** Most urgent first; a call in any other phase is not listed. */
+const GROUPS: readonly [SessionPhase, string][] = [
+  ['ringing', 'Ringing'],
+  ['held', 'On hold'],
+  ['connected', 'Connected'],
+  ['queued', 'Queued'],
+];
+
+const SEPARATOR: MenuItem = { kind: 'separator' };
+
+export function trayMenu(state: AppState, now: number, format: TimeFormat = {}): MenuModel {
+  const signedIn = state.account.status === 'signed-in';
+  const menu: MenuItem[] = [];
+  if (signedIn) menu.push(...callItems(state, now, format), SEPARATOR);
+  if (signedIn || state.missed.length > 0) menu.push(missedSubmenu(state.missed, now, format));
+  if (signedIn) menu.push(pauseSubmenu(state, now, format));
+  if (menu.length > 0) menu.push(SEPARATOR);
+  menu.push(
+    { kind: 'action', id: 'open-window', label: 'Open window' },
+    { kind: 'action', id: 'open-settings', label: 'Settings…' },
+    SEPARATOR,
+    ...accountItems(state),
+    SEPARATOR,
+    { kind: 'action', id: 'quit', label: 'Quit Evo Voice Tray' },
+  );
+  return menu;
+}
+
+export function parseMenuAction(id: string): ParsedMenuAction | null {
+  const sessionId = /^open-session:(.+)$/s.exec(id)?.[1];
+  if (sessionId !== undefined) return { kind: 'open-session', sessionId };
+  switch (id) {
+    case 'pause:15':
+      return { kind: 'pause-alerts', minutes: 15 };
+    case 'pause:60':
+      return { kind: 'pause-alerts', minutes: 60 };
+    case 'pause:until-resumed':
+      return { kind: 'pause-alerts', minutes: 'until-resumed' };
+    case 'clear-missed':
+    case 'resume-alerts':
+    case 'open-window':
+    case 'open-settings':
+    case 'sign-in':
+    case 'sign-out':
+    case 'quit':
+      return { kind: id };
+    default:
+      return null;
+  }
+}
+
+function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[] {
+  // Offline, the last answer is stale: listing it would show calls that may be long gone.
+  if (isOffline(state)) {
+    const at = state.connection.lastPollAt;
+    const since = at === undefined ? 'reconnecting…' : `last update ${clockText(at, now, format)}`;
+    return [{ kind: 'label', label: `Offline · ${since}` }];
+  }
+  if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
+  const calls = liveCalls(state);
+  const items = GROUPS.flatMap(([phase, title]): MenuItem[] => {
+    const group = longestWaitingFirst(calls.filter((s) => sessionPhase(s) === phase));
+    if (group.length === 0) return [];
+    return [{ kind: 'label', label: title }, ...group.map((s) => callItem(s, now))];
+  });
+  return items.length > 0 ? items : [{ kind: 'label', label: 'No calls right now' }];
+}
+
+function callItem(s: Session, now: number): MenuItem {
+  const line = lineLabel(s);
+  const started = timeOf(s.dateCreated);
+  let label = line === undefined ? callerLabel(s) : `${callerLabel(s)} — ${line}`;
+  if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
+  return { kind: 'action', id: `open-session:${s.id}`, label };
+}
+
+/** Sessions without a start time keep their order, after the ones with one. */
+function longestWaitingFirst(sessions: Session[]): Session[] {
+  const start = (s: Session) => timeOf(s.dateCreated) ?? Number.POSITIVE_INFINITY;
+  return [...sessions].sort((a, b) => start(a) - start(b) || 0);
+}
+
+function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): MenuItem {
+  const unseen = missed.filter((m) => !m.seen).length;
+  const label = unseen > 0 ? `Missed calls (${unseen} new)` : 'Missed calls';
+  if (missed.length === 0) {
+    return { kind: 'submenu', label, items: [{ kind: 'label', label: 'No missed calls' }] };
+  }
+  // AppState.missed is newest first already.
+  const items: MenuItem[] = missed.slice(0, MISSED_IN_MENU).map((m) => {
+    const who = m.session ? callerLabel(m.session) : m.body || m.title;
+    const at = timeOf(m.at);
+    return {
+      kind: 'action',
+      id: `open-session:${m.sessionId}`,
+      label: at === undefined ? who : `${who} · ${clockText(at, now, format)}`,
+    };
+  });
+  items.push(SEPARATOR, { kind: 'action', id: 'clear-missed', label: 'Clear' });
+  return { kind: 'submenu', label, items };
+}
+
+function pauseSubmenu(state: AppState, now: number, format: TimeFormat): MenuItem {
+  const until = state.alertsPausedUntil;
+  const paused = isPaused(until, now);
+  let label = 'Pause alerts';
+  if (paused && until === 'until-resumed') label = 'Alerts paused until you resume';
+  else if (paused && typeof until === 'number') {
+    label = `Alerts paused until ${clockText(until, now, format)}`;
+  }
+  // A timed pause does not remember whether it was 15 or 60 minutes, so only "until I resume"
+  // can show as the active choice; the submenu's label gives the end time.
+  const items: MenuItem[] = [
+    { kind: 'action', id: 'pause:15', label: '15 minutes', checked: false },
+    { kind: 'action', id: 'pause:60', label: '1 hour', checked: false },
+    {
+      kind: 'action',
+      id: 'pause:until-resumed',
+      label: 'Until I resume',
+      checked: paused && until === 'until-resumed',
+    },
+  ];
+  if (paused)
+    items.push(SEPARATOR, { kind: 'action', id: 'resume-alerts', label: 'Resume alerts' });
+  return { kind: 'submenu', label, items };
+}
+
+function accountItems(state: AppState): MenuItem[] {
+  const { account } = state;
+  if (account.status === 'signed-in') {
+    const name = account.user?.name || state.settings.username || 'Signed in';
+    return [
+      { kind: 'label', label: account.demo ? `${name} (demo)` : name },
+      { kind: 'action', id: 'sign-out', label: 'Sign out' },
+    ];
+  }
+  if (account.status === 'signing-in') {
+    return [{ kind: 'action', id: 'sign-in', label: 'Signing in…', enabled: false }];
+  }
+  return [{ kind: 'action', id: 'sign-in', label: 'Sign in…' }];
+}

@@ -1,0 +1,8 @@
+// Settings, pure: what electron-store needs to keep them, and how updates are checked.
+export { settingsSchema } from './schema.js';
+export type { JsonSchema } from './schema.js';
+export { settingsMigrations, repairStoredSettings } from './migrations.js';
+export type { MigratingStore } from './migrations.js';
+export { applySettingsPatch } from './patch.js';
+export { readSettings } from './read.js';
+export { SettingsError, BOUNDS, SETTING_KEYS } from './rules.js';

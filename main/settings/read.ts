@@ -1,0 +1,44 @@
+// Stored settings come from a file the agent (or an older version) may have edited: take what
+// is valid, field by field, and fill the rest from the defaults. Never throws.
+import { DEFAULT_SETTINGS } from '../contract.js';
+import type { AlertKinds, Settings } from '../contract.js';
+import { ALERT_KINDS, RULES, alertFlag, isPlainObject } from './rules.js';
+
+export function readSettings(raw: unknown): Settings {
+  const stored = isPlainObject(raw) ? raw : {};
+  const settings: Settings = { ...DEFAULT_SETTINGS, alerts: readAlerts(field(stored, 'alerts')) };
+  for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
+    readInto(settings, key, field(stored, key));
+  }
+  return settings;
+}
+
+function readAlerts(raw: unknown): AlertKinds {
+  const alerts = { ...DEFAULT_SETTINGS.alerts };
+  if (!isPlainObject(raw)) return alerts;
+  for (const kind of ALERT_KINDS) {
+    try {
+      alerts[kind] = alertFlag(field(raw, kind), kind);
+    } catch {
+      // keep the default
+    }
+  }
+  return alerts;
+}
+
+function readInto<K extends keyof typeof RULES>(settings: Settings, key: K, value: unknown): void {
+  try {
+    settings[key] = RULES[key](value, key);
+  } catch {
+    // keep the default
+  }
+}
+
+/** Own properties only: a stored `__proto__` or an inherited getter must not count. */
+function field(record: Record<string, unknown>, key: string): unknown {
+  try {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,143 @@
+// One rule per setting: what a valid value is, and what to tell the agent when it is not.
+// The patch validator, the stored-settings reader and the JSON schema all follow these bounds.
+import type { AlertKinds, AlertsPausedUntil, Settings, WindowBounds } from '../contract.js';
+import { parseServerUrl } from '../evo/server-url.js';
+
+export const BOUNDS = {
+  pollIntervalMs: { min: 1_000, max: 60_000 },
+  holdAlertDelayMs: { min: 0, max: 3_600_000 },
+  /** 0 turns reminders off; otherwise between min and max. */
+  holdReminderMs: { min: 10_000, max: 3_600_000 },
+  usernameMaxLength: 256,
+} as const;
+
+export const ALERT_KINDS = [
+  'ringing',
+  'held',
+  'missed',
+  'connection',
+] as const satisfies readonly (keyof AlertKinds)[];
+
+export const SETTING_KEYS = [
+  'server',
+  'username',
+  'pollIntervalMs',
+  'alerts',
+  'holdAlertDelayMs',
+  'holdReminderMs',
+  'sound',
+  'openAtLogin',
+  'alertsPausedUntil',
+  'windowBounds',
+] as const satisfies readonly (keyof Settings)[];
+
+/** A setting was refused. The message names the setting and what it accepts. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Rule<K extends keyof Settings> = (value: unknown, field: string) => Settings[K];
+
+export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
+  server(value, field) {
+    if (typeof value !== 'string') throw refuse(field, 'must be a web address (text)', value);
+    try {
+      // Stored without the trailing slash the client adds back, as typed in the presets.
+      return parseServerUrl(value).href.replace(/\/$/, '');
+    } catch (e) {
+      // The client's messages are written for the agent and never repeat the input.
+      throw new SettingsError(field, (e as Error).message);
+    }
+  },
+  username(value, field) {
+    if (typeof value !== 'string') throw refuse(field, 'must be text', value);
+    const name = value.trim();
+    if (name.length > BOUNDS.usernameMaxLength) {
+      throw new SettingsError(
+        field,
+        `${field} must be at most ${BOUNDS.usernameMaxLength} characters.`,
+      );
+    }
+    return name;
+  },
+  pollIntervalMs: (value, field) => wholeNumberIn(value, field, BOUNDS.pollIntervalMs),
+  holdAlertDelayMs: (value, field) => wholeNumberIn(value, field, BOUNDS.holdAlertDelayMs),
+  holdReminderMs(value, field) {
+    if (value === 0) return 0;
+    const { min, max } = BOUNDS.holdReminderMs;
+    return wholeNumberIn(
+      value,
+      field,
+      BOUNDS.holdReminderMs,
+      `0 (off) or between ${min} and ${max}`,
+    );
+  },
+  sound: (value, field) => flag(value, field),
+  openAtLogin: (value, field) => flag(value, field),
+  alertsPausedUntil(value, field): AlertsPausedUntil | null {
+    if (value === null || value === 'until-resumed') return value;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+    throw refuse(field, 'must be a time (epoch milliseconds), "until-resumed" or null', value);
+  },
+  windowBounds(value, field): WindowBounds | null {
+    if (value === null) return null;
+    const what =
+      'must be null or { x, y, width, height } in whole pixels, width and height above 0';
+    if (!isPlainObject(value)) throw refuse(field, what, value);
+    const keys = Object.keys(value);
+    const { x, y, width, height } = value;
+    const ok =
+      keys.length === 4 &&
+      [x, y, width, height].every(Number.isSafeInteger) &&
+      (width as number) > 0 &&
+      (height as number) > 0;
+    if (!ok) throw refuse(field, what, value);
+    return { x: x as number, y: y as number, width: width as number, height: height as number };
+  },
+};
+
+export function alertFlag(value: unknown, kind: string): boolean {
+  return flag(value, `alerts.${kind}`);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function flag(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw refuse(field, 'must be true or false', value);
+  return value;
+}
+
+function wholeNumberIn(
+  value: unknown,
+  field: string,
+  { min, max }: { min: number; max: number },
+  allowed = `between ${min} and ${max}`,
+): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw refuse(field, `must be a whole number of milliseconds, ${allowed}`, value);
+  }
+  return value;
+}
+
+function refuse(field: string, rule: string, value: unknown): SettingsError {
+  return new SettingsError(field, `${field} ${rule} (got ${describe(value)}).`);
+}
+
+/** Names what was sent without echoing text, which could be anything the agent typed. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}

@@ -1,0 +1,60 @@
+// The electron-store `schema` option: the same bounds as the rules, for the file on disk.
+import type { Settings } from '../contract.js';
+import { BOUNDS } from './rules.js';
+
+/** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+const flag: JsonSchema = { type: 'boolean' };
+
+export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
+  server: { type: 'string', minLength: 1 },
+  username: { type: 'string', maxLength: BOUNDS.usernameMaxLength },
+  pollIntervalMs: {
+    type: 'integer',
+    minimum: BOUNDS.pollIntervalMs.min,
+    maximum: BOUNDS.pollIntervalMs.max,
+  },
+  alerts: {
+    type: 'object',
+    properties: { ringing: flag, held: flag, missed: flag, connection: flag },
+    required: ['ringing', 'held', 'missed', 'connection'],
+    additionalProperties: false,
+  },
+  holdAlertDelayMs: {
+    type: 'integer',
+    minimum: BOUNDS.holdAlertDelayMs.min,
+    maximum: BOUNDS.holdAlertDelayMs.max,
+  },
+  holdReminderMs: {
+    anyOf: [
+      { const: 0 },
+      {
+        type: 'integer',
+        minimum: BOUNDS.holdReminderMs.min,
+        maximum: BOUNDS.holdReminderMs.max,
+      },
+    ],
+  },
+  sound: flag,
+  openAtLogin: flag,
+  alertsPausedUntil: {
+    anyOf: [{ type: 'number', minimum: 0 }, { const: 'until-resumed' }, { type: 'null' }],
+  },
+  windowBounds: {
+    anyOf: [
+      {
+        type: 'object',
+        properties: {
+          x: { type: 'integer' },
+          y: { type: 'integer' },
+          width: { type: 'integer', exclusiveMinimum: 0 },
+          height: { type: 'integer', exclusiveMinimum: 0 },
+        },
+        required: ['x', 'y', 'width', 'height'],
+        additionalProperties: false,
+      },
+      { type: 'null' },
+    ],
+  },
+};
