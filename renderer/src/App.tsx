@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { EvoTrayBridge } from '../../main/contract.js';
+import { NavTabs } from './components/NavTabs.js';
+import { StatusLine } from './components/StatusLine.js';
+import { routeHref, useRoute, type Route } from './router.js';
+import { useAppState } from './state.js';
+import { CallDetailsView } from './views/CallDetailsView.js';
+import { CallsView } from './views/CallsView.js';
+import { MissedView } from './views/MissedView.js';
+import { SettingsView } from './views/SettingsView.js';
+import { SignInForm } from './views/SignInForm.js';
+
+export function App({ bridge }: { bridge: EvoTrayBridge }) {
+  const view = useAppState(bridge);
+  const route = useRoute();
+  // Back from details returns to the list the agent came from.
+  const lastList = useRef<Route>({ view: 'calls' });
+  if (route.view !== 'session') lastList.current = route;
+
+  useEffect(() => {
+    // Move focus to the new view's heading so keyboard and screen reader users land on it.
+    document.getElementById('view-title')?.focus({ preventScroll: true });
+  }, [route]);
+
+  if (view.status === 'loading') return <p class="loading">Loading…</p>;
+  if (view.status === 'failed') {
+    return (
+      <main class="fatal">
+        <h1>Evo Voice Tray could not load</h1>
+        <p role="alert">{view.error}</p>
+      </main>
+    );
+  }
+  const { state } = view;
+  if (state.account.status !== 'signed-in') return <SignInForm state={state} bridge={bridge} />;
+
+  return (
+    <div class="shell">
+      <NavTabs state={state} route={route} />
+      {route.view === 'calls' && <CallsView sessions={state.sessions} />}
+      {route.view === 'missed' && <MissedView missed={state.missed} bridge={bridge} />}
+      {route.view === 'settings' && <SettingsView state={state} bridge={bridge} />}
+      {route.view === 'session' && (
+        <CallDetailsView
+          state={state}
+          id={route.id}
+          bridge={bridge}
+          backHref={routeHref(lastList.current)}
+        />
+      )}
+      <StatusLine state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { AppState } from '../../../main/contract.js';
+import type { Route } from '../router.js';
+
+/** The header: Calls / Missed (with the unseen count) / Settings. */
+export function NavTabs({ state, route }: { state: AppState; route: Route }) {
+  const unseen = state.missed.filter((m) => !m.seen).length;
+  const current = route.view === 'session' ? undefined : route.view;
+  return (
+    <header class="app-header">
+      <span class="brand">Evo Voice</span>
+      <nav aria-label="Main">
+        <a href="#/calls" aria-current={current === 'calls' ? 'page' : undefined}>
+          Calls
+          {state.sessions.length > 0 && <span class="count">{state.sessions.length}</span>}
+        </a>
+        <a
+          href="#/missed"
+          aria-current={current === 'missed' ? 'page' : undefined}
+          aria-label={unseen > 0 ? `Missed, ${unseen} unseen` : undefined}
+        >
+          Missed
+          {unseen > 0 && <span class="count count-alert">{unseen}</span>}
+        </a>
+        <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined}>
+          Settings
+        </a>
+      </nav>
+    </header>
+  );
+}

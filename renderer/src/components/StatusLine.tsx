@@ -1,0 +1,44 @@
+import type { AppState } from '../../../main/contract.js';
+import { pausedUntil } from '../calls.js';
+import { useNow } from '../ticker.js';
+import { formatClock, formatRelative } from '../time.js';
+
+const CONNECTION: Record<AppState['connection']['status'], string> = {
+  idle: 'Starting',
+  online: 'Online',
+  offline: 'Offline — retrying',
+  error: 'Evo Voice error',
+};
+
+/** Online / offline / error, when we last heard from Evo Voice, and whether alerts are paused. */
+export function StatusLine({ state }: { state: AppState }) {
+  const now = useNow();
+  const { status, lastPollAt, detail } = state.connection;
+  const paused = pausedUntil(state, now);
+  return (
+    <footer class="status-line">
+      <p role="status" class={`connection connection-${status}`}>
+        <span class="dot" aria-hidden="true" />
+        {CONNECTION[status]}
+        {status === 'error' && detail ? `: ${detail}` : ''}
+        {paused !== undefined && (
+          <span class="paused">
+            {' · '}Alerts paused{' '}
+            {paused === 'until-resumed' ? 'until you resume' : `until ${formatClock(paused)}`}
+          </span>
+        )}
+      </p>
+      <p class="status-side">
+        {lastPollAt !== undefined && (
+          <span>
+            Checked{' '}
+            <time dateTime={new Date(lastPollAt).toISOString()}>
+              {formatRelative(lastPollAt, now)}
+            </time>
+          </span>
+        )}
+        {state.account.user?.name && <span class="agent">{state.account.user.name}</span>}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,15 @@
+import { useNow } from '../ticker.js';
+import { formatDateTime, formatRelative, parseApiDate } from '../time.js';
+
+/** A moment as "3 minutes ago" with the absolute date beside it; the raw value stays in dateTime. */
+export function When({ at }: { at: string | number | undefined }) {
+  const ms = typeof at === 'number' ? at : parseApiDate(at);
+  const now = useNow();
+  if (ms === undefined) return at === undefined ? null : <span>{String(at)}</span>;
+  const iso = typeof at === 'string' ? at : new Date(ms).toISOString();
+  return (
+    <time dateTime={iso} title={formatDateTime(ms)}>
+      {formatRelative(ms, now)} <span class="muted">· {formatDateTime(ms)}</span>
+    </time>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Session } from '../../../main/contract.js';
+import { FieldList, hasAny } from '../components/FieldList.js';
+import { Section } from './Section.js';
+
+export function CustomerSection({ session: s }: { session: Session }) {
+  const crumbs = s.customerBreadcrumb ?? [];
+  if (!hasAny([s.customerName, s.customerId, crumbs])) return null;
+  return (
+    <Section id="customer" title="Customer">
+      <FieldList
+        fields={[
+          ['Customer', s.customerName],
+          ['Customer id', s.customerId],
+        ]}
+      />
+      {crumbs.length > 0 && (
+        <ol class="breadcrumb" aria-label="Customer breadcrumb">
+          {crumbs.map((c, i) => (
+            <li key={c.id ?? i} title={c.id}>
+              {c.name || c.id}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}

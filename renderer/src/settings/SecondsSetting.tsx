@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+
+interface Props {
+  id: string;
+  label: string;
+  hint?: string;
+  valueMs: number;
+  min?: number;
+  error: string | undefined;
+  onSave(ms: number): Promise<boolean>;
+}
+
+/** A duration typed in seconds; what the agent typed stays in the field until the app accepts it. */
+export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSave }: Props) {
+  const [draft, setDraft] = useState<string | undefined>();
+  const [typo, setTypo] = useState<string | undefined>();
+  const shownError = typo ?? error;
+
+  const commit = (text: string): void => {
+    const seconds = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(seconds)) {
+      setTypo('Enter a number of seconds');
+      return;
+    }
+    setTypo(undefined);
+    void onSave(Math.round(seconds * 1000)).then((ok) => {
+      if (ok) setDraft(undefined);
+    });
+  };
+
+  const describedBy = [hint && `${id}-hint`, shownError && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div class="setting">
+      <label for={id}>{label}</label>
+      <span class="with-unit">
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          min={min}
+          step="any"
+          value={draft ?? String(valueMs / 1000)}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => commit(e.currentTarget.value)}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+        <span class="unit" aria-hidden="true">
+          s
+        </span>
+      </span>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {shownError && (
+        <p id={`${id}-error`} class="field-error" role="alert">
+          {shownError}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'preact/hooks';
+import type { EvoTrayBridge, SettingsPatch } from '../../../main/contract.js';
+import { messageOf } from '../state.js';
+
+export interface SettingSaver {
+  /** Saves one field; resolves true when the app accepted it. The error stays next to `field`. */
+  save(field: string, patch: SettingsPatch): Promise<boolean>;
+  errorFor(field: string): string | undefined;
+  /** The field saved last, for the "Saved" note. */
+  savedField: string | undefined;
+}
+
+export function useSettingSaver(bridge: EvoTrayBridge): SettingSaver {
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [savedField, setSavedField] = useState<string | undefined>();
+
+  const save = async (field: string, patch: SettingsPatch): Promise<boolean> => {
+    try {
+      await bridge.updateSettings(patch);
+      setErrors((e) => ({ ...e, [field]: undefined }));
+      setSavedField(field);
+      return true;
+    } catch (error) {
+      setErrors((e) => ({ ...e, [field]: messageOf(error) }));
+      setSavedField(undefined);
+      return false;
+    }
+  };
+
+  return { save, errorFor: (field) => errors[field], savedField };
+}

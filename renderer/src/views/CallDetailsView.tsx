@@ -1,0 +1,62 @@
+import type { AppState, EvoTrayBridge } from '../../../main/contract.js';
+import { callerLabel, lineLabel } from '../../../main/watch/reading.js';
+import { findCall } from '../calls.js';
+import { Elapsed } from '../components/Elapsed.js';
+import { StateBadge } from '../components/StateBadge.js';
+import { AccountSection } from '../details/AccountSection.js';
+import { CustomerSection } from '../details/CustomerSection.js';
+import { IdsSection } from '../details/IdsSection.js';
+import { LogTimeline } from '../details/LogTimeline.js';
+import { MembersSection } from '../details/MembersSection.js';
+import { PartiesSection } from '../details/PartiesSection.js';
+import { StateSection } from '../details/StateSection.js';
+
+interface Props {
+  state: AppState;
+  id: string;
+  bridge: EvoTrayBridge;
+  backHref: string;
+}
+
+export function CallDetailsView({ state, id, bridge, backHref }: Props) {
+  const found = findCall(state, id);
+  const back = (
+    <a href={backHref} class="back">
+      ← Back
+    </a>
+  );
+  if (!found) {
+    return (
+      <main class="details" aria-labelledby="view-title">
+        {back}
+        <h1 id="view-title" tabIndex={-1}>
+          This call is no longer available
+        </h1>
+        <p class="muted">It ended a while ago, or it was never on this account.</p>
+      </main>
+    );
+  }
+  const { session, ended } = found;
+  const line = lineLabel(session);
+  return (
+    <main class="details" aria-labelledby="view-title">
+      {back}
+      <div class="details-head">
+        <h1 id="view-title" tabIndex={-1}>
+          {callerLabel(session)}
+        </h1>
+        <StateBadge session={session} ended={ended} />
+        {!ended && <Elapsed since={session.dateCreated} />}
+      </div>
+      {line && <p class="muted">{line}</p>}
+      {ended && <p class="ended-note">This call has ended.</p>}
+      <PartiesSection session={session} />
+      <StateSection session={session} />
+      <MembersSection members={session.members} />
+      <LogTimeline log={session.log} />
+      <CustomerSection session={session} />
+      <AccountSection session={session} />
+      <IdsSection session={session} bridge={bridge} />
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Session } from '../../../main/contract.js';
+import { CallRow } from '../components/CallRow.js';
+import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
+import { groupCalls } from '../calls.js';
+
+export function CallsView({ sessions }: { sessions: Session[] }) {
+  const groups = groupCalls(sessions);
+  return (
+    <main class="calls" aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1} class="visually-hidden">
+        Calls
+      </h1>
+      <RingingAnnouncer sessions={sessions} />
+      {groups.length === 0 ? (
+        <p class="empty">No calls right now — we'll alert you when one rings.</p>
+      ) : (
+        groups.map((group) => (
+          <section
+            key={group.name}
+            class={`call-group group-${group.name}`}
+            aria-labelledby={`group-${group.name}`}
+          >
+            <h2 id={`group-${group.name}`}>
+              {group.title} <span class="group-count">{group.sessions.length}</span>
+            </h2>
+            <ul class="call-list">
+              {group.sessions.map((session) => (
+                <CallRow key={session.id} session={session} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </main>
+  );
+}

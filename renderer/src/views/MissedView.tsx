@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import type { EvoTrayBridge, MissedCall } from '../../../main/contract.js';
+import { When } from '../components/When.js';
+import { sessionHref } from '../router.js';
+import { messageOf } from '../state.js';
+
+/** Newest first, whatever order they arrive in. */
+export function newestFirst(missed: readonly MissedCall[]): MissedCall[] {
+  return [...missed].sort((a, b) => (Date.parse(b.at) || 0) - (Date.parse(a.at) || 0));
+}
+
+export function MissedView({ missed, bridge }: { missed: MissedCall[]; bridge: EvoTrayBridge }) {
+  const [error, setError] = useState<string | undefined>();
+  const clear = (): void => {
+    setError(undefined);
+    bridge.clearMissed().catch((e: unknown) => setError(messageOf(e)));
+  };
+  return (
+    <main class="missed" aria-labelledby="view-title">
+      <div class="view-head">
+        <h1 id="view-title" tabIndex={-1}>
+          Missed calls
+        </h1>
+        {missed.length > 0 && (
+          <button type="button" onClick={clear}>
+            Clear
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {missed.length === 0 ? (
+        <p class="empty">No missed calls.</p>
+      ) : (
+        <ul class="missed-list">
+          {newestFirst(missed).map((call) => (
+            <li key={call.sessionId} class={call.seen ? 'missed-row' : 'missed-row unseen'}>
+              <a href={sessionHref(call.sessionId)}>
+                <span class="caller">{call.title}</span>
+                <span class="call-meta">{call.body}</span>
+                <span class="call-meta">
+                  <When at={call.at} />
+                </span>
+                {!call.seen && <span class="badge badge-missed">New</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

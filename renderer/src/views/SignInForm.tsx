@@ -1,0 +1,163 @@
+import { useRef, useState } from 'preact/hooks';
+import {
+  SERVER_PRESETS,
+  type AppState,
+  type EvoTrayBridge,
+  type SignInResult,
+} from '../../../main/contract.js';
+import { messageOf } from '../state.js';
+
+const CUSTOM = 'custom';
+
+function initialChoice(server: string | undefined): string {
+  return SERVER_PRESETS.some((p) => p.url === server) || !server
+    ? (server ?? SERVER_PRESETS[0].url)
+    : CUSTOM;
+}
+
+/** The app checks the address itself (a bare host means https); here only that one was typed. */
+export function checkServerUrl(value: string): string | undefined {
+  return value.trim() === '' ? 'Enter the server address, like team.example.com' : undefined;
+}
+
+export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+  const saved = state.account.server ?? state.settings.server;
+  const [choice, setChoice] = useState(() => initialChoice(saved));
+  const [customUrl, setCustomUrl] = useState(() => (initialChoice(saved) === CUSTOM ? saved : ''));
+  const [username, setUsername] = useState(state.settings.username);
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [urlError, setUrlError] = useState<string | undefined>();
+  const passwordInput = useRef<HTMLInputElement>(null);
+
+  const working = busy || state.account.status === 'signing-in';
+  const shownError = error ?? state.account.error;
+
+  const finish = (result: SignInResult): void => {
+    if (!result.ok) {
+      setError(result.error);
+      // The rejected password is never kept or sent again: the agent types it anew.
+      setPassword('');
+      passwordInput.current?.focus();
+    }
+  };
+
+  const submit = (event: Event): void => {
+    event.preventDefault();
+    if (working) return;
+    const server = choice === CUSTOM ? customUrl.trim() : choice;
+    const badUrl = choice === CUSTOM ? checkServerUrl(server) : undefined;
+    setUrlError(badUrl);
+    if (badUrl) return;
+    setError(undefined);
+    setBusy(true);
+    bridge
+      .signIn({ server, username: username.trim(), password, remember })
+      .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e) }))
+      .finally(() => setBusy(false));
+  };
+
+  const demo = (): void => {
+    setError(undefined);
+    setBusy(true);
+    bridge
+      .startDemo()
+      .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e) }))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <main class="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in to Evo Voice</h1>
+      {state.account.keychain === 'unavailable' && (
+        <p class="notice">
+          Your system keychain is unavailable: your password will be kept only until you quit.
+        </p>
+      )}
+      <form onSubmit={submit} aria-busy={working}>
+        <label for="server">Server</label>
+        <select
+          id="server"
+          value={choice}
+          onChange={(e) => setChoice(e.currentTarget.value)}
+          disabled={working}
+        >
+          {SERVER_PRESETS.map((p) => (
+            <option key={p.url} value={p.url}>
+              {p.label} ({new URL(p.url).host})
+            </option>
+          ))}
+          <option value={CUSTOM}>Another server…</option>
+        </select>
+        {choice === CUSTOM && (
+          <>
+            <label for="custom-server">Server address</label>
+            <input
+              id="custom-server"
+              type="url"
+              required
+              placeholder="https://"
+              value={customUrl}
+              onInput={(e) => setCustomUrl(e.currentTarget.value)}
+              aria-invalid={urlError ? true : undefined}
+              aria-describedby={urlError ? 'custom-server-error' : undefined}
+              disabled={working}
+            />
+            {urlError && (
+              <p id="custom-server-error" class="field-error">
+                {urlError}
+              </p>
+            )}
+          </>
+        )}
+        <label for="username">Username</label>
+        <input
+          id="username"
+          type="text"
+          autocomplete="username"
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+          disabled={working}
+        />
+        <label for="password">Password</label>
+        <input
+          id="password"
+          ref={passwordInput}
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          aria-describedby={shownError ? 'sign-in-error' : undefined}
+          disabled={working}
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.currentTarget.checked)}
+            disabled={working}
+          />
+          Remember me
+        </label>
+        {shownError && (
+          <p id="sign-in-error" class="form-error" role="alert">
+            {shownError}
+          </p>
+        )}
+        <button type="submit" class="primary" disabled={working}>
+          {working ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p class="demo">
+        <button type="button" class="link-button" onClick={demo} disabled={working}>
+          Try the demo
+        </button>{' '}
+        <span class="muted">— simulated calls, no account needed</span>
+      </p>
+    </main>
+  );
+}
