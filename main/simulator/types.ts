@@ -114,4 +114,12 @@ export type ScenarioStep =
   | { atMs: number; do: 'hold' | 'transfer'; ref: string; holdQueueName: string }
   | { atMs: number; do: 'answer-elsewhere'; ref: string; byName: string }
   | { atMs: number; do: 'expire-sessions' }
-  | { atMs: number; do: 'fault'; fault: FaultKind; count?: number; retryAfterSeconds?: number };
+  | {
+      atMs: number;
+      do: 'fault';
+      fault: FaultKind;
+      count?: number;
+      retryAfterSeconds?: number;
+      /** Defaults to '/sessions', as in SimFaults.inject. */
+      pathPrefix?: string;
+    };

@@ -1,0 +1,141 @@
+// The simulator's calls in memory: who sees which call, and each call's current fields.
+// The field changes themselves are the pure functions of transitions.ts.
+import type { Session } from '../evo/session.js';
+import { fullName, generateCall, hex, sessionId } from './people.js';
+import type { Agent } from './transitions.js';
+import {
+  answered,
+  answeredElsewhere,
+  ended,
+  held,
+  missed,
+  queued,
+  resumed,
+  ringing,
+} from './transitions.js';
+import type { SimCalls, SimUser } from './types.js';
+
+export interface CallsOptions {
+  users: readonly SimUser[];
+  random: () => number;
+  now: () => number;
+  /** The simulator's URL, for avatar pictures. */
+  baseUrl: string;
+}
+
+interface StoredCall {
+  session: Session;
+  /** The username whose `/sessions/my` lists it. */
+  agent: string;
+  listed: boolean;
+  archived: boolean;
+}
+
+export function createCalls(options: CallsOptions): SimCalls {
+  const { users, random, now, baseUrl } = options;
+  const calls = new Map<string, StoredCall>();
+  const colleagueIds = new Map<string, string>();
+
+  const isoNow = (): string => new Date(now()).toISOString();
+
+  function userFor(username: string | undefined): SimUser {
+    const first = users[0];
+    if (first === undefined) throw new Error('The simulator has no users');
+    if (username === undefined) return first;
+    const user = users.find((u) => u.username.toLowerCase() === username.toLowerCase());
+    if (user === undefined) {
+      const known = users.map((u) => u.username).join(', ');
+      throw new Error(`Unknown agent "${username}": the simulator's users are ${known}`);
+    }
+    return user;
+  }
+
+  function agentOf(call: StoredCall): Agent {
+    const user = userFor(call.agent);
+    return { id: user.id, name: fullName(user) };
+  }
+
+  function stored(id: string): StoredCall {
+    const call = calls.get(id);
+    if (call === undefined || call.archived) throw new Error(`No call with id "${id}"`);
+    return call;
+  }
+
+  function apply(id: string, next: (session: Session, call: StoredCall) => Session): void {
+    const call = stored(id);
+    call.session = next(call.session, call);
+  }
+
+  /** A colleague keeps the same id across calls, as a real user would. */
+  function colleague(name: string): Agent {
+    let id = colleagueIds.get(name);
+    if (id === undefined) {
+      id = `usr-${hex(random, 8)}`;
+      colleagueIds.set(name, id);
+    }
+    return { id, name };
+  }
+
+  return {
+    arrive(call = {}) {
+      const { agent: username, queued: startsQueued, id: givenId, ...fields } = call;
+      const user = userFor(username);
+      const id = givenId ?? sessionId(random);
+      if (calls.has(id)) throw new Error(`A call with id "${id}" already exists`);
+      const at = isoNow();
+      const fresh = generateCall({ random, at, agent: user, baseUrl }, id);
+      const started = startsQueued
+        ? queued(fresh, at, fresh.endpointName ?? 'the queue')
+        : ringing(fresh, at, { id: user.id, name: fullName(user) });
+      const session: Session = { ...started, ...fields, id };
+      calls.set(id, { session, agent: user.username, listed: true, archived: false });
+      return structuredClone(session);
+    },
+    ring: (id) => apply(id, (s, call) => ringing(s, isoNow(), agentOf(call))),
+    answer: (id) => apply(id, (s, call) => answered(s, isoNow(), agentOf(call))),
+    hold: (id, holdQueueName, heldByUserId) =>
+      apply(id, (s, call) =>
+        held(s, isoNow(), {
+          queueName: holdQueueName,
+          byUserId: heldByUserId ?? agentOf(call).id,
+          transferring: false,
+        }),
+      ),
+    transfer: (id, holdQueueName) =>
+      apply(id, (s, call) =>
+        held(s, isoNow(), {
+          queueName: holdQueueName,
+          byUserId: agentOf(call).id,
+          transferring: true,
+        }),
+      ),
+    resume: (id) => apply(id, (s, call) => resumed(s, isoNow(), agentOf(call))),
+    end: (id) => apply(id, (s) => ended(s, isoNow())),
+    miss: (id) => apply(id, (s) => missed(s, isoNow())),
+    answerElsewhere(id, byName) {
+      apply(id, (s) => answeredElsewhere(s, isoNow(), colleague(byName)));
+      stored(id).listed = false;
+    },
+    remove(id) {
+      stored(id).listed = false;
+    },
+    archive(id) {
+      const call = stored(id);
+      call.listed = false;
+      call.archived = true;
+    },
+    update(id, patch) {
+      apply(id, (s) => ({ ...s, ...patch, id, dateLastModified: isoNow() }));
+    },
+    get(id) {
+      const call = calls.get(id);
+      return call === undefined || call.archived ? undefined : structuredClone(call.session);
+    },
+    listFor(agent) {
+      const username = userFor(agent).username;
+      return [...calls.values()]
+        .filter((call) => call.listed && call.agent === username)
+        .map((call) => structuredClone(call.session));
+    },
+  };
+}
