@@ -1,0 +1,218 @@
+// The glue of the engine: poll → decide → lookups → ledger → events. The decisions are
+// decide()'s; this module only performs them, in order, one poll at a time.
+import { EvoApiError, isEvoApiError, type EvoApi } from '../evo/api.js';
+import type { AgentProfile, Session } from '../evo/session.js';
+import { silentLogger, type Logger } from '../log.js';
+import { systemClock, type Clock } from './clock.js';
+import { decide, emptyMemory, type Observation, type WatchMemory } from './decide.js';
+import type { WatchEvent, WatchTiming } from './events.js';
+import { loadMemory, saveMemory } from './ledger.js';
+import { createPoller, type PollOutcome } from './poller.js';
+
+export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
+
+export interface WatcherOptions {
+  /** Already signed in by the caller. */
+  api: EvoApi;
+  server: string;
+  username: string;
+  /** The stored password for a silent re-sign-in after a 401, or null. */
+  password: () => Promise<string | null>;
+  timing: WatchTiming;
+  clock?: Clock;
+  random?: () => number;
+  /** The ledger directory; without it the memory lives in RAM only. */
+  stateDir?: string;
+  log?: Logger;
+  onEvent: (event: WatchEvent) => void;
+  onPoll?: (result: PollResult) => void;
+  /** After a silent re-sign-in. */
+  onSignedIn?: (profile: AgentProfile) => void;
+}
+
+export interface Watcher {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  pollNow(): void;
+  setTiming(timing: WatchTiming): void;
+}
+
+/** Why a poll could not list the sessions, as the engine sees it. */
+type Failure = Extract<Observation, { kind: 'failure' }>;
+
+export function createWatcher(options: WatcherOptions): Watcher {
+  const { api, stateDir, onEvent } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLogger;
+  let timing = options.timing;
+  let memory: WatchMemory = emptyMemory();
+  let loaded = false;
+  const ledger = stateDir === undefined ? null : createLedgerWriter(stateDir, clock, log);
+
+  const poller = createPoller({
+    clock,
+    random: options.random ?? Math.random,
+    intervalMs: timing.pollIntervalMs,
+    poll: pollOnce,
+  });
+
+  async function pollOnce(): Promise<PollOutcome> {
+    let sessions: Session[];
+    try {
+      sessions = await listSessions();
+    } catch (e) {
+      return fail(toApiError(e));
+    }
+    options.onPoll?.({ at: clock.now(), sessions });
+    await observe({ kind: 'sessions', sessions });
+    return { ok: true };
+  }
+
+  /** GET /sessions/my; after a 401, one silent re-sign-in and one retry. */
+  async function listSessions(): Promise<Session[]> {
+    try {
+      return await api.getMySessions();
+    } catch (e) {
+      if (!isEvoApiError(e, 'rejected-credentials')) throw e;
+      log.info('The Evo Voice session expired; signing in again.');
+    }
+    const password = await options.password();
+    if (password === null) {
+      throw new EvoApiError(
+        'rejected-credentials',
+        'Your Evo Voice session expired and no password is saved: sign in again.',
+      );
+    }
+    const profile = await api.signIn(options.server, options.username, password);
+    log.info(`Signed in again as ${profile.name}.`);
+    options.onSignedIn?.(profile);
+    return api.getMySessions();
+  }
+
+  async function fail(error: EvoApiError): Promise<PollOutcome> {
+    options.onPoll?.({ at: clock.now(), error });
+    const failure = failureOf(error);
+    if (failure.status === 'signed-out') {
+      // A rejected password is never retried: the platform can lock the account.
+      log.error(`Signed out: ${error.message} Polling stopped.`);
+      void poller.stop();
+    } else {
+      log.warn(`Poll failed (${error.kind}): ${error.message}`);
+    }
+    await observe(failure);
+    return { ok: false, retryAfterMs: error.retryAfterMs };
+  }
+
+  /** Decides, delivers the events, then answers every lookup the engine asked for. */
+  async function observe(first: Observation): Promise<void> {
+    const queue: Observation[] = [first];
+    for (let observation = queue.shift(); observation; observation = queue.shift()) {
+      const decision = decide(memory, observation, clock.now(), timing);
+      memory = decision.memory;
+      void ledger?.save(memory);
+      decision.events.forEach(deliver);
+      for (const sessionId of decision.lookups) {
+        queue.push({ kind: 'lookup', sessionId, result: await lookUp(sessionId) });
+      }
+    }
+  }
+
+  async function lookUp(sessionId: string): Promise<Session | 'failed'> {
+    try {
+      return await api.getSession(sessionId);
+    } catch (e) {
+      log.warn(`Could not look up how call ${sessionId} ended: ${toApiError(e).message}`);
+      return 'failed';
+    }
+  }
+
+  function deliver(event: WatchEvent): void {
+    try {
+      onEvent(event);
+    } catch (e) {
+      log.error(`An event handler failed on ${event.event}: ${messageOf(e)}`);
+    }
+  }
+
+  return {
+    async start() {
+      if (poller.running) return;
+      if (ledger && !loaded) {
+        memory = await ledger.load();
+      }
+      loaded = true;
+      poller.start();
+    },
+    async stop() {
+      await poller.stop();
+      await ledger?.flush(memory);
+    },
+    pause: () => poller.pause(),
+    resume: () => poller.resume(),
+    pollNow: () => poller.pollNow(),
+    setTiming(next) {
+      timing = next;
+      poller.setIntervalMs(next.pollIntervalMs);
+    },
+  };
+}
+
+function failureOf(error: EvoApiError): Failure {
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+      return { kind: 'failure', status: 'offline', detail: error.message };
+    case 'rejected-credentials':
+      return { kind: 'failure', status: 'signed-out', detail: error.message };
+    default:
+      return { kind: 'failure', status: 'error', detail: error.message };
+  }
+}
+
+function toApiError(e: unknown): EvoApiError {
+  return e instanceof EvoApiError ? e : new EvoApiError('bad-response', messageOf(e));
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Saves the memory after each decision that changed it, one write at a time: a save asked for
+ * while one is running waits, and only the newest memory is written.
+ */
+function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
+  let lastSaved = '';
+  let writing: Promise<void> = Promise.resolve();
+
+  function save(memory: WatchMemory): Promise<void> {
+    const text = JSON.stringify(memory);
+    if (text === lastSaved) return writing;
+    lastSaved = text;
+    writing = writing.then(async () => {
+      if (text !== lastSaved) return; // a newer save is queued behind this one
+      try {
+        await saveMemory(dir, memory, clock.now());
+      } catch (e) {
+        log.error(`Could not save what was already alerted to ${dir}: ${messageOf(e)}`);
+      }
+    });
+    return writing;
+  }
+
+  return {
+    async load(): Promise<WatchMemory> {
+      const { memory, warning } = await loadMemory(dir, clock.now());
+      if (warning) log.warn(warning);
+      lastSaved = JSON.stringify(memory);
+      return memory;
+    },
+    save,
+    async flush(memory: WatchMemory): Promise<void> {
+      lastSaved = '';
+      await save(memory);
+    },
+  };
+}
