@@ -8,16 +8,15 @@ import type { Logger } from '../../main/log.js';
 import { systemClock } from '../../main/watch/clock.js';
 import type { WatchEvent, WatchTiming } from '../../main/watch/events.js';
 import { saveMemory } from '../../main/watch/ledger.js';
+import type * as Ledger from '../../main/watch/ledger.js';
 import { createWatcher, type WatcherOptions } from '../../main/watch/watcher.js';
 
 // The real ledger, observed: tests may slow its writes down to catch overlapping saves.
 vi.mock('../../main/watch/ledger.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../main/watch/ledger.js')>();
+  const real = await importOriginal<typeof Ledger>();
   return { ...real, saveMemory: vi.fn(real.saveMemory) };
 });
-const realLedger = await vi.importActual<typeof import('../../main/watch/ledger.js')>(
-  '../../main/watch/ledger.js',
-);
+const realLedger = await vi.importActual<typeof Ledger>('../../main/watch/ledger.js');
 
 const SERVER = 'https://evo.test';
 const USER = 'agent@evo.test';
