@@ -1,0 +1,137 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyMemory, FORGET_AFTER_MS } from '../../main/watch/decide.js';
+import { LEDGER_FILE, loadMemory, saveMemory } from '../../main/watch/ledger.js';
+import { connected, held, ringing, Watch } from './decide-script.js';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'evo-ledger-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A memory with a ringing, a held and a connected call, and the time it was taken. */
+function someMemory() {
+  const w = new Watch();
+  w.poll([
+    ringing('s1', {
+      log: [{ date: '2026-03-02', message: 'transferred by admin' }],
+      members: [{ identity: 'agent-7', callSid: 'CA123' }],
+      consoleData: '{"crm":"secret-ish"}',
+    }),
+    held('s2'),
+    connected('s3'),
+  ]);
+  return { memory: w.memory, now: w.now };
+}
+
+describe('ledger', () => {
+  it('a missing file is a first run: empty memory, no warning', async () => {
+    expect(await loadMemory(dir, 0)).toEqual({ memory: emptyMemory() });
+  });
+
+  it('round-trips the remembered sessions', async () => {
+    const { memory, now } = someMemory();
+    await saveMemory(dir, memory, now);
+    const loaded = await loadMemory(dir, now + 1000);
+    expect(loaded.warning).toBeUndefined();
+    expect(loaded.memory.sessions).toStrictEqual(memory.sessions);
+  });
+
+  it('does not keep the connection status: a new run starts unknown', async () => {
+    const { memory, now } = someMemory();
+    expect(memory.connection).toBe('online');
+    await saveMemory(dir, memory, now);
+    expect((await loadMemory(dir, now)).memory.connection).toBe('unknown');
+  });
+
+  it('keeps ids, states and names, never logs, members or console data', async () => {
+    const { memory, now } = someMemory();
+    await saveMemory(dir, memory, now);
+    const text = await readFile(join(dir, LEDGER_FILE), 'utf8');
+    expect(text).toContain('"s1"');
+    expect(text).not.toContain('transferred by admin');
+    expect(text).not.toContain('agent-7');
+    expect(text).not.toContain('secret-ish');
+  });
+
+  it('writes atomically: no temp file is left, and a rewrite replaces the file whole', async () => {
+    const { memory, now } = someMemory();
+    await saveMemory(dir, memory, now);
+    await saveMemory(dir, emptyMemory(), now + 1);
+    expect(await readdir(dir)).toEqual([LEDGER_FILE]);
+    expect((await loadMemory(dir, now + 2)).memory.sessions).toEqual({});
+  });
+
+  it('creates its directory when missing', async () => {
+    const nested = join(dir, 'state', 'evo');
+    const { memory, now } = someMemory();
+    await saveMemory(nested, memory, now);
+    expect(Object.keys((await loadMemory(nested, now)).memory.sessions).sort()).toEqual([
+      's1',
+      's2',
+      's3',
+    ]);
+  });
+
+  it('a failed write leaves the old ledger intact and no temp file behind', async () => {
+    const { memory, now } = someMemory();
+    await saveMemory(dir, memory, now);
+    const looping: Record<string, unknown> = { ...memory.sessions['s1'] };
+    looping['self'] = looping; // JSON.stringify throws on a cycle, mid-save
+    const broken = { ...memory, sessions: { ...memory.sessions, s1: looping as never } };
+    await expect(saveMemory(dir, broken, now)).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([LEDGER_FILE]);
+    expect((await loadMemory(dir, now)).memory.sessions).toStrictEqual(memory.sessions);
+  });
+
+  it.each([
+    ['not JSON', '{"version":1,"sess'],
+    ['the wrong shape', '[1,2,3]'],
+    ['another version', '{"version":2,"savedAt":0,"sessions":{}}'],
+    ['empty', ''],
+  ])('a file that is %s loads as empty memory with a warning', async (_what, content) => {
+    await writeFile(join(dir, LEDGER_FILE), content);
+    const { memory, warning } = await loadMemory(dir, 0);
+    expect(memory).toEqual(emptyMemory());
+    expect(warning).toMatch(/call ledger .*watch-ledger\.json.*Starting fresh/);
+  });
+
+  it('an unreadable path loads as empty memory with a warning', async () => {
+    await rm(dir, { recursive: true });
+    await mkdir(join(dir, LEDGER_FILE), { recursive: true }); // a directory where the file goes
+    const { memory, warning } = await loadMemory(dir, 0);
+    expect(memory).toEqual(emptyMemory());
+    expect(warning).toMatch(/could not be read \(EISDIR\)/);
+  });
+
+  it('keeps the good entries of a damaged file and warns about the rest', async () => {
+    const { memory, now } = someMemory();
+    await saveMemory(dir, memory, now);
+    const file = JSON.parse(await readFile(join(dir, LEDGER_FILE), 'utf8'));
+    file.sessions.s2.awaitingAnswer = 'maybe';
+    file.sessions.s3 = { session: { id: 'someone-else' } };
+    file.sessions.s1.session.log = [{ message: 'smuggled' }];
+    await writeFile(join(dir, LEDGER_FILE), JSON.stringify(file));
+
+    const loaded = await loadMemory(dir, now);
+    expect(Object.keys(loaded.memory.sessions)).toEqual(['s1']);
+    expect(loaded.memory.sessions['s1']).toStrictEqual(memory.sessions['s1']);
+    expect(loaded.warning).toMatch(/Skipped 2 unreadable entries/);
+  });
+
+  it('prunes sessions not seen for 24 hours, on save and on load', async () => {
+    const { memory, now } = someMemory();
+    await saveMemory(dir, memory, now);
+    expect((await loadMemory(dir, now + FORGET_AFTER_MS - 1)).memory.sessions).not.toEqual({});
+    expect((await loadMemory(dir, now + FORGET_AFTER_MS)).memory.sessions).toEqual({});
+
+    await saveMemory(dir, memory, now + FORGET_AFTER_MS);
+    const text = await readFile(join(dir, LEDGER_FILE), 'utf8');
+    expect(JSON.parse(text).sessions).toEqual({});
+  });
+});
