@@ -1,0 +1,211 @@
+// The Evo Voice HTTP client: ServiceStack credentials sign-in, cookies (and a bearer token if
+// the server hands one out) kept in memory, then the session calls. Node's fetch; no Electron.
+import { EvoApiError, isEvoApiError } from './api.js';
+import type { EvoApi } from './api.js';
+import { createCookieJar } from './cookies.js';
+import { isRecord, readKey } from './field-table.js';
+import type { Purpose } from './http-errors.js';
+import { normalizeProfile, normalizeSession, normalizeSessions } from './normalize.js';
+import { send } from './request.js';
+import type { Transport } from './request.js';
+import { parseServerUrl } from './server-url.js';
+import type { AgentProfile, Session } from './session.js';
+import { silentLogger } from '../log.js';
+import type { Logger } from '../log.js';
+
+export interface EvoClientOptions {
+  /** Deadline for each request, headers and body together. Default 10 s. */
+  timeoutMs?: number;
+  /** Larger answers are refused unread. Default 5 MB. */
+  maxBodyBytes?: number;
+  fetch?: typeof fetch;
+  userAgent?: string;
+  /** For Retry-After dates and cookie expiry. Default Date.now. */
+  now?: () => number;
+  /** Method, path and outcome only: never a header or a body. */
+  logger?: Logger;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const SIGNING_IN: Purpose = {
+  signingIn: true,
+  notFound: 'There is no Evo Voice sign-in at this address. Check the server address.',
+};
+const LISTING: Purpose = {
+  signingIn: false,
+  notFound: 'This server does not list calls (no /sessions/my). Check the server address.',
+};
+const LOOKING_UP: Purpose = {
+  signingIn: false,
+  notFound: 'This call is no longer on Evo Voice (it may have been archived).',
+};
+const SIGNING_OUT: Purpose = { signingIn: false, notFound: 'Already signed out.' };
+
+/** Cookie values shorter than this are flags (`ss-opt=perm`), not session secrets. */
+const MIN_SECRET_COOKIE_CHARS = 8;
+
+export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
+  const now = options.now ?? Date.now;
+  const log = options.logger ?? silentLogger;
+  const transport: Transport = {
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    userAgent: options.userAgent ?? 'EvoVoiceTray/0.1',
+    now,
+  };
+  const jar = createCookieJar();
+  let server: URL | undefined;
+  let bearerToken: string | undefined;
+  let signedIn = false;
+  // Bumped at every sign-in and sign-out, so a late answer cannot refill a jar it left.
+  let generation = 0;
+
+  function forget(): void {
+    jar.clear();
+    bearerToken = undefined;
+    signedIn = false;
+    generation += 1;
+  }
+
+  function authHeaders(): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const cookie = jar.header();
+    if (cookie !== undefined) headers.Cookie = cookie;
+    if (bearerToken !== undefined) headers.Authorization = `Bearer ${bearerToken}`;
+    return headers;
+  }
+
+  function secrets(): string[] {
+    const cookies = jar.values().filter((v) => v.length >= MIN_SECRET_COOKIE_CHARS);
+    return bearerToken === undefined ? cookies : [...cookies, bearerToken];
+  }
+
+  async function call(
+    base: URL,
+    method: 'GET' | 'POST',
+    path: string,
+    purpose: Purpose,
+    extra: { body?: unknown; password?: string } = {},
+  ): Promise<unknown> {
+    const url = new URL(path, base);
+    const started = generation;
+    const known = extra.password === undefined ? secrets() : [...secrets(), extra.password];
+    try {
+      const response = await send(transport, {
+        method,
+        url,
+        body: extra.body,
+        headers: authHeaders(),
+        purpose,
+      });
+      if (generation === started) jar.store(response.headers, now());
+      log.debug(`Evo Voice ${method} ${url.pathname}: ${response.status}`);
+      return response.body;
+    } catch (error) {
+      const safe = withoutSecrets(error, [...known, ...secrets()]);
+      log.debug(`Evo Voice ${method} ${url.pathname}: ${safe.kind} (${safe.status ?? '-'})`);
+      throw safe;
+    }
+  }
+
+  /** Signed-in calls: a 401 means the server session is gone, so the cookies are too. */
+  async function authenticated(path: string, purpose: Purpose): Promise<unknown> {
+    if (!signedIn || server === undefined) {
+      throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
+    }
+    const started = generation;
+    try {
+      return await call(server, 'GET', path, purpose);
+    } catch (error) {
+      const expired = isEvoApiError(error, 'rejected-credentials');
+      if (expired && generation === started) forget();
+      throw error;
+    }
+  }
+
+  return {
+    async signIn(serverSetting, username, password): Promise<AgentProfile> {
+      const base = parseServerUrl(serverSetting);
+      forget();
+      server = base;
+      const started = generation;
+      try {
+        const answer = await call(base, 'POST', 'auth/credentials', SIGNING_IN, {
+          body: { provider: 'credentials', userName: username, password, rememberMe: true },
+          password,
+        });
+        const token = isRecord(answer) ? readKey(answer, 'bearerToken') : undefined;
+        if (typeof token === 'string' && token.trim() !== '') bearerToken = token.trim();
+        const status = await call(base, 'GET', 'auth/status', SIGNING_IN, { password });
+        if (isRecord(status) && readKey(status, 'isAuthenticated') === false) {
+          throw new EvoApiError(
+            'rejected-credentials',
+            'Sign-in was rejected: Evo Voice did not keep the session. Try again.',
+          );
+        }
+        const profile = normalizeProfile(status, username);
+        if (generation !== started) {
+          throw new EvoApiError('rejected-credentials', 'Sign-in was cancelled.');
+        }
+        signedIn = true;
+        return profile;
+      } catch (error) {
+        if (generation === started) forget();
+        throw error;
+      }
+    },
+
+    async getMySessions(): Promise<Session[]> {
+      return normalizeSessions(await authenticated('sessions/my', LISTING));
+    },
+
+    async getSession(id: string): Promise<Session> {
+      if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
+      const body = await authenticated(`sessions/${encodeURIComponent(id)}`, LOOKING_UP);
+      const session = normalizeSession(body);
+      if (session === null) {
+        throw new EvoApiError(
+          'bad-response',
+          'Evo Voice answered without the call that was asked for. Try again in a moment.',
+        );
+      }
+      return session;
+    },
+
+    async signOut(): Promise<void> {
+      const base = server;
+      const headers = authHeaders();
+      const wasSignedIn = signedIn;
+      forget();
+      if (base === undefined || !wasSignedIn) return;
+      try {
+        await send(transport, {
+          method: 'POST',
+          url: new URL('auth/logout', base),
+          headers,
+          purpose: SIGNING_OUT,
+        });
+      } catch (error) {
+        // Signed out here either way; the server session will expire on its own.
+        const kind = isEvoApiError(error) ? error.kind : 'error';
+        log.debug(`Evo Voice sign-out did not reach the server (${kind})`);
+      }
+    },
+  };
+}
+
+/** The same error with every secret the client holds masked out of its words. */
+function withoutSecrets(error: unknown, secrets: string[]): EvoApiError {
+  const original =
+    error instanceof EvoApiError
+      ? error
+      : new EvoApiError('bad-response', 'Evo Voice answered in a way this app cannot read.');
+  const mask = (text: string): string =>
+    secrets.reduce((out, secret) => (secret === '' ? out : out.split(secret).join('•••')), text);
+  const details = { ...original.details };
+  if (details.serverMessage !== undefined) details.serverMessage = mask(details.serverMessage);
+  return new EvoApiError(original.kind, mask(original.message), details);
+}

@@ -1,0 +1,160 @@
+// What an HTTP failure means to the agent: one EvoApiError per status class or network fault,
+// with a message they can act on. Server bodies are never repeated whole (an HTML error page
+// is noise); only ServiceStack's own `responseStatus.message` is quoted, trimmed.
+import { EvoApiError } from './api.js';
+import { isRecord, readKey } from './field-table.js';
+
+/** What the request was for, so a status can be explained in those words. */
+export interface Purpose {
+  /** POST /auth/credentials: a 401 means the password was refused. */
+  signingIn: boolean;
+  /** What a 404 means for this request. */
+  notFound: string;
+}
+
+const MAX_QUOTED_CHARS = 200;
+
+export function errorForStatus(
+  response: { status: number; statusText: string; headers: Headers },
+  body: unknown,
+  purpose: Purpose,
+  now: number,
+): EvoApiError {
+  const { status } = response;
+  const serverMessage = serverMessageOf(body);
+  const details = serverMessage === undefined ? { status } : { status, serverMessage };
+  const said = serverMessage === undefined ? '' : `: ${serverMessage}`;
+  const label = statusLabel(response);
+
+  if (status === 401) {
+    return purpose.signingIn
+      ? new EvoApiError(
+          'rejected-credentials',
+          `Sign-in was rejected: ${serverMessage ?? 'check your username and password.'}`,
+          details,
+        )
+      : new EvoApiError(
+          'rejected-credentials',
+          `Your Evo Voice session has expired; sign in again${said}.`,
+          details,
+        );
+  }
+  if (status === 403) {
+    return new EvoApiError(
+      'forbidden',
+      `Your Evo Voice account is not allowed to do this${said || ` (${label})`}.`,
+      details,
+    );
+  }
+  if (status === 404) return new EvoApiError('not-found', purpose.notFound, details);
+  if (status === 429 || status === 503) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+    const when =
+      retryAfterMs === undefined ? 'in a moment' : `in ${Math.ceil(retryAfterMs / 1000)} s`;
+    return new EvoApiError(
+      'rate-limited',
+      `Evo Voice is busy (${label}); try again ${when}.`,
+      retryAfterMs === undefined ? details : { ...details, retryAfterMs },
+    );
+  }
+  if (status >= 500) {
+    return new EvoApiError(
+      'server',
+      `Evo Voice had a problem (${label})${said}. Try again in a moment.`,
+      details,
+    );
+  }
+  if (status >= 300 && status < 400) {
+    return new EvoApiError(
+      'bad-response',
+      `Evo Voice answered with a redirect (${label}). Check the server address.`,
+      details,
+    );
+  }
+  return new EvoApiError(
+    'bad-response',
+    `Evo Voice refused the request (${label})${said}.`,
+    details,
+  );
+}
+
+/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** ServiceStack's `{"responseStatus":{"message":…}}`, in either key casing. */
+export function serverMessageOf(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const status = readKey(body, 'responseStatus');
+  if (!isRecord(status)) return undefined;
+  const message = readKey(status, 'message');
+  return typeof message === 'string' ? quotable(message) : undefined;
+}
+
+/** The network fault under `fetch failed`, in plain words. */
+export function errorForNetwork(cause: unknown, host: string): EvoApiError {
+  return new EvoApiError('network', `Cannot reach ${host}: ${networkReason(faultCode(cause))}`);
+}
+
+export function errorForTimeout(host: string, timeoutMs: number): EvoApiError {
+  const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+  return new EvoApiError(
+    'timeout',
+    `${host} did not answer within ${seconds} s. Check your connection; it will be tried again.`,
+  );
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'server name not found',
+  EAI_AGAIN: 'server name could not be looked up (DNS)',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was reset',
+  UND_ERR_SOCKET: 'the connection was closed by the server',
+  UND_ERR_CLOSED: 'the connection was closed by the server',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the server is unreachable from this network',
+  ENETUNREACH: 'this computer is offline',
+  ENETDOWN: 'this computer is offline',
+};
+
+function networkReason(code: string | undefined): string {
+  if (code === undefined) return 'the network failed';
+  const reason = NETWORK_REASONS[code];
+  if (reason !== undefined) return reason;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+    return 'its security certificate is not trusted';
+  }
+  return `network error ${code}`;
+}
+
+/** The first error code along `cause` chains and AggregateError lists (dual-stack connects). */
+function faultCode(error: unknown, depth = 0): string | undefined {
+  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && code !== '') return code;
+  const nested = faultCode(cause, depth + 1);
+  if (nested !== undefined) return nested;
+  return Array.isArray(errors) ? faultCode(errors[0], depth + 1) : undefined;
+}
+
+function statusLabel(response: { status: number; statusText: string }): string {
+  const text = quotable(response.statusText);
+  return text ? `${response.status} ${text}` : `HTTP ${response.status}`;
+}
+
+/** One line, no control characters, short enough for a notification. */
+function quotable(text: string): string | undefined {
+  const line = text
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (line === '') return undefined;
+  return line.length > MAX_QUOTED_CHARS ? `${line.slice(0, MAX_QUOTED_CHARS - 1)}…` : line;
+}
