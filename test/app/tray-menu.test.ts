@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import type { AppState } from '../../main/contract.js';
+import {
+  initialAppState,
+  markMissedSeen,
+  withAccount,
+  withAlertsPaused,
+  withWatchEvent,
+} from '../../main/app/app-state.js';
+import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-model.js';
+import type { MenuItem, MenuModel } from '../../main/app/tray-model.js';
+import {
+  T0,
+  connected,
+  connectionEvent,
+  held,
+  iso,
+  missedEvent,
+  queued,
+  ringing,
+  signedInState,
+} from './build.js';
+
+const UTC = { locale: 'en-GB', timeZone: 'UTC' };
+const menu = (state: AppState, now = T0) => trayMenu(state, now, UTC);
+
+/** The menu as text lines, so a test reads like the menu the agent sees. */
+function lines(items: MenuModel): string[] {
+  return items.map((item) => {
+    if (item.kind === 'separator') return '---';
+    if (item.kind === 'label') return `[${item.label}]`;
+    if (item.kind === 'submenu') return `${item.label} >`;
+    return item.label;
+  });
+}
+
+function submenu(items: MenuModel, startsWith: string): MenuItem[] {
+  const found = items.find((i) => i.kind === 'submenu' && i.label.startsWith(startsWith));
+  if (found?.kind !== 'submenu') throw new Error(`no submenu "${startsWith}"`);
+  return found.items;
+}
+
+describe('trayMenu: live calls', () => {
+  it('groups calls as Ringing, On hold, Connected, Queued, with caller, line and time', () => {
+    const state = signedInState([
+      queued('q', { fromName: 'Quinn', dateCreated: iso(T0 - 5_000) }),
+      connected('c', { fromAddress: '+15035550100', toAddress: 'Sales', dateCreated: iso(T0) }),
+      held('h', { fromName: 'Hana', endpointName: 'Support', dateCreated: iso(T0 - 3_723_000) }),
+      ringing('r', { fromName: 'Rae', dateCreated: iso(T0 - 42_000) }),
+    ]);
+    expect(lines(menu(state)).slice(0, 9)).toEqual([
+      '[Ringing]',
+      'Rae · 0:42',
+      '[On hold]',
+      'Hana — Support · 1:02:03',
+      '[Connected]',
+      '+15035550100 — Sales · 0:00',
+      '[Queued]',
+      'Quinn · 0:05',
+      '---',
+    ]);
+  });
+
+  it('opens the session when a call is clicked', () => {
+    const [, item] = menu(signedInState([ringing('abc-1', { fromName: 'Rae' })]));
+    expect(item).toMatchObject({ kind: 'action', id: 'open-session:abc-1' });
+  });
+
+  it('lists the longest-waiting caller first within a group', () => {
+    const state = signedInState([
+      ringing('new', { fromName: 'New', dateCreated: iso(T0 - 1_000) }),
+      ringing('old', { fromName: 'Old', dateCreated: iso(T0 - 90_000) }),
+    ]);
+    expect(lines(menu(state)).slice(0, 3)).toEqual(['[Ringing]', 'Old · 1:30', 'New · 0:01']);
+  });
+
+  it('times a call without a start time from when the tray first saw it', () => {
+    const state = signedInState([ringing('r', { fromName: 'Rae' })], T0);
+    expect(lines(menu(state, T0 + 65_000))[1]).toBe('Rae · 1:05');
+  });
+
+  it('says so when there are no calls', () => {
+    expect(lines(menu(signedInState()))[0]).toBe('[No calls right now]');
+  });
+
+  it('hides stale calls while offline and says when the last update was', () => {
+    const state = withWatchEvent(signedInState([ringing('r')], T0), connectionEvent('offline'));
+    const shown = lines(menu(state, T0 + 120_000));
+    expect(shown[0]).toBe('[Offline · last update 14:00]');
+    expect(shown).not.toContain('[Ringing]');
+  });
+});
+
+describe('trayMenu: missed calls', () => {
+  it('lists missed calls newest first with their time, then Clear', () => {
+    let state = signedInState();
+    state = withWatchEvent(state, { ...missedEvent('a'), at: iso(T0 - 600_000) });
+    state = withWatchEvent(state, missedEvent('b', ringing('b', { fromName: 'Bea' })));
+    const items = submenu(menu(state), 'Missed calls');
+    expect(lines(items)).toEqual(['Bea · 14:00', 'From caller a · 13:50', '---', 'Clear']);
+    expect(items[0]).toMatchObject({ id: 'open-session:b' });
+    expect(items[3]).toMatchObject({ id: 'clear-missed' });
+  });
+
+  it('shows at most 10, and how many are new', () => {
+    let state = signedInState();
+    for (let i = 0; i < 12; i++) state = withWatchEvent(state, missedEvent(`m${i}`));
+    const shown = menu(state);
+    expect(lines(shown)).toContain('Missed calls (12 new) >');
+    const items = submenu(shown, 'Missed calls');
+    expect(
+      items.filter((i) => i.kind === 'action' && i.id.startsWith('open-session:')),
+    ).toHaveLength(MISSED_IN_MENU);
+    expect(items[0]).toMatchObject({ id: 'open-session:m11' });
+    expect(lines(menu(markMissedSeen(state)))).toContain('Missed calls >');
+  });
+
+  it('shows the day for a missed call from another day', () => {
+    const state = withWatchEvent(signedInState(), {
+      ...missedEvent('a'),
+      at: iso(T0 - 24 * 3_600_000),
+    });
+    expect(lines(submenu(menu(state), 'Missed calls'))[0]).toBe('From caller a · 25 Nov, 14:00');
+  });
+
+  it('says there are none when the list is empty', () => {
+    expect(lines(submenu(menu(signedInState()), 'Missed calls'))).toEqual(['[No missed calls]']);
+  });
+});
+
+describe('trayMenu: pausing alerts', () => {
+  const pauseItems = (state: AppState, now = T0) =>
+    submenu(trayMenu(state, now, UTC), state.alertsPausedUntil ? 'Alerts paused' : 'Pause alerts');
+
+  it('offers 15 minutes, 1 hour and until resumed when alerts are on', () => {
+    const items = pauseItems(signedInState());
+    expect(items).toEqual([
+      { kind: 'action', id: 'pause:15', label: '15 minutes', checked: false },
+      { kind: 'action', id: 'pause:60', label: '1 hour', checked: false },
+      { kind: 'action', id: 'pause:until-resumed', label: 'Until I resume', checked: false },
+    ]);
+  });
+
+  it('shows until when alerts are paused, and offers to resume', () => {
+    const state = withAlertsPaused(signedInState(), T0 + 65 * 60_000);
+    expect(lines(menu(state))).toContain('Alerts paused until 15:05 >');
+    expect(lines(pauseItems(state)).slice(-2)).toEqual(['---', 'Resume alerts']);
+  });
+
+  it('checks "Until I resume" when that is the pause', () => {
+    const state = withAlertsPaused(signedInState(), 'until-resumed');
+    expect(lines(menu(state))).toContain('Alerts paused until you resume >');
+    expect(pauseItems(state)[2]).toMatchObject({ id: 'pause:until-resumed', checked: true });
+  });
+
+  it('treats a pause that has run out as alerts on', () => {
+    const state = withAlertsPaused(signedInState(), T0 - 1);
+    const shown = menu(state);
+    expect(lines(shown)).toContain('Pause alerts >');
+    expect(lines(submenu(shown, 'Pause alerts'))).not.toContain('Resume alerts');
+  });
+});
+
+describe('trayMenu: account', () => {
+  it('ends with the agent’s name, Sign out, and Quit', () => {
+    expect(lines(menu(signedInState())).slice(-8)).toEqual([
+      '---',
+      'Open window',
+      'Settings…',
+      '---',
+      '[Ada Agent]',
+      'Sign out',
+      '---',
+      'Quit Evo Voice Tray',
+    ]);
+  });
+
+  it('signed out: only Open window, Settings, Sign in and Quit', () => {
+    const state = initialAppState(DEFAULT_SETTINGS, 'available');
+    const shown = menu(state);
+    expect(lines(shown)).toEqual([
+      'Open window',
+      'Settings…',
+      '---',
+      'Sign in…',
+      '---',
+      'Quit Evo Voice Tray',
+    ]);
+    expect(shown[3]).toMatchObject({ kind: 'action', id: 'sign-in' });
+  });
+
+  it('signed out by the server: still lists the missed calls', () => {
+    let state = withWatchEvent(signedInState(), missedEvent('a'));
+    state = withWatchEvent(state, connectionEvent('signed-out'));
+    expect(lines(menu(state))[0]).toBe('Missed calls (1 new) >');
+  });
+
+  it('while signing in, the sign-in item is disabled', () => {
+    const state = withAccount(initialAppState(DEFAULT_SETTINGS, 'available'), {
+      status: 'signing-in',
+    });
+    expect(menu(state)).toContainEqual({
+      kind: 'action',
+      id: 'sign-in',
+      label: 'Signing in…',
+      enabled: false,
+    });
+  });
+});
+
+describe('parseMenuAction', () => {
+  it('reads every action the menu can send', () => {
+    expect(parseMenuAction('open-session:abc:1')).toEqual({
+      kind: 'open-session',
+      sessionId: 'abc:1',
+    });
+    expect(parseMenuAction('pause:15')).toEqual({ kind: 'pause-alerts', minutes: 15 });
+    expect(parseMenuAction('pause:60')).toEqual({ kind: 'pause-alerts', minutes: 60 });
+    expect(parseMenuAction('pause:until-resumed')).toEqual({
+      kind: 'pause-alerts',
+      minutes: 'until-resumed',
+    });
+    for (const id of [
+      'clear-missed',
+      'resume-alerts',
+      'open-window',
+      'open-settings',
+      'sign-in',
+      'sign-out',
+      'quit',
+    ]) {
+      expect(parseMenuAction(id)).toEqual({ kind: id });
+    }
+  });
+
+  it('returns null for anything else', () => {
+    for (const id of ['', 'open-session:', 'pause:5', 'delete-everything', 'quit ']) {
+      expect(parseMenuAction(id)).toBeNull();
+    }
+  });
+
+  it('understands every action id the menu produces', () => {
+    let state = signedInState([ringing('r'), held('h')]);
+    state = withAlertsPaused(withWatchEvent(state, missedEvent('m')), T0 + 60_000);
+    const ids: string[] = [];
+    const collect = (items: MenuItem[]): void => {
+      for (const item of items) {
+        if (item.kind === 'action') ids.push(item.id);
+        if (item.kind === 'submenu') collect(item.items);
+      }
+    };
+    collect(menu(state));
+    collect(menu(initialAppState(DEFAULT_SETTINGS, 'available')));
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) expect(parseMenuAction(id), id).not.toBeNull();
+  });
+});
