@@ -16,8 +16,9 @@ export function CustomerSection({ session: s }: { session: Session }) {
       {crumbs.length > 0 && (
         <ol class="breadcrumb" aria-label="Customer breadcrumb">
           {crumbs.map((c, i) => (
-            <li key={c.id ?? i} title={c.id}>
+            <li key={c.id ?? i}>
               {c.name || c.id}
+              {c.name && c.id && <span class="crumb-id"> ({c.id})</span>}
             </li>
           ))}
         </ol>

@@ -96,8 +96,10 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
             <label for="custom-server">Server address</label>
             <input
               id="custom-server"
-              type="url"
-              required
+              type="text"
+              inputMode="url"
+              autocomplete="url"
+              spellcheck={false}
               placeholder="https://"
               value={customUrl}
               onInput={(e) => setCustomUrl(e.currentTarget.value)}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NOW, signedIn } from './fixtures.js';
+import { mountApp, type Mounted } from './mount.js';
+import { stubBridge } from './stub-bridge.js';
+
+let app: Mounted | undefined;
+beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['setInterval', 'clearInterval', 'Date'] }));
+afterEach(() => {
+  app?.unmount();
+  vi.useRealTimers();
+});
+
+describe('status line', () => {
+  it('says online, when it last checked (kept fresh) and who is signed in', async () => {
+    app = await mountApp(
+      stubBridge(signedIn({ connection: { status: 'online', lastPollAt: NOW - 5000 } })),
+    );
+    const line = app.find('.status-line');
+    expect(line.querySelector('[role="status"]')?.textContent).toBe('Online');
+    expect(line.textContent).toContain('Checked 5 seconds ago');
+    expect(line.querySelector('.agent')?.textContent).toBe('Ada Agent');
+    await act(async () => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(line.textContent).toContain('Checked 1 minute ago');
+  });
+
+  it('says offline and shows an error in its own words', async () => {
+    app = await mountApp(stubBridge(signedIn({ connection: { status: 'offline' } })));
+    expect(app.find('.status-line [role="status"]').textContent).toBe('Offline — retrying');
+    app.unmount();
+    app = await mountApp(
+      stubBridge(signedIn({ connection: { status: 'error', detail: 'Server error 503' } })),
+    );
+    expect(app.find('.status-line [role="status"]').textContent).toBe(
+      'Evo Voice error: Server error 503',
+    );
+  });
+
+  it('says until when alerts are paused, and stops saying it once the time has passed', async () => {
+    const until = NOW + 15 * 60_000;
+    app = await mountApp(stubBridge(signedIn({ alertsPausedUntil: until })));
+    const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(until);
+    expect(app.find('.status-line').textContent).toContain(`Alerts paused until ${clock}`);
+    await act(async () => {
+      vi.advanceTimersByTime(15 * 60_000 + 1000);
+    });
+    expect(app.find('.status-line').textContent).not.toContain('Alerts paused');
+  });
+});

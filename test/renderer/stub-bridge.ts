@@ -1,0 +1,55 @@
+import { vi } from 'vitest';
+import type {
+  AppState,
+  EvoTrayBridge,
+  Settings,
+  SettingsPatch,
+  SignInResult,
+} from '../../main/contract.js';
+
+export interface StubBridge extends EvoTrayBridge {
+  /** Sends a new state to the window, as the app does on every change. */
+  push(state: AppState): void;
+  state: AppState;
+  listenerCount(): number;
+}
+
+interface Options {
+  signIn?: () => Promise<SignInResult>;
+  updateSettings?: (patch: SettingsPatch, current: Settings) => Promise<Settings>;
+}
+
+/** A bridge with spies on every call; state changes only through `push`. */
+export function stubBridge(initial: AppState, options: Options = {}): StubBridge {
+  const listeners = new Set<(state: AppState) => void>();
+  const bridge: StubBridge = {
+    state: initial,
+    push(state) {
+      bridge.state = state;
+      for (const l of listeners) l(state);
+    },
+    listenerCount: () => listeners.size,
+    getState: vi.fn(() => Promise.resolve(bridge.state)),
+    onState: vi.fn((listener: (state: AppState) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    signIn: vi.fn(options.signIn ?? (() => Promise.resolve<SignInResult>({ ok: true }))),
+    signOut: vi.fn(() => Promise.resolve()),
+    startDemo: vi.fn(() => Promise.resolve<SignInResult>({ ok: true })),
+    updateSettings: vi.fn((patch: SettingsPatch) => {
+      const current = bridge.state.settings;
+      if (options.updateSettings) return options.updateSettings(patch, current);
+      return Promise.resolve({
+        ...current,
+        ...patch,
+        alerts: { ...current.alerts, ...patch.alerts },
+      });
+    }),
+    openSession: vi.fn(() => Promise.resolve()),
+    clearMissed: vi.fn(() => Promise.resolve()),
+    pauseAlerts: vi.fn(() => Promise.resolve()),
+    copyText: vi.fn(() => Promise.resolve()),
+  };
+  return bridge;
+}
