@@ -1,0 +1,126 @@
+// The `watch` command line: parsed and checked before anything touches the network.
+import { parseArgs } from 'node:util';
+import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
+
+export const USAGE = `Usage:
+  npm run watch -- --server <url> --user <email> [options]
+  npm run watch -- --demo [options]
+
+Prints one JSON object per line on stdout for every ringing, answered, held, missed and
+ended call and every connection change; a readable log goes to stderr.
+
+Options:
+  --server <url>              Evo Voice server, e.g. https://evovoice.io
+  --user <email>              the agent to sign in as
+  --interval-ms <ms>          time between polls (default 3000; 1000 with --demo)
+  --hold-alert-ms <ms>        alert when a call has been held this long (default 0: at once)
+  --hold-reminder-ms <ms>     remind about a held call this often (default 120000; 0: never)
+  --state-dir <dir>           remember what was already alerted across restarts
+  --request-timeout-ms <ms>   give up on a request after this long (default 10000)
+  --demo                      watch the built-in simulator with a busy call center
+  --help                      show this help
+
+The password comes from EVO_PASSWORD, else the keychain entry the app saved, else a prompt.
+Exit status: 0 stopped by SIGINT/SIGTERM, 2 bad arguments or no password, 3 sign-in rejected.`;
+
+export interface WatchArgs {
+  /** Absent with --demo: the simulator provides both. */
+  account?: { server: string; username: string };
+  timing: WatchTiming;
+  stateDir?: string;
+  /** Undefined: the API client's default. */
+  requestTimeoutMs?: number;
+  demo: boolean;
+}
+
+export type ParsedArgs =
+  { kind: 'help' } | { kind: 'watch'; args: WatchArgs } | { kind: 'invalid'; message: string };
+
+const DEMO_INTERVAL_MS = 1000;
+const DAY_MS = 86_400_000;
+
+/** Name → [smallest, largest] allowed. */
+const BOUNDS = {
+  'interval-ms': [100, 3_600_000],
+  'hold-alert-ms': [0, DAY_MS],
+  'hold-reminder-ms': [0, DAY_MS],
+  'request-timeout-ms': [100, 300_000],
+} as const;
+
+export function parseWatchArgs(argv: string[]): ParsedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        server: { type: 'string' },
+        user: { type: 'string' },
+        'interval-ms': { type: 'string' },
+        'hold-alert-ms': { type: 'string' },
+        'hold-reminder-ms': { type: 'string' },
+        'state-dir': { type: 'string' },
+        'request-timeout-ms': { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    return invalid(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) return { kind: 'help' };
+
+  const demo = values.demo;
+  const numbers: Partial<Record<keyof typeof BOUNDS, number>> = {};
+  for (const name of Object.keys(BOUNDS) as (keyof typeof BOUNDS)[]) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const [min, max] = BOUNDS[name];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      return invalid(`--${name} must be a whole number of milliseconds from ${min} to ${max}.`);
+    }
+    numbers[name] = value;
+  }
+  const timing: WatchTiming = {
+    pollIntervalMs:
+      numbers['interval-ms'] ?? (demo ? DEMO_INTERVAL_MS : DEFAULT_TIMING.pollIntervalMs),
+    holdAlertDelayMs: numbers['hold-alert-ms'] ?? DEFAULT_TIMING.holdAlertDelayMs,
+    holdReminderMs: numbers['hold-reminder-ms'] ?? DEFAULT_TIMING.holdReminderMs,
+  };
+  const stateDir = values['state-dir'];
+  if (stateDir === '') return invalid('--state-dir must name a directory.');
+  const common = { timing, stateDir, requestTimeoutMs: numbers['request-timeout-ms'], demo };
+
+  if (demo) {
+    if (values.server !== undefined || values.user !== undefined) {
+      return invalid('--demo watches its own simulator: leave out --server and --user.');
+    }
+    return { kind: 'watch', args: common };
+  }
+
+  if (values.server === undefined) return invalid('--server is required (or use --demo).');
+  if (!isHttpUrl(values.server)) {
+    return invalid(`--server must be an http(s) URL such as https://evovoice.io.`);
+  }
+  const username = values.user?.trim();
+  if (!username) return invalid('--user is required: the email you sign in to Evo Voice with.');
+  return {
+    kind: 'watch',
+    args: { ...common, account: { server: values.server, username } },
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function invalid(message: string): ParsedArgs {
+  return { kind: 'invalid', message };
+}
