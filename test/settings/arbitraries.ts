@@ -1,0 +1,37 @@
+// fast-check generators for settings: valid ones, and stored values that may be anything.
+import fc from 'fast-check';
+import type { Settings } from '../../main/contract.js';
+
+export const validSettings: fc.Arbitrary<Settings> = fc.record({
+  server: fc.constantFrom(
+    'https://evovoice.io',
+    'https://team.evovoice.io',
+    'http://127.0.0.1:8080',
+  ),
+  username: fc.string({ maxLength: 40 }).map((s) => s.trim()),
+  pollIntervalMs: fc.integer({ min: 1000, max: 60_000 }),
+  alerts: fc.record({
+    ringing: fc.boolean(),
+    held: fc.boolean(),
+    missed: fc.boolean(),
+    connection: fc.boolean(),
+  }),
+  holdAlertDelayMs: fc.integer({ min: 0, max: 3_600_000 }),
+  holdReminderMs: fc.oneof(fc.constant(0), fc.integer({ min: 10_000, max: 3_600_000 })),
+  sound: fc.boolean(),
+  openAtLogin: fc.boolean(),
+  alertsPausedUntil: fc.oneof(
+    fc.constant(null),
+    fc.constant('until-resumed' as const),
+    fc.integer({ min: 0, max: 2 ** 45 }),
+  ),
+  windowBounds: fc.oneof(
+    fc.constant(null),
+    fc.record({
+      x: fc.integer({ min: -5000, max: 5000 }),
+      y: fc.integer({ min: -5000, max: 5000 }),
+      width: fc.integer({ min: 1, max: 5000 }),
+      height: fc.integer({ min: 1, max: 5000 }),
+    }),
+  ),
+});

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import type { Settings } from '../../main/contract.js';
+import { SettingsError, applySettingsPatch } from '../../main/settings/index.js';
+import { validSettings } from './arbitraries.js';
+
+function refusal(patch: unknown): SettingsError {
+  try {
+    applySettingsPatch(DEFAULT_SETTINGS, patch);
+  } catch (e) {
+    if (e instanceof SettingsError) return e;
+    throw e;
+  }
+  throw new Error(`patch was accepted: ${JSON.stringify(patch)}`);
+}
+
+describe('applySettingsPatch: accepted changes', () => {
+  it('applies the given fields and keeps the rest', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, {
+      pollIntervalMs: 5000,
+      sound: false,
+      alerts: { held: false },
+    });
+    expect(next).toEqual({
+      ...DEFAULT_SETTINGS,
+      pollIntervalMs: 5000,
+      sound: false,
+      alerts: { ...DEFAULT_SETTINGS.alerts, held: false },
+    });
+  });
+
+  it('never changes the settings it was given', () => {
+    const current: Settings = structuredClone(DEFAULT_SETTINGS);
+    applySettingsPatch(current, { alerts: { ringing: false }, username: 'ada' });
+    expect(current).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('accepts the edges of every range', () => {
+    const edges = [
+      { pollIntervalMs: 1000 },
+      { pollIntervalMs: 60000 },
+      { holdAlertDelayMs: 0 },
+      { holdAlertDelayMs: 3_600_000 },
+      { holdReminderMs: 0 },
+      { holdReminderMs: 10_000 },
+      { holdReminderMs: 3_600_000 },
+    ];
+    for (const patch of edges) {
+      expect(applySettingsPatch(DEFAULT_SETTINGS, patch)).toMatchObject(patch);
+    }
+  });
+
+  it('accepts a pause, "until-resumed" and null, and window bounds or null', () => {
+    const bounds = { x: -1200, y: 40, width: 420, height: 640 };
+    expect(
+      applySettingsPatch(DEFAULT_SETTINGS, { alertsPausedUntil: 1_800_000_000_000 }),
+    ).toMatchObject({ alertsPausedUntil: 1_800_000_000_000 });
+    expect(
+      applySettingsPatch(DEFAULT_SETTINGS, { alertsPausedUntil: 'until-resumed' }),
+    ).toMatchObject({ alertsPausedUntil: 'until-resumed' });
+    const paused = { ...DEFAULT_SETTINGS, alertsPausedUntil: 'until-resumed' as const };
+    expect(applySettingsPatch(paused, { alertsPausedUntil: null }).alertsPausedUntil).toBeNull();
+    const placed = applySettingsPatch(DEFAULT_SETTINGS, { windowBounds: bounds });
+    expect(placed.windowBounds).toEqual(bounds);
+    expect(applySettingsPatch(placed, { windowBounds: null }).windowBounds).toBeNull();
+  });
+
+  it('checks the server with the client’s rules and stores it without a trailing slash', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { server: 'team.evovoice.io' }).server).toBe(
+      'https://team.evovoice.io',
+    );
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { server: 'http://localhost:8080/' }).server).toBe(
+      'http://localhost:8080',
+    );
+  });
+
+  it('ignores fields set to undefined, as a TypeScript Partial does', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { sound: undefined })).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('applySettingsPatch: refused changes', () => {
+  it('refuses a password, whatever its value, without repeating it', () => {
+    const e = refusal({ password: 'hunter2', username: 'ada' });
+    expect(e.field).toBe('password');
+    expect(e.message).toMatch(/password is never kept in settings/i);
+    expect(e.message).not.toContain('hunter2');
+    expect(refusal({ password: undefined }).field).toBe('password');
+  });
+
+  it('refuses unknown settings and names them', () => {
+    const e = refusal({ pollIntervalMS: 3000 });
+    expect(e.field).toBe('pollIntervalMS');
+    expect(e.message).toBe(
+      'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, alerts, ' +
+        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, alertsPausedUntil, windowBounds.',
+    );
+    expect(refusal({ alerts: { voicemail: true } }).message).toBe(
+      'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
+    );
+  });
+
+  it('names the field and the allowed range for numbers out of range', () => {
+    expect(refusal({ pollIntervalMs: 500 }).message).toBe(
+      'pollIntervalMs must be a whole number of milliseconds, between 1000 and 60000 (got 500).',
+    );
+    expect(refusal({ holdAlertDelayMs: 3_600_001 }).message).toBe(
+      'holdAlertDelayMs must be a whole number of milliseconds, between 0 and 3600000 (got 3600001).',
+    );
+    expect(refusal({ holdReminderMs: 5000 }).message).toBe(
+      'holdReminderMs must be a whole number of milliseconds, 0 (off) or between 10000 and 3600000 (got 5000).',
+    );
+  });
+
+  it('refuses wrong types: text for numbers, fractions, NaN, numbers for switches', () => {
+    for (const patch of [
+      { pollIntervalMs: '3000' },
+      { pollIntervalMs: 3000.5 },
+      { holdAlertDelayMs: Number.NaN },
+      { sound: 1 },
+      { openAtLogin: 'yes' },
+      { alerts: { ringing: 'on' } },
+      { alerts: true },
+      { username: 42 },
+      { alertsPausedUntil: 'tomorrow' },
+      { alertsPausedUntil: -5 },
+      { windowBounds: { x: 0, y: 0, width: 0, height: 100 } },
+      { windowBounds: { x: 0, y: 0, width: 10 } },
+      { windowBounds: { x: 0, y: 0, width: 10, height: 10, z: 1 } },
+    ]) {
+      const field = Object.keys(patch)[0] ?? '';
+      expect(refusal(patch).field.startsWith(field), JSON.stringify(patch)).toBe(true);
+    }
+  });
+
+  it('says what a switch accepts', () => {
+    expect(refusal({ alerts: { missed: 'no' } }).message).toBe(
+      'alerts.missed must be true or false (got text).',
+    );
+  });
+
+  it('refuses a server the client would refuse, with the client’s words', () => {
+    expect(refusal({ server: 'http://evovoice.io' }).message).toMatch(/must start with https:\/\//);
+    expect(refusal({ server: 'https://ada:secret@evovoice.io' }).message).not.toContain('secret');
+    expect(refusal({ server: '' }).field).toBe('server');
+  });
+
+  it('refuses anything that is not an object of settings', () => {
+    for (const patch of [null, 'sound=false', 42, [], new Date()]) {
+      expect(refusal(patch).message).toBe(
+        'A settings update must be an object of setting names and values.',
+      );
+    }
+  });
+
+  it('applies nothing when any field is refused', () => {
+    const current = structuredClone(DEFAULT_SETTINGS);
+    expect(() => applySettingsPatch(current, { sound: false, pollIntervalMs: 1 })).toThrow(
+      SettingsError,
+    );
+    expect(current).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('applySettingsPatch: properties', () => {
+  it('either throws a SettingsError or returns settings that pass every rule', () => {
+    const patch = fc.oneof(
+      fc.dictionary(
+        fc.constantFrom(
+          'pollIntervalMs',
+          'holdReminderMs',
+          'sound',
+          'alerts',
+          'windowBounds',
+          'alertsPausedUntil',
+          'username',
+        ),
+        fc.anything(),
+      ),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(validSettings, patch, (current, p) => {
+        let next: Settings;
+        try {
+          next = applySettingsPatch(current, p);
+        } catch (e) {
+          return e instanceof SettingsError;
+        }
+        // A valid result is a fixed point: re-applying it whole changes nothing.
+        return JSON.stringify(applySettingsPatch(DEFAULT_SETTINGS, next)) === JSON.stringify(next);
+      }),
+    );
+  });
+});
