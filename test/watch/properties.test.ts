@@ -49,7 +49,9 @@ const observationArb: fc.Arbitrary<Observation> = fc.oneof(
   },
 );
 
-const historyArb = fc.array(
+type History = { gapMs: number; observation: Observation }[];
+
+const historyArb: fc.Arbitrary<History> = fc.array(
   fc.record({ gapMs: fc.integer({ min: 0, max: 90_000 }), observation: observationArb }),
   { maxLength: 40 },
 );
@@ -76,7 +78,7 @@ interface Logged {
 }
 
 /** Runs the history and keeps, beside the events, what the input alone says about each id. */
-function run(history: fc.infer<typeof historyArb>, timing: WatchTiming) {
+function run(history: History, timing: WatchTiming) {
   let memory = emptyMemory();
   let now = T0;
   const seen = new Map<string, Seen>();
