@@ -83,6 +83,8 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // HTTP dates name a month; Date.parse alone would take "-5" for a year.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -53,7 +53,11 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
     }
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   } catch (error) {
-    if (error instanceof EvoApiError) throw error;
+    if (error instanceof EvoApiError) {
+      // Drops the connection mid-body (too large, or an error page still streaming).
+      deadline.abort();
+      throw error;
+    }
     if (deadline.signal.aborted) throw errorForTimeout(host, transport.timeoutMs);
     throw errorForNetwork(error, host);
   } finally {
@@ -64,10 +68,7 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
 /** The body as text, refusing (and no longer reading) anything past `maxBytes`. */
 async function readText(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge(maxBytes);
-  }
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -76,10 +77,7 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
+    if (total > maxBytes) throw tooLarge(maxBytes);
     chunks.push(value);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));

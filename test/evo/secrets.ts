@@ -29,8 +29,12 @@ export function watchSecrets(): SecretWatch {
       // ss-opt=perm is a flag, not a secret.
       if (value !== undefined && value.length >= 8) handedOut.add(value);
     }
-    const token = /"bearerToken"\s*:\s*"([^"]+)"/i.exec(await response.clone().text())?.[1];
-    if (token !== undefined) handedOut.add(token);
+    // Only the sign-in answer carries a token; other bodies may be huge or never end.
+    if (String(input).endsWith('/auth/credentials')) {
+      const body = await response.clone().text();
+      const token = /"bearerToken"\s*:\s*"([^"]+)"/i.exec(body)?.[1];
+      if (token !== undefined) handedOut.add(token);
+    }
     return response;
   };
   return {
