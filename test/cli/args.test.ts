@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseWatchArgs } from '../../main/cli/args.js';
+
+const account = ['--server', 'https://evovoice.io', '--user', 'agent@example.com'];
+
+describe('watch arguments', () => {
+  it('takes the server, the user and the defaults', () => {
+    expect(parseWatchArgs(account)).toEqual({
+      kind: 'watch',
+      args: {
+        account: { server: 'https://evovoice.io', username: 'agent@example.com' },
+        timing: { pollIntervalMs: 3000, holdAlertDelayMs: 0, holdReminderMs: 120_000 },
+        stateDir: undefined,
+        requestTimeoutMs: undefined,
+        demo: false,
+      },
+    });
+  });
+
+  it('reads every timing option and the state directory', () => {
+    const parsed = parseWatchArgs([
+      ...account,
+      ...['--interval-ms', '100', '--hold-alert-ms', '0', '--hold-reminder-ms', '500'],
+      ...['--state-dir', '/tmp/evo', '--request-timeout-ms', '2500'],
+    ]);
+    expect(parsed).toMatchObject({
+      kind: 'watch',
+      args: {
+        timing: { pollIntervalMs: 100, holdAlertDelayMs: 0, holdReminderMs: 500 },
+        stateDir: '/tmp/evo',
+        requestTimeoutMs: 2500,
+      },
+    });
+  });
+
+  it('polls every second in the demo unless told otherwise', () => {
+    expect(parseWatchArgs(['--demo'])).toMatchObject({
+      kind: 'watch',
+      args: { demo: true, timing: { pollIntervalMs: 1000 } },
+    });
+    expect(parseWatchArgs(['--demo', '--interval-ms', '250'])).toMatchObject({
+      args: { timing: { pollIntervalMs: 250 } },
+    });
+  });
+
+  it('asks for help', () => {
+    expect(parseWatchArgs(['--help'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [[], '--server is required'],
+    [['--server', 'https://evovoice.io'], '--user is required'],
+    [['--server', 'evovoice', '--user', 'a@b.c'], '--server must be an http(s) URL'],
+    [['--server', 'ftp://evovoice.io', '--user', 'a@b.c'], '--server must be an http(s) URL'],
+    [[...account, '--interval-ms', 'soon'], '--interval-ms must be a whole number'],
+    [[...account, '--interval-ms', '99'], 'from 100 to 3600000'],
+    [[...account, '--interval-ms', '1.5'], '--interval-ms must be a whole number'],
+    [[...account, '--interval-ms=-3'], '--interval-ms must be a whole number'],
+    [[...account, '--hold-reminder-ms', '1e9'], '--hold-reminder-ms must be a whole number'],
+    [[...account, '--hold-alert-ms', '86400001'], '--hold-alert-ms must be a whole number'],
+    [[...account, '--state-dir', ''], '--state-dir must name a directory'],
+    [[...account, '--verbose'], "Unknown option '--verbose'"],
+    [[...account, 'extra'], 'extra'],
+    [['--demo', '--server', 'https://evovoice.io'], 'leave out --server and --user'],
+  ])('rejects %j with a message the agent can act on', (argv, message) => {
+    const parsed = parseWatchArgs(argv);
+    expect(parsed.kind).toBe('invalid');
+    expect(parsed.kind === 'invalid' && parsed.message).toContain(message);
+  });
+});

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signInPatiently, type SignInAttempt } from '../../main/cli/sign-in.js';
+import { EvoApiError, type EvoApi } from '../../main/evo/api.js';
+import type { AgentProfile } from '../../main/evo/session.js';
+import { silentLogger } from '../../main/log.js';
+import { systemClock } from '../../main/watch/clock.js';
+
+const PROFILE: AgentProfile = { name: 'Alex Agent' };
+
+function apiAnswering(...answers: (AgentProfile | EvoApiError)[]) {
+  const signIn = vi.fn(async () => {
+    const answer = answers.shift() ?? PROFILE;
+    if (answer instanceof EvoApiError) throw answer;
+    return answer;
+  });
+  const api: EvoApi = {
+    signIn,
+    getMySessions: async () => [],
+    getSession: async () => ({ id: 'x' }),
+    signOut: async () => {},
+  };
+  return { api, signIn };
+}
+
+function attempt(api: EvoApi, signal = new AbortController().signal): SignInAttempt {
+  return {
+    api,
+    server: 'https://evovoice.io',
+    username: 'agent@example.com',
+    password: 'secret',
+    clock: systemClock,
+    random: () => 0,
+    intervalMs: 1000,
+    log: silentLogger,
+    signal,
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the first sign-in', () => {
+  it('retries with backoff while the server cannot be reached', async () => {
+    const { api, signIn } = apiAnswering(
+      new EvoApiError('network', 'Cannot reach evovoice.io'),
+      new EvoApiError('server', 'Evo Voice had a problem (HTTP 502)'),
+    );
+    const outcome = signInPatiently(attempt(api));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(signIn).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signIn).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await outcome).toEqual({ kind: 'signed-in', profile: PROFILE });
+    expect(signIn).toHaveBeenCalledTimes(3);
+  });
+
+  it('never retries a rejected password', async () => {
+    const { api, signIn } = apiAnswering(
+      new EvoApiError('rejected-credentials', 'Wrong email or password.', {
+        status: 401,
+        serverMessage: 'Invalid UserName or Password',
+      }),
+    );
+    const outcome = await signInPatiently(attempt(api));
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: 'Wrong email or password. (Invalid UserName or Password)',
+    });
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up at once on an unusable server address', async () => {
+    const { api } = apiAnswering(
+      new EvoApiError('bad-server-url', 'That is not a server address.'),
+    );
+    expect(await signInPatiently(attempt(api))).toEqual({
+      kind: 'bad-server',
+      message: 'That is not a server address.',
+    });
+  });
+
+  it('stops waiting when the agent stops the command', async () => {
+    const { api, signIn } = apiAnswering(new EvoApiError('timeout', 'No answer'));
+    const stop = new AbortController();
+    const outcome = signInPatiently(attempt(api, stop.signal));
+    await vi.advanceTimersByTimeAsync(10);
+    stop.abort();
+    expect(await outcome).toEqual({ kind: 'stopped' });
+    expect(signIn).toHaveBeenCalledTimes(1);
+  });
+});
