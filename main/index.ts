@@ -1,1 +1,212 @@
-export {};
+// The composition root: builds the app from its parts and wires Electron's events to them.
+// Every decision lives in the modules it calls; this file only connects them.
+import { join } from 'node:path';
+import { app, clipboard } from 'electron';
+import { IPC, type Settings, type SettingsPatch } from './contract.js';
+import { createAccount, type DemoRun, type WatchRequest } from './app/account.js';
+import {
+  clearMissed,
+  createAppStore,
+  initialAppState,
+  markMissedSeen,
+  withSettings,
+} from './app/app-state.js';
+import { parseMenuAction } from './app/tray-model.js';
+import { openKeychain } from './credentials/keychain.js';
+import { memoryCredentialStore } from './credentials/memory.js';
+import { keychainAccount } from './credentials/store.js';
+import { createEvoClient } from './evo/client.js';
+import type { Logger } from './log.js';
+import { applySettingsPatch } from './settings/index.js';
+import { DEMO_USERS, startSimulator } from './simulator/server.js';
+import { busyCallCenter } from './simulator/scenario.js';
+import { createWatcher } from './watch/watcher.js';
+import type { WatchTiming } from './watch/events.js';
+import { createAlerts } from './electron/alerts.js';
+import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
+import { electronLogger } from './electron/log.js';
+import { setOpenAtLogin } from './electron/login-item.js';
+import { createNotifier } from './electron/notifications.js';
+import { followPower } from './electron/power.js';
+import { openSettingsFile } from './electron/settings-store.js';
+import { createTray } from './electron/tray.js';
+import { createAppWindow } from './electron/window.js';
+
+const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+
+const timingOf = (s: Settings): WatchTiming => ({
+  pollIntervalMs: s.pollIntervalMs,
+  holdAlertDelayMs: s.holdAlertDelayMs,
+  holdReminderMs: s.holdReminderMs,
+});
+
+async function openCredentials(log: Logger) {
+  try {
+    return { credentials: await openKeychain(), keychain: 'available' as const };
+  } catch (e) {
+    log.warn((e as Error).message);
+    return { credentials: memoryCredentialStore(), keychain: 'unavailable' as const };
+  }
+}
+
+async function startDemoRun(): Promise<DemoRun> {
+  const sim = await startSimulator();
+  const user = DEMO_USERS[0];
+  if (!user) throw new Error('The simulator has no demo user.');
+  const calls = busyCallCenter({ agent: user.username }).start(sim);
+  return {
+    server: sim.url,
+    username: user.username,
+    password: user.password,
+    async stop() {
+      calls.stop();
+      await sim.stop();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  if (process.platform === 'win32') app.setAppUserModelId('io.evovoice.tray');
+  // A tray app lives on with its window closed.
+  app.on('window-all-closed', () => {});
+  await app.whenReady();
+  app.dock?.hide();
+
+  const log = electronLogger();
+  const settingsFile = openSettingsFile(log);
+  const { credentials, keychain } = await openCredentials(log);
+  const store = createAppStore(initialAppState(settingsFile.read(), keychain));
+  const api = createEvoClient({ logger: log });
+
+  function saveSettings(patch: SettingsPatch): Settings {
+    const before = store.get().settings;
+    const next = applySettingsPatch(before, patch);
+    settingsFile.write(next);
+    store.update((s) => withSettings(s, next));
+    if (JSON.stringify(timingOf(before)) !== JSON.stringify(timingOf(next))) {
+      account.watcher()?.setTiming(timingOf(next));
+    }
+    if (before.openAtLogin !== next.openAtLogin) setOpenAtLogin(next.openAtLogin);
+    return next;
+  }
+
+  const tray = createTray({
+    iconsDir: join(app.getAppPath(), 'assets', 'icons'),
+    now: Date.now,
+    onAction: onMenu,
+    onClick: () => window.open(),
+  });
+  const window = createAppWindow({
+    server: () => store.get().account.server ?? store.get().settings.server,
+    savedBounds: () => store.get().settings.windowBounds,
+    saveBounds: (windowBounds) => saveSettings({ windowBounds }),
+    trayBounds: () => tray.bounds(),
+    onShown: () => store.update(markMissedSeen),
+  });
+  const notifier = createNotifier((id) =>
+    window.open(id === undefined ? '/calls' : sessionRoute(id)),
+  );
+  const alerts = createAlerts(store, notifier, Date.now);
+
+  const ledgerDir = (server: string, username: string) =>
+    join(
+      app.getPath('userData'),
+      'ledgers',
+      keychainAccount(server, username).replace(/[^\w.@-]/g, '_'),
+    );
+  const watch = (request: WatchRequest) =>
+    createWatcher({
+      ...request,
+      api,
+      timing: timingOf(store.get().settings),
+      // One ledger per account; the demo's calls are not worth remembering.
+      ...(request.demo ? {} : { stateDir: ledgerDir(request.server, request.username) }),
+      log,
+      onEvent: alerts.onEvent,
+      onPoll: alerts.onPoll,
+    });
+
+  const account = createAccount({
+    api,
+    credentials,
+    store,
+    saveSettings: (patch) => void saveSettings(patch),
+    watch,
+    startDemo: startDemoRun,
+    onEvent: alerts.onEvent,
+    log,
+  });
+
+  const bridge: BridgeHandlers = {
+    getState: async () => store.get(),
+    signIn: (request) => account.signIn(request),
+    signOut: () => account.signOut(),
+    startDemo: () => account.startDemo(),
+    updateSettings: async (patch) => saveSettings(patch),
+    openSession: async (id) => window.open(sessionRoute(id)),
+    clearMissed: async () => store.update(clearMissed),
+    async pauseAlerts(minutes) {
+      const until = typeof minutes === 'number' ? Date.now() + minutes * 60_000 : minutes;
+      saveSettings({ alertsPausedUntil: until });
+    },
+    copyText: async (text) => clipboard.writeText(text),
+  };
+
+  function onMenu(id: string): void {
+    const action = parseMenuAction(id);
+    if (!action) return log.warn(`Unknown tray menu item: ${id}`);
+    switch (action.kind) {
+      case 'open-session':
+        return window.open(sessionRoute(action.sessionId));
+      case 'pause-alerts':
+        return void bridge.pauseAlerts(action.minutes);
+      case 'resume-alerts':
+        return void bridge.pauseAlerts(null);
+      case 'clear-missed':
+        return store.update(clearMissed);
+      case 'open-settings':
+        return window.open('/settings');
+      case 'open-window':
+      case 'sign-in':
+        return window.open();
+      case 'sign-out':
+        return void account.signOut();
+      case 'quit':
+        return app.quit();
+    }
+  }
+
+  registerIpc({ isOurFrame: (frame) => window.isOurFrame(frame), handlers: bridge });
+  store.subscribe((state) => {
+    tray.show(state);
+    window.send(IPC.state, state);
+  });
+  tray.show(store.get());
+  followPower({
+    pause: () => account.watcher()?.pause(),
+    wake: () => {
+      account.watcher()?.resume();
+      account.watcher()?.pollNow();
+    },
+  });
+  app.on('second-instance', () => window.open());
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // The ledger is flushed before the process goes, so a restart does not alert again.
+    event.preventDefault();
+    quitting = true;
+    void (account.watcher()?.stop() ?? Promise.resolve()).finally(() => app.quit());
+  });
+
+  setOpenAtLogin(store.get().settings.openAtLogin);
+  if (process.argv.includes('--demo')) await account.startDemo();
+  else if (!store.get().settings.username) window.open();
+  else await account.signInSilently();
+}
+
+void main();

@@ -20,6 +20,8 @@ import { signedOut, withAccount, type AppStore } from './app-state.js';
 export interface WatchRequest {
   server: string;
   username: string;
+  /** A demo session: nothing about it is worth keeping on disk. */
+  demo: boolean;
   /** The password for a silent re-sign-in after the server session expires, or null. */
   password: () => Promise<string | null>;
   onSignedIn: (profile: AgentProfile) => void;
@@ -95,6 +97,7 @@ export function createAccount(deps: AccountDeps): Account {
     const watcher = deps.watch({
       server,
       username,
+      demo: demo !== null,
       password,
       onSignedIn: (profile) => signedInAs(server, profile, demo !== null),
     });

@@ -1,0 +1,103 @@
+// The one window: created on demand, destroyed on close (a tray app keeps no hidden renderer).
+// Sandboxed, isolated, no navigation, no new windows; links open in the browser only when they
+// are https on the agent's own server.
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, screen, shell, type WebFrameMain } from 'electron';
+import type { WindowBounds } from '../contract.js';
+import { externalLinkAllowed, windowBounds } from './window-rules.js';
+
+export interface WindowOptions {
+  /** The configured server, for the external link rule. */
+  server: () => string;
+  savedBounds: () => WindowBounds | null;
+  saveBounds: (bounds: WindowBounds) => void;
+  trayBounds: () => WindowBounds | null;
+  onShown: () => void;
+}
+
+export interface AppWindow {
+  /** Opens (or focuses) the window on a route such as `/sessions/abc`. */
+  open(route?: string): void;
+  isOurFrame(frame: WebFrameMain | null | undefined): boolean;
+  send(channel: string, payload: unknown): void;
+}
+
+const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const PAGE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+
+export function createAppWindow(options: WindowOptions): AppWindow {
+  let win: BrowserWindow | null = null;
+
+  function create(route: string): BrowserWindow {
+    const tray = options.trayBounds();
+    const area = tray
+      ? screen.getDisplayNearestPoint({ x: tray.x, y: tray.y }).workArea
+      : screen.getPrimaryDisplay().workArea;
+    const created = new BrowserWindow({
+      ...windowBounds(options.savedBounds(), tray, area),
+      show: false,
+      title: 'Evo Voice Tray',
+      webPreferences: {
+        preload: PRELOAD,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+      },
+    });
+    const contents = created.webContents;
+    contents.setWindowOpenHandler(({ url }) => {
+      openOutside(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault();
+      openOutside(url);
+    });
+    contents.session.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+    created.once('ready-to-show', () => {
+      created.show();
+      created.focus();
+      options.onShown();
+    });
+    created.on('close', () => options.saveBounds(created.getBounds()));
+    created.on('closed', () => {
+      if (win === created) win = null;
+    });
+    void load(created, route);
+    return created;
+  }
+
+  function openOutside(url: string): void {
+    if (externalLinkAllowed(url, options.server())) void shell.openExternal(url);
+  }
+
+  async function load(target: BrowserWindow, route: string): Promise<void> {
+    // In `electron-vite dev` the renderer comes from its dev server.
+    const devUrl = process.env['ELECTRON_RENDERER_URL'];
+    if (devUrl) await target.loadURL(`${devUrl}#${route}`);
+    else await target.loadFile(PAGE, { hash: route });
+  }
+
+  return {
+    open(route = '/calls') {
+      if (!win || win.isDestroyed()) {
+        win = create(route);
+        return;
+      }
+      // Same page, new hash: the window's router follows it, nothing reloads.
+      const hash = JSON.stringify(`#${route}`);
+      void win.webContents.executeJavaScript(`location.hash = ${hash}`);
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      options.onShown();
+    },
+    isOurFrame(frame) {
+      return !!win && !win.isDestroyed() && !!frame && frame === win.webContents.mainFrame;
+    },
+    send(channel, payload) {
+      if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+    },
+  };
+}
