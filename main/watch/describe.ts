@@ -33,13 +33,7 @@ export function describeAnswered(s: Session): Description {
 export function describeHeld(s: Session, heldForMs: number): Description {
   // A hold seen the moment it starts has no duration worth showing.
   const title = heldForMs >= 1000 ? `On hold ${formatDuration(heldForMs)}` : 'On hold';
-  const queue = s.holdQueueName?.trim();
-  const where =
-    s.holdReason === 'Transferring'
-      ? queue
-        ? `Transfer waiting in ${queue}`
-        : 'Transfer waiting'
-      : queue;
+  const where = holdPlace(s);
   return { title, body: where ? `${callerLabel(s)} — ${where}` : callerLabel(s) };
 }
 
@@ -76,6 +70,13 @@ export function describeConnection(status: ConnectionStatus, detail?: string): D
         body: 'Evo Voice ended your session. Sign in to keep getting call alerts.',
       };
   }
+}
+
+/** "Sales Hold", "Transfer waiting in Sales Hold", or nothing when the session does not say. */
+function holdPlace(s: Session): string | undefined {
+  const queue = s.holdQueueName?.trim() || undefined;
+  if (s.holdReason !== 'Transferring') return queue;
+  return queue ? `Transfer waiting in ${queue}` : 'Transfer waiting';
 }
 
 function callerToLine(s: Session): string {
