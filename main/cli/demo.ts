@@ -18,7 +18,7 @@ export async function startDemo(log: Logger): Promise<Demo> {
     throw new Error('The simulator has no demo agent.');
   }
   const scenario = busyCallCenter({ agent: agent.username }).start(simulator);
-  log.info(`Demo simulator at ${simulator.url}, signed in as ${agent.username}.`);
+  log.info(`Demo simulator at ${simulator.url}; its agent is ${agent.username}.`);
   return {
     server: simulator.url,
     username: agent.username,

@@ -32,8 +32,12 @@ export async function findPassword(
   }
 
   if (!sources.prompt) return null;
-  const typed = await sources.prompt(`Evo Voice password for ${username}: `);
-  return typed === '' ? null : typed;
+  try {
+    const typed = await sources.prompt(`Evo Voice password for ${username}: `);
+    return typed === '' ? null : typed;
+  } catch {
+    return null; // Ctrl-C at the prompt: the agent chose not to give one
+  }
 }
 
 /**

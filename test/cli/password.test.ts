@@ -65,6 +65,13 @@ describe('finding the password', () => {
   it('treats an empty answer at the prompt as no password', async () => {
     expect(await findPassword(SERVER, USER, sources({ prompt: async () => '' }))).toBeNull();
   });
+
+  it('treats a prompt abandoned with Ctrl-C as no password', async () => {
+    const prompt = async (): Promise<string> => {
+      throw new Error('No password entered.');
+    };
+    expect(await findPassword(SERVER, USER, sources({ prompt }))).toBeNull();
+  });
 });
 
 /** A terminal stand-in: what is typed goes in, what is echoed comes out. */
