@@ -29,6 +29,9 @@ export interface EvoResponse {
   body: unknown;
 }
 
+/** Enough for any ServiceStack error; a bigger error page is not worth reading. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
 export async function send(transport: Transport, request: EvoRequest): Promise<EvoResponse> {
   const host = request.url.host;
   const deadline = new AbortController();
@@ -47,10 +50,12 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
       redirect: 'manual',
       signal: deadline.signal,
     });
-    const text = await readText(response, transport.maxBodyBytes);
     if (!response.ok) {
-      throw errorForStatus(response, parseLeniently(text), request.purpose, transport.now());
+      // The status says what went wrong; the body may only add ServiceStack's message.
+      const body = await readText(response, ERROR_BODY_BYTES).then(parseLeniently, () => undefined);
+      throw errorForStatus(response, body, request.purpose, transport.now());
     }
+    const text = await readText(response, transport.maxBodyBytes);
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   } catch (error) {
     if (error instanceof EvoApiError) {

@@ -318,3 +318,18 @@ describe('calls, beyond the simulator', () => {
     ]);
   });
 });
+
+describe('error answers', () => {
+  it('reports the status of an error page too large to read', async () => {
+    const { url } = await stub({
+      '/sessions/my': (_req, res) => {
+        res.writeHead(500, { 'Content-Type': 'text/html' });
+        res.end(`<html>${'x'.repeat(200 * 1024)}</html>`);
+      },
+    });
+    const api = await signedIn(url, { maxBodyBytes: 100 * 1024 });
+    const error = await secrets.failure(api.getMySessions());
+    expect(error.kind).toBe('server');
+    expect(error.status).toBe(500);
+  });
+});
