@@ -125,6 +125,31 @@ describe('watch, following an agent on the simulator', () => {
   });
 });
 
+describe('watch, when the password stops working', () => {
+  it('reports signed-out once, never retries the password, and exits 3', async () => {
+    const first = sim.users[0];
+    if (!first) throw new Error('the simulator has no users');
+    const user = { ...first };
+    const own = await startSimulator({ users: [user] });
+    try {
+      const watch = startWatch(
+        ['--server', own.url, '--user', user.username, '--interval-ms', '100'],
+        { EVO_PASSWORD: user.password },
+      );
+      await watch.waitFor('online', isConnection('online'), { timeoutMs: 15_000 });
+      user.password = 'changed-by-an-administrator';
+      own.faults.expireSessions();
+      await watch.waitFor('signed-out', isConnection('signed-out'));
+      expect(await watch.exited).toBe(3);
+      expect(watch.events.filter(isConnection('signed-out'))).toHaveLength(1);
+      const signIns = own.requests.filter((r) => r.path === '/auth/credentials');
+      expect(signIns.map((r) => r.status)).toEqual([200, 401]);
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
 describe('watch, refusing to start', () => {
   it('exits 3 with the server message when the password is rejected, never printing it', async () => {
     const wrong = 'not-the-password-42';
