@@ -147,7 +147,8 @@ export function busyCallCenter(options: BusyCallCenterOptions = {}): BusyCallCen
           later(step.atMs, () => {
             if (broken) return;
             try {
-              options.onStep?.(step, applyStep(sim, step, refs));
+              const session = applyStep(sim, step, refs);
+              options.onStep?.(step, session);
             } catch {
               // Someone else changed the call (a test removed it): drop the rest of its story.
               broken = true;
