@@ -95,7 +95,10 @@ export interface Simulator {
   readonly users: SimUser[];
   readonly calls: SimCalls;
   readonly faults: SimFaults;
-  /** Every request answered, oldest first (for tests: count polls, check cookies). */
+  /**
+   * Every request answered, oldest first (for tests: count polls, check cookies). Requests a
+   * fault left unanswered (hang, connection-reset) are logged with status 0.
+   */
   readonly requests: SimRequest[];
   stop(): Promise<void>;
 }
