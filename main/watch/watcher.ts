@@ -59,15 +59,21 @@ export function createWatcher(options: WatcherOptions): Watcher {
   });
 
   async function pollOnce(): Promise<PollOutcome> {
-    let sessions: Session[];
     try {
-      sessions = await listSessions();
+      let sessions: Session[];
+      try {
+        sessions = await listSessions();
+      } catch (e) {
+        return await fail(toApiError(e));
+      }
+      tell('onPoll', () => options.onPoll?.({ at: clock.now(), sessions }));
+      await observe({ kind: 'sessions', sessions });
+      return { ok: true };
     } catch (e) {
-      return fail(toApiError(e));
+      // A bug, not a network problem: say so, and let the poller back off.
+      log.error(`The watch loop failed: ${messageOf(e)}`);
+      return { ok: false };
     }
-    options.onPoll?.({ at: clock.now(), sessions });
-    await observe({ kind: 'sessions', sessions });
-    return { ok: true };
   }
 
   /** GET /sessions/my; after a 401, one silent re-sign-in and one retry. */
@@ -87,12 +93,12 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
     const profile = await api.signIn(options.server, options.username, password);
     log.info(`Signed in again as ${profile.name}.`);
-    options.onSignedIn?.(profile);
+    tell('onSignedIn', () => options.onSignedIn?.(profile));
     return api.getMySessions();
   }
 
   async function fail(error: EvoApiError): Promise<PollOutcome> {
-    options.onPoll?.({ at: clock.now(), error });
+    tell('onPoll', () => options.onPoll?.({ at: clock.now(), error }));
     const failure = failureOf(error);
     if (failure.status === 'signed-out') {
       // A rejected password is never retried: the platform can lock the account.
@@ -129,10 +135,15 @@ export function createWatcher(options: WatcherOptions): Watcher {
   }
 
   function deliver(event: WatchEvent): void {
+    tell(`onEvent (${event.event})`, () => onEvent(event));
+  }
+
+  /** A listener's exception is logged; it never breaks the loop. */
+  function tell(listener: string, call: () => void): void {
     try {
-      onEvent(event);
+      call();
     } catch (e) {
-      log.error(`An event handler failed on ${event.event}: ${messageOf(e)}`);
+      log.error(`The ${listener} listener failed: ${messageOf(e)}`);
     }
   }
 

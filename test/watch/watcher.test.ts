@@ -312,6 +312,29 @@ describe('watcher', () => {
     await w.watcher.stop();
   });
 
+  it('an exception in onPoll or onSignedIn is logged and changes nothing else', async () => {
+    const evo = fakeEvo();
+    evo.state.listed = [ringing('s1')];
+    const w = watch(evo, {
+      onPoll: () => {
+        throw new Error('status bar exploded');
+      },
+      onSignedIn: () => {
+        throw new Error('account view exploded');
+      },
+    });
+    await w.watcher.start();
+    await run(0);
+    evo.state.expired = true;
+    await run(1000);
+    expect(w.kinds()).toEqual(['connection:online', 'ringing']);
+    expect(evo.api.signIn).toHaveBeenCalledTimes(1);
+    const errors = w.logLines.filter((l) => l.startsWith('error'));
+    expect(errors.some((l) => l.includes('status bar exploded'))).toBe(true);
+    expect(errors.some((l) => l.includes('account view exploded'))).toBe(true);
+    await w.watcher.stop();
+  });
+
   it('setTiming changes the poll interval', async () => {
     const evo = fakeEvo();
     const w = watch(evo);
