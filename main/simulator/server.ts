@@ -1,46 +1,22 @@
 // The Evo Voice simulator: a real HTTP server on 127.0.0.1 that speaks the API's sign-in and
-// sessions routes, with faults on demand. See docs/SIMULATOR.md.
+// sessions routes (routes.ts), with faults on demand. See docs/SIMULATOR.md.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { SignedIn } from './auth.js';
-import {
-  createAuthSessions,
-  findUser,
-  readCredentials,
-  signInCookies,
-  signOutCookies,
-} from './auth.js';
-import {
-  authenticateResponse,
-  authStatus,
-  avatarSvg,
-  INVALID_CREDENTIALS,
-  NOT_SIGNED_IN,
-  SERVER_ERROR_PAGE,
-  serviceStackError,
-  TRUNCATED_JSON,
-} from './bodies.js';
+import { createAuthSessions } from './auth.js';
+import { SERVER_ERROR_PAGE, serviceStackError, TRUNCATED_JSON } from './bodies.js';
 import { createCalls } from './calls.js';
 import { toPascalCase } from './casing.js';
 import type { PendingFault } from './faults.js';
 import { createFaultQueue } from './faults.js';
 import { DEFAULT_SEED, DEMO_USERS, seededRandom } from './people.js';
+import type { ApiRequest, Reply } from './routes.js';
+import { answer, BadRequest } from './routes.js';
 import type { SimRequest, Simulator, SimulatorOptions, SimUser } from './types.js';
 
 export { DEMO_USERS } from './people.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
-
-class BadRequest extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -60,7 +36,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function parseSignInBody(req: IncomingMessage, raw: string): unknown {
+async function parsedBody(req: IncomingMessage): Promise<unknown> {
+  const raw = await readBody(req);
   if (raw.trim() === '') return {};
   if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(raw));
@@ -69,6 +46,15 @@ function parseSignInBody(req: IncomingMessage, raw: string): unknown {
     return JSON.parse(raw) as unknown;
   } catch {
     throw new BadRequest(400, 'SerializationException', 'The request body is not valid JSON');
+  }
+}
+
+/** The path without query; a request line too odd to parse reads as "/" and meets the 404. */
+function pathOf(requestUrl: string | undefined): string {
+  try {
+    return new URL(requestUrl ?? '/', 'http://simulator').pathname;
+  } catch {
+    return '/';
   }
 }
 
@@ -150,88 +136,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const method = req.method ?? 'GET';
-    const segments = path.split('/').filter((s) => s !== '');
-    const [area, name, extra] = segments.map((s) => decodeURIComponent(s));
-    const areaLower = area?.toLowerCase();
-    const nameLower = name?.toLowerCase();
-    const signedIn = (): SignedIn | undefined =>
-      auth.find(req.headers.cookie, req.headers.authorization);
-    const ok = (body: unknown, headers?: Record<string, string | string[]>) =>
-      send(req, res, path, 200, json(body), headers);
-    const fail = (status: number, errorCode: string, message: string) =>
-      send(req, res, path, status, json(serviceStackError(errorCode, message)));
-    const notAllowed = () => fail(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`);
-    const unauthorized = () => send(req, res, path, 401, json(NOT_SIGNED_IN));
-
-    if (areaLower === 'auth' && extra === undefined) {
-      if (nameLower === 'status') {
-        if (method !== 'GET') return notAllowed();
-        const current = signedIn();
-        return current ? ok(authStatus(current.user, url)) : unauthorized();
-      }
-      if (nameLower === 'logout') {
-        if (method !== 'GET' && method !== 'POST') return notAllowed();
-        const current = signedIn();
-        if (current) auth.close(current);
-        return ok({}, { 'Set-Cookie': signOutCookies() });
-      }
-      if (method === 'GET' && name === undefined) {
-        const current = signedIn();
-        return current ? ok(authenticateResponse(current)) : unauthorized();
-      }
-      if (method !== 'POST') return notAllowed();
-      const read = readCredentials(parseSignInBody(req, await readBody(req)), nameLower);
-      if (!read.ok) {
-        const message = read.errors.map((e) => e.message).join(' ');
-        return send(
-          req,
-          res,
-          path,
-          400,
-          json(serviceStackError('ValidationException', message, read.errors)),
-        );
-      }
-      if (read.credentials.provider.toLowerCase() !== 'credentials') {
-        const provider = read.credentials.provider;
-        return fail(404, 'NotFound', `No configuration was added for OAuth provider '${provider}'`);
-      }
-      const user = findUser(users, read.credentials);
-      if (user === undefined) return send(req, res, path, 401, json(INVALID_CREDENTIALS));
-      const opened = auth.open(user);
-      return ok(authenticateResponse(opened), {
-        'Set-Cookie': signInCookies(opened, read.credentials.rememberMe, now()),
-      });
-    }
-
-    if (areaLower === 'sessions' && name !== undefined && extra === undefined) {
-      if (method !== 'GET') return notAllowed();
-      const current = signedIn();
-      if (!current) return unauthorized();
-      if (nameLower === 'my' || nameLower === 'active') {
-        return ok({ sessions: calls.listFor(current.user.username) });
-      }
-      const session = calls.get(name);
-      return session ? ok(session) : fail(404, 'NotFound', `Session '${name}' does not exist`);
-    }
-
-    const avatarOf = /^(.+)\.svg$/.exec(name ?? '')?.[1];
-    if (areaLower === 'avatars' && avatarOf !== undefined && extra === undefined) {
-      const user = users.find((u) => u.id === avatarOf);
-      if (user && method === 'GET') {
-        return send(req, res, path, 200, avatarSvg(user), { 'Content-Type': 'image/svg+xml' });
-      }
-    }
-
-    return fail(404, 'NotFound', `Handler for Request not found (404): ${method} ${path}`);
+  function reply(req: IncomingMessage, res: ServerResponse, path: string): Reply {
+    return {
+      json: (status, body, headers) => send(req, res, path, status, json(body), headers),
+      raw: (status, body, contentType) =>
+        send(req, res, path, status, body, { 'Content-Type': contentType }),
+    };
   }
 
+  const api = { url, users, auth, calls, now };
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', url).pathname;
+    const path = pathOf(req.url);
     const fault = faultQueue.take(path);
     if (fault) return sendFault(req, res, path, fault);
-    route(req, res, path).catch((error: unknown) => {
+    const request: ApiRequest = {
+      method: req.method ?? 'GET',
+      path,
+      cookie: req.headers.cookie,
+      authorization: req.headers.authorization,
+      body: () => parsedBody(req),
+    };
+    answer(api, request, reply(req, res, path)).catch((error: unknown) => {
       if (res.headersSent) return;
       const status = error instanceof BadRequest ? error.status : 500;
       const code = error instanceof BadRequest ? error.errorCode : 'Exception';

@@ -238,6 +238,20 @@ describe('routes', () => {
     expect(response.status).toBe(405);
   });
 
+  it('a path with broken percent-encoding is a 400, and the server keeps answering', async () => {
+    const cookie = await signIn(sim.url);
+    expect((await getJson(`${sim.url}/sessions/%E0%A4%A`, cookie)).status).toBe(400);
+    expect((await getJson(`${sim.url}/sessions/my`, cookie)).status).toBe(200);
+  });
+
+  it('a sign-in body over 64 KB is refused with 413', async () => {
+    const response = await signInRequest(sim.url, {
+      userName: AGENT.username,
+      password: 'x'.repeat(70_000),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it('logs every request with its path (without the query) and status', async () => {
     await getJson(`${sim.url}/sessions/my?format=json`);
     const cookie = await signIn(sim.url);
