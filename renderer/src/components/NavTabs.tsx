@@ -13,13 +13,14 @@ export function NavTabs({ state, route }: { state: AppState; route: Route }) {
           Calls
           {state.sessions.length > 0 && <span class="count">{state.sessions.length}</span>}
         </a>
-        <a
-          href="#/missed"
-          aria-current={current === 'missed' ? 'page' : undefined}
-          aria-label={unseen > 0 ? `Missed, ${unseen} unseen` : undefined}
-        >
+        <a href="#/missed" aria-current={current === 'missed' ? 'page' : undefined}>
           Missed
-          {unseen > 0 && <span class="count count-alert">{unseen}</span>}
+          {unseen > 0 && (
+            <span class="count count-alert">
+              {unseen}
+              <span class="visually-hidden"> unseen</span>
+            </span>
+          )}
         </a>
         <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined}>
           Settings

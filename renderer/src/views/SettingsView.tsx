@@ -70,7 +70,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         <SecondsSetting
           id="hold-delay"
           label="Alert when a call has been on hold for"
-          hint="0 alerts as soon as a call is held."
+          hint="0 alerts as soon as a call is put on hold."
           valueMs={settings.holdAlertDelayMs}
           error={saver.errorFor('holdAlertDelayMs')}
           onSave={(ms) => saver.save('holdAlertDelayMs', { holdAlertDelayMs: ms })}
@@ -78,7 +78,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         <SecondsSetting
           id="hold-reminder"
           label="Remind me of a held call every"
-          hint="0 turns reminders off."
+          hint="0 turns the reminders off."
           valueMs={settings.holdReminderMs}
           error={saver.errorFor('holdReminderMs')}
           onSave={(ms) => saver.save('holdReminderMs', { holdReminderMs: ms })}

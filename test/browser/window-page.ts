@@ -1,0 +1,97 @@
+// Opening the built window in Chromium with the fake bridge, for the browser suite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AppState } from '../../main/contract.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const FAKE_BRIDGE = resolve('test/browser/fake-bridge.js');
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'evo-window-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 440, height: 720 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface WindowPage {
+  page: Page;
+  /** Every URL the page asked for, and every CSP violation it hit. */
+  requests: string[];
+  cspViolations(): Promise<string[]>;
+  push(state: AppState): Promise<void>;
+  bridgeCalls(name: string): Promise<unknown[][]>;
+}
+
+/** A new page showing the window at `hash`, its bridge faked over `state`. */
+export async function openWindow(
+  context: BrowserContext,
+  origin: string,
+  state: AppState,
+  hash = '#/calls',
+): Promise<WindowPage> {
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(
+    (seed) => {
+      const w = window as unknown as { __evoSeed: unknown; __csp: string[] };
+      w.__evoSeed = seed;
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    },
+    { state },
+  );
+  await page.addInitScript({ path: FAKE_BRIDGE });
+  await page.goto(`${origin}/${hash}`);
+  await page.waitForSelector('#app > *');
+  return {
+    page,
+    requests,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    push: (next) =>
+      page.evaluate(
+        (s) => (window as unknown as { __evoTest: { push(s: unknown): void } }).__evoTest.push(s),
+        next,
+      ),
+    bridgeCalls: (name) =>
+      page.evaluate(
+        (n) =>
+          (
+            window as unknown as { __evoTest: { calls: { name: string; args: unknown[] }[] } }
+          ).__evoTest.calls
+            .filter((c) => c.name === n)
+            .map((c) => c.args),
+        name,
+      ),
+  };
+}
