@@ -1,0 +1,72 @@
+// Runs the BUILT main bundle (out/main/index.js) under the fake electron, in a child process of
+// the test (so the app's globals and timers die with it). The test sends commands over the IPC
+// channel and gets JSON answers: see app-harness.ts.
+import Module, { register } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createFakeElectron } from './fake-electron.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const fake = createFakeElectron({
+  userData: process.env['EVO_FAKE_USER_DATA'] ?? '',
+  appPath: root,
+  singleInstanceLock: process.env['EVO_FAKE_LOCK'] !== 'taken',
+});
+(globalThis as { __evoFakeElectron?: unknown }).__evoFakeElectron = fake.electron;
+
+// ESM imports of `electron` (the bundle, electron-store) go through the hook; CommonJS
+// requires (electron-log) through the classic resolver.
+register('./electron-hooks.mjs', import.meta.url);
+const shim = resolve(import.meta.dirname, 'electron-shim.cjs');
+const modules = Module as unknown as {
+  _resolveFilename: (request: string, ...rest: unknown[]) => string;
+};
+const resolveFilename = modules._resolveFilename;
+modules._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? shim : resolveFilename.call(this, request, ...rest);
+};
+
+type Command =
+  | { cmd: 'recording' }
+  | { cmd: 'clickNotification'; index: number }
+  | { cmd: 'clickMenu'; label: string }
+  | { cmd: 'invoke'; channel: string; args: unknown[]; from?: 'window' | 'foreign' }
+  | { cmd: 'secondInstance' }
+  | { cmd: 'power'; event: string }
+  | { cmd: 'closeWindow' };
+
+async function run(command: Command): Promise<unknown> {
+  const { control } = fake;
+  switch (command.cmd) {
+    case 'recording':
+      return control.recording();
+    case 'clickNotification':
+      return control.clickNotification(command.index);
+    case 'clickMenu':
+      return control.clickMenu(command.label);
+    case 'invoke':
+      return control.invoke(command.channel, command.args, command.from);
+    case 'secondInstance':
+      return control.secondInstance();
+    case 'power':
+      return control.power(command.event);
+    case 'closeWindow':
+      return control.closeWindow();
+  }
+}
+
+process.on('message', (message: { id: number } & Command) => {
+  run(message).then(
+    (value) => process.send?.({ id: message.id, ok: true, value: value ?? null }),
+    (e: unknown) =>
+      process.send?.({
+        id: message.id,
+        ok: false,
+        error: e instanceof Error ? e.message : String(e),
+      }),
+  );
+});
+process.on('unhandledRejection', (e) => console.error('unhandled rejection in the app:', e));
+
+await import(pathToFileURL(resolve(root, 'out/main/index.js')).href);
+process.send?.({ ready: true });

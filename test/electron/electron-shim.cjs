@@ -1,0 +1,2 @@
+// What `require('electron')` resolves to under the fake (electron-log is CommonJS).
+module.exports = globalThis.__evoFakeElectron;

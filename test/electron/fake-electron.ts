@@ -1,0 +1,305 @@
+// A stand-in for the `electron` module (the binary cannot be downloaded here). It does what the
+// app asks in plain objects and records it, so a test can read what the agent would see: tray
+// images, tooltips and menus, notifications (and click them), windows, IPC handlers (and call
+// them as our window or as a stranger), the app's lifecycle, and the small stubs around them.
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface FakeOptions {
+  userData: string;
+  appPath: string;
+  /** false: another instance holds the lock. */
+  singleInstanceLock?: boolean;
+}
+
+type Template = Record<string, unknown> & { click?: () => void; submenu?: Template[] };
+
+/** A menu as plain data: what the agent reads, without the click handlers. */
+export interface MenuSnapshot {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  submenu?: MenuSnapshot[];
+}
+
+export interface NotificationRecord {
+  title: string;
+  body: string;
+  silent: boolean;
+  closed: boolean;
+}
+
+export interface WindowRecord {
+  options: Record<string, unknown>;
+  file?: string;
+  url?: string;
+  hash?: string;
+  shown: boolean;
+  focusCount: number;
+  destroyed: boolean;
+  pushes: { channel: string; payload: unknown }[];
+}
+
+export interface Recording {
+  trayImages: string[];
+  tooltip: string;
+  menu: MenuSnapshot[];
+  /** How many times a menu was set on the tray. */
+  menuBuilds: number;
+  notifications: NotificationRecord[];
+  windows: WindowRecord[];
+  handlers: string[];
+  externalOpened: string[];
+  clipboard: string[];
+  loginItems: unknown[];
+  appUserModelId: string | null;
+  quit: boolean;
+  missingImages: string[];
+}
+
+const snapshotOf = (items: Template[]): MenuSnapshot[] =>
+  items.map(({ label, type, enabled, checked, submenu }) => ({
+    ...(label === undefined ? {} : { label: String(label) }),
+    ...(type === undefined ? {} : { type: String(type) }),
+    ...(enabled === undefined ? {} : { enabled: Boolean(enabled) }),
+    ...(checked === undefined ? {} : { checked: Boolean(checked) }),
+    ...(submenu ? { submenu: snapshotOf(submenu) } : {}),
+  }));
+
+export function createFakeElectron(options: FakeOptions) {
+  const rec: Recording = {
+    trayImages: [],
+    tooltip: '',
+    menu: [],
+    menuBuilds: 0,
+    notifications: [],
+    windows: [],
+    handlers: [],
+    externalOpened: [],
+    clipboard: [],
+    loginItems: [],
+    appUserModelId: null,
+    quit: false,
+    missingImages: [],
+  };
+  let menuTemplate: Template[] = [];
+  const cards: FakeNotification[] = [];
+  const windows: FakeBrowserWindow[] = [];
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+
+  class FakeImage {
+    constructor(readonly path: string) {
+      if (!existsSync(path)) rec.missingImages.push(path);
+    }
+    isEmpty() {
+      return !existsSync(this.path);
+    }
+  }
+
+  class FakeMenu {
+    constructor(readonly template: Template[]) {}
+  }
+
+  class FakeTray extends EventEmitter {
+    constructor(image: FakeImage) {
+      super();
+      rec.trayImages.push(image.path);
+    }
+    setImage(image: FakeImage) {
+      rec.trayImages.push(image.path);
+    }
+    setToolTip(text: string) {
+      rec.tooltip = text;
+    }
+    setContextMenu(menu: FakeMenu) {
+      menuTemplate = menu.template;
+      rec.menu = snapshotOf(menu.template);
+      rec.menuBuilds++;
+    }
+    popUpContextMenu(menu: FakeMenu) {
+      this.setContextMenu(menu);
+    }
+    getBounds() {
+      return { x: 0, y: 0, width: 0, height: 0 };
+    }
+    destroy() {}
+  }
+
+  class FakeNotification extends EventEmitter {
+    readonly record: NotificationRecord;
+    constructor(opts: { title: string; body: string; silent?: boolean }) {
+      super();
+      this.record = { title: opts.title, body: opts.body, silent: !!opts.silent, closed: false };
+    }
+    static isSupported() {
+      return true;
+    }
+    show() {
+      cards.push(this);
+      rec.notifications.push(this.record);
+    }
+    close() {
+      if (this.record.closed) return;
+      this.record.closed = true;
+      this.emit('close');
+    }
+  }
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly record: WindowRecord;
+    readonly webContents: EventEmitter & Record<string, unknown>;
+    private destroyed = false;
+    constructor(opts: Record<string, unknown>) {
+      super();
+      this.record = {
+        options: opts,
+        shown: false,
+        focusCount: 0,
+        destroyed: false,
+        pushes: [],
+      };
+      rec.windows.push(this.record);
+      windows.push(this);
+      const contents = new EventEmitter() as EventEmitter & Record<string, unknown>;
+      const record = this.record;
+      Object.assign(contents, {
+        mainFrame: { name: 'our main frame' },
+        session: { setPermissionRequestHandler: () => {} },
+        setWindowOpenHandler: (h: unknown) => (contents['openHandler'] = h),
+        send: (channel: string, payload: unknown) =>
+          record.pushes.push({ channel, payload: JSON.parse(JSON.stringify(payload)) }),
+        executeJavaScript: async (code: string) => {
+          const hash = /^location\.hash = (".*")$/.exec(code)?.[1];
+          if (hash) record.hash = JSON.parse(hash) as string;
+        },
+      });
+      this.webContents = contents;
+    }
+    async loadFile(file: string, opts?: { hash?: string }) {
+      this.record.file = file;
+      this.record.hash = `#${opts?.hash ?? ''}`;
+      setImmediate(() => this.emit('ready-to-show'));
+    }
+    async loadURL(url: string) {
+      this.record.url = url;
+      setImmediate(() => this.emit('ready-to-show'));
+    }
+    show() {
+      this.record.shown = true;
+    }
+    focus() {
+      this.record.focusCount++;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    getBounds() {
+      const o = this.record.options;
+      return { x: o['x'], y: o['y'], width: o['width'], height: o['height'] };
+    }
+    close() {
+      this.emit('close');
+      this.destroyed = true;
+      this.record.destroyed = true;
+      this.emit('closed');
+    }
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
+    setAppUserModelId: (id: string) => (rec.appUserModelId = id),
+    whenReady: () => Promise.resolve(),
+    isReady: () => true,
+    getPath: (name: string) =>
+      name === 'userData' ? options.userData : join(options.userData, name),
+    getAppPath: () => options.appPath,
+    getName: () => 'Evo Voice Tray',
+    getVersion: () => '0.1.0',
+    setLoginItemSettings: (settings: unknown) => rec.loginItems.push(settings),
+    quit() {
+      let prevented = false;
+      app.emit('will-quit', { preventDefault: () => (prevented = true) });
+      if (!prevented) rec.quit = true;
+    },
+    exit: () => (rec.quit = true),
+  });
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    Menu: { buildFromTemplate: (t: Template[]) => new FakeMenu(t) },
+    Notification: FakeNotification,
+    Tray: FakeTray,
+    nativeImage: { createFromPath: (path: string) => new FakeImage(path) },
+    ipcMain: Object.assign(new EventEmitter(), {
+      handle(channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) {
+        handlers.set(channel, fn);
+        rec.handlers.push(channel);
+      },
+      removeHandler: (channel: string) => handlers.delete(channel),
+    }),
+    powerMonitor: new EventEmitter(),
+    net: { isOnline: () => true },
+    shell: {
+      openExternal: async (url: string) => void rec.externalOpened.push(url),
+      openPath: async () => '',
+    },
+    screen: {
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+      getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+    },
+    clipboard: { writeText: (text: string) => void rec.clipboard.push(text) },
+    session: { defaultSession: { webRequest: { onHeadersReceived: () => {} } } },
+    // Main-process view: contextBridge exists (a stub); ipcRenderer does not, as in Electron.
+    contextBridge: { exposeInMainWorld: () => {} },
+  };
+
+  /** What a test can do to the app, as the agent or the OS would. */
+  const control = {
+    recording: () => rec,
+    clickNotification(index: number) {
+      const card = cards[index];
+      if (!card) throw new Error(`No notification #${index}`);
+      card.emit('click');
+    },
+    /** Clicks the first menu item whose label starts so (searched through submenus). */
+    clickMenu(label: string) {
+      const find = (items: Template[]): Template | undefined => {
+        for (const item of items) {
+          if (String(item['label']).startsWith(label) && item.click) return item;
+          const inner = item.submenu && find(item.submenu);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const item = find(menuTemplate);
+      if (!item?.click) throw new Error(`No menu item "${label}"`);
+      item.click();
+    },
+    /** Calls an IPC handler as the window's main frame would, or as a foreign frame. */
+    async invoke(channel: string, args: unknown[], from: 'window' | 'foreign' = 'window') {
+      const handler = handlers.get(channel);
+      if (!handler) throw new Error(`No handler for ${channel}`);
+      const live = windows.filter((w) => !w.isDestroyed()).at(-1);
+      const senderFrame = from === 'window' && live ? live.webContents['mainFrame'] : {};
+      return handler({ senderFrame }, ...args);
+    },
+    secondInstance: (argv: string[] = []) => app.emit('second-instance', {}, argv, ''),
+    power: (event: string) => electron.powerMonitor.emit(event),
+    closeWindow: () =>
+      windows
+        .filter((w) => !w.isDestroyed())
+        .at(-1)
+        ?.close(),
+  };
+
+  return { electron, control };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
