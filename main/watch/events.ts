@@ -1,7 +1,8 @@
 import type { Session } from '../evo/session.js';
 
 /** What the agent may be told. One JSON line of `watch` is exactly one of these. */
-export type SessionEventKind = 'ringing' | 'answered' | 'answered-elsewhere' | 'held' | 'missed' | 'ended';
+export type SessionEventKind =
+  'ringing' | 'answered' | 'answered-elsewhere' | 'held' | 'missed' | 'ended';
 export type ConnectionStatus = 'online' | 'offline' | 'error' | 'signed-out';
 
 interface EventBase {

@@ -17,7 +17,8 @@ const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'igno
 const ready = has('dbus-run-session') && has('gnome-keyring-daemon');
 
 if (!ready) {
-  const why = 'dbus-run-session or gnome-keyring-daemon is missing (apt install dbus gnome-keyring)';
+  const why =
+    'dbus-run-session or gnome-keyring-daemon is missing (apt install dbus gnome-keyring)';
   if (process.env.CI === 'true') {
     console.error(`with-keyring: ${why}; CI must run the keychain suite.`);
     process.exit(1);
