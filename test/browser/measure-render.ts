@@ -1,0 +1,58 @@
+// The render budget: how long the window takes to show a big list of calls pushed by the app.
+import type { Page } from 'playwright-core';
+import type { Session } from '../../main/contract.js';
+import { call } from '../renderer/fixtures.js';
+import { ago } from './window-fixtures.js';
+
+export function manyCalls(count: number): Session[] {
+  return Array.from({ length: count }, (_, i) =>
+    call(`bulk-${i}`, {
+      callState: ['Ringing', 'Hold', 'Connected', 'Connected'][i % 4],
+      fromName: `Caller ${i}`,
+      customerName: `Customer ${i % 37}`,
+      holdQueueName: 'Sales hold',
+      dateCreated: ago(i * 1000),
+    }),
+  );
+}
+
+/** Milliseconds from pushing `sessions` (onto an empty list) until every row is in the DOM, per run. */
+export async function timeToShowCalls(
+  page: Page,
+  sessions: Session[],
+  runs: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    times.push(
+      await page.evaluate(async (list) => {
+        const test = (
+          window as unknown as { __evoTest: { push(s: unknown): void; state(): object } }
+        ).__evoTest;
+        const base = test.state();
+        test.push({ ...base, sessions: [] });
+        await new Promise((r) => setTimeout(r, 50));
+        const shown = (): boolean => document.querySelectorAll('.call-row').length === list.length;
+        const start = performance.now();
+        test.push({ ...base, sessions: list });
+        await new Promise<void>((done) => {
+          if (shown()) return done();
+          const observer = new MutationObserver(() => {
+            if (shown()) {
+              observer.disconnect();
+              done();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        });
+        return performance.now() - start;
+      }, sessions),
+    );
+  }
+  return times;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}

@@ -1,0 +1,120 @@
+// States for the browser suite, with times relative to the real clock (the page runs on it).
+import type { AppState, MissedCall, Session } from '../../main/contract.js';
+import { call, fullSession, signedIn, signedOut } from '../renderer/fixtures.js';
+
+export const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
+
+export function liveCalls(): Session[] {
+  return [
+    call('ring-1', {
+      fromName: 'Jane Doe',
+      toAddress: 'Support line',
+      customerName: 'Acme West',
+      dateCreated: ago(12_000),
+    }),
+    call('hold-1', {
+      callState: 'Hold',
+      fromName: 'Marco Rossi',
+      fromAddress: '+390612345678',
+      toAddress: 'Sales line',
+      holdQueueName: 'Sales hold',
+      holdReason: 'Transferring',
+      dateCreated: ago(185_000),
+    }),
+    call('conn-1', {
+      callState: 'Connected',
+      fromName: 'Li Wei',
+      toAddress: 'Billing',
+      customerName: 'Northwind',
+      dateCreated: ago(754_000),
+    }),
+    call('queue-1', {
+      callState: undefined,
+      queueState: 'Queued',
+      fromName: undefined,
+      fromAddress: '+15035550177',
+      toAddress: 'Support line',
+      dateCreated: ago(40_000),
+    }),
+  ];
+}
+
+/** The full session, its https avatar swapped for one this machine serves (no request leaves it). */
+export function detailedCall(origin: string): Session {
+  const session = fullSession();
+  const members = (session.members ?? []).map((m, i) =>
+    i === 0 ? { ...m, avatarUrl: `${origin}/__test/avatar.svg` } : m,
+  );
+  return {
+    ...session,
+    id: 'detail-1',
+    members,
+    dateCreated: ago(95_000),
+    dateLastModified: ago(5_000),
+    dateCompleted: undefined,
+  };
+}
+
+export function missedCalls(): MissedCall[] {
+  const at = (ms: number): string => ago(ms);
+  return [
+    {
+      sessionId: 'm-1',
+      at: at(4 * 60_000),
+      title: 'Missed call from Jane Doe',
+      body: 'Support line · rang 30 s',
+      seen: false,
+      session: call('m-1', { fromName: 'Jane Doe', wasMissed: true }),
+    },
+    {
+      sessionId: 'm-2',
+      at: at(50 * 60_000),
+      title: 'Missed call from +15035550133',
+      body: 'Sales line · rang 45 s',
+      seen: false,
+    },
+    {
+      sessionId: 'm-3',
+      at: at(26 * 3600_000),
+      title: 'Missed call from Li Wei',
+      body: 'Billing · rang 20 s',
+      seen: true,
+    },
+  ];
+}
+
+/** Calls in every group, a detailed call and three missed ones. */
+export function busyState(origin: string): AppState {
+  return signedIn({
+    sessions: [...liveCalls(), detailedCall(origin)],
+    missed: missedCalls(),
+    connection: { status: 'online', lastPollAt: Date.now() - 2000 },
+  });
+}
+
+export interface Screen {
+  name: string;
+  state: AppState;
+  hash: string;
+  /** A selector that is there once the view has rendered. */
+  ready: string;
+}
+
+/** Every view the agent can reach, for the accessibility pass and the screenshots. */
+export function screens(origin: string): Screen[] {
+  const busy = busyState(origin);
+  return [
+    {
+      name: 'sign-in',
+      state: signedOut({ keychain: 'unavailable' }),
+      hash: '#/calls',
+      ready: 'form',
+    },
+    { name: 'calls', state: busy, hash: '#/calls', ready: '.call-group' },
+    { name: 'details', state: busy, hash: '#/sessions/detail-1', ready: '[data-section="ids"]' },
+    { name: 'missed', state: busy, hash: '#/missed', ready: '.missed-row' },
+    { name: 'settings', state: busy, hash: '#/settings', ready: '#poll-interval' },
+    { name: 'empty', state: signedIn(), hash: '#/calls', ready: '.empty' },
+    { name: 'gone', state: signedIn(), hash: '#/sessions/nope', ready: 'a.back' },
+  ];
+}
