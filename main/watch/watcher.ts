@@ -194,12 +194,23 @@ function messageOf(e: unknown): string {
  * Saves the memory after each decision that changed it, one write at a time: a save asked for
  * while one is running waits, and only the newest memory is written.
  */
+/**
+ * What a save must capture. Every poll moves `lastSeenAt`, which only serves the 24-hour
+ * pruning: counted in minutes, an unchanged call list costs one disk write a minute, not one
+ * every poll.
+ */
+function fingerprint(memory: WatchMemory): string {
+  return JSON.stringify(memory, (key, value: unknown) =>
+    key === 'lastSeenAt' && typeof value === 'number' ? Math.floor(value / 60_000) : value,
+  );
+}
+
 function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
   let lastSaved = '';
   let writing: Promise<void> = Promise.resolve();
 
   function save(memory: WatchMemory): Promise<void> {
-    const text = JSON.stringify(memory);
+    const text = fingerprint(memory);
     if (text === lastSaved) return writing;
     lastSaved = text;
     writing = writing.then(async () => {
@@ -217,7 +228,7 @@ function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
     async load(): Promise<WatchMemory> {
       const { memory, warning } = await loadMemory(dir, clock.now());
       if (warning) log.warn(warning);
-      lastSaved = JSON.stringify(memory);
+      lastSaved = fingerprint(memory);
       return memory;
     },
     save,

@@ -404,6 +404,21 @@ describe('watcher with a ledger', () => {
     await w.watcher.stop();
   });
 
+  it('an unchanged call list is written at most once a minute, not on every poll', async () => {
+    vi.mocked(saveMemory).mockImplementation(async () => {}); // an instant disk
+    const evo = fakeEvo();
+    evo.state.listed = [ringing('s1')];
+    const w = watch(evo, { stateDir: dir });
+    await w.watcher.start();
+    await run(0);
+    expect(saveMemory).toHaveBeenCalledTimes(1);
+    await run(50_000); // many polls of the same answer within the minute
+    expect(saveMemory).toHaveBeenCalledTimes(1);
+    await run(20_000); // past the minute: lastSeenAt is worth keeping fresh again
+    expect(saveMemory).toHaveBeenCalledTimes(2);
+    await w.watcher.stop();
+  });
+
   it('never writes the ledger twice at once, and the last write holds the newest memory', async () => {
     let writing = 0;
     let overlapped = false;
