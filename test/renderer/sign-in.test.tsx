@@ -52,6 +52,21 @@ describe('sign in', () => {
     });
   });
 
+  it('starts from the server the agent used last', async () => {
+    const team = signedOut();
+    team.settings = { ...team.settings, server: 'https://team.evovoice.io/' };
+    app = await mountApp(stubBridge(team));
+    expect((app.find('#server') as HTMLSelectElement).value).toBe('https://team.evovoice.io');
+    app.unmount();
+    const custom = signedOut();
+    custom.settings = { ...custom.settings, server: 'https://voice.example.com' };
+    app = await mountApp(stubBridge(custom));
+    expect((app.find('#server') as HTMLSelectElement).value).toBe('custom');
+    expect((app.find('#custom-server') as HTMLInputElement).value).toBe(
+      'https://voice.example.com',
+    );
+  });
+
   it('asks for a custom server address instead of sending an empty one', async () => {
     const bridge = stubBridge(signedOut());
     app = await mountApp(bridge);

@@ -9,10 +9,11 @@ import { messageOf } from '../state.js';
 
 const CUSTOM = 'custom';
 
+/** The preset the saved server is (a trailing slash aside), else a custom address. */
 function initialChoice(server: string | undefined): string {
-  return SERVER_PRESETS.some((p) => p.url === server) || !server
-    ? (server ?? SERVER_PRESETS[0].url)
-    : CUSTOM;
+  if (!server) return SERVER_PRESETS[0].url;
+  const preset = SERVER_PRESETS.find((p) => p.url === server.replace(/\/+$/, ''));
+  return preset ? preset.url : CUSTOM;
 }
 
 /** The app checks the address itself (a bare host means https); here only that one was typed. */
