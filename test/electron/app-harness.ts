@@ -90,7 +90,7 @@ export async function launchApp(options: LaunchOptions = {}) {
       return last;
     },
     async stop(removeData = options.userData === undefined) {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill();
         await exited;
