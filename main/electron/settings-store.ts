@@ -1,15 +1,12 @@
 // The settings file (electron-store, in the userData folder). Nothing secret is ever written
 // here: the schema has no password field and the migration removes one if an old file has it.
-import { copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { app } from 'electron';
 import Store from 'electron-store';
 import type { Settings } from '../contract.js';
 import type { Logger } from '../log.js';
-import {
-  readSettings,
-  repairStoredSettings,
-  settingsMigrations,
-  settingsSchema,
-} from '../settings/index.js';
+import { readSettings, settingsMigrations, settingsSchema } from '../settings/index.js';
 
 export interface SettingsFile {
   read(): Settings;
@@ -35,24 +32,27 @@ function open(): Store<Stored> {
 }
 
 /**
- * A file that breaks the schema (edited by hand) is kept beside as settings.json.bad, then
- * repaired field by field: the app starts, and the agent's edit is not thrown away.
+ * A file that is not JSON or breaks the schema (edited by hand) is kept beside as
+ * settings.json.bad, then read field by field: the app starts, and the agent's edit is not lost.
  */
 function openValidated(log: Logger): Store<Stored> {
   try {
     return open();
   } catch (e) {
-    const raw = new Store<Stored>({ name: 'settings', clearInvalidConfig: false });
-    copyFileSync(raw.path, `${raw.path}.bad`);
+    const path = join(app.getPath('userData'), 'settings.json');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(`${path}.bad`, text);
     log.warn(
-      `The settings file ${raw.path} had values the app cannot use (${(e as Error).message}). ` +
-        `A copy is in ${raw.path}.bad; the unusable values were reset to their defaults.`,
+      `The settings file ${path} could not be used (${(e as Error).message}). ` +
+        `A copy is in ${path}.bad; the unusable values were reset to their defaults.`,
     );
+    let stored: unknown = {};
     try {
-      repairStoredSettings(raw);
+      stored = JSON.parse(text);
     } catch {
-      raw.clear(); // not even JSON: start from the defaults (the copy keeps what was there)
+      // not JSON at all: every setting starts from its default
     }
+    writeFileSync(path, JSON.stringify(readSettings(stored)));
     return open();
   }
 }

@@ -1,8 +1,9 @@
 // The BUILT main bundle (out/main/index.js; `npx electron-vite build` first) under the fake
 // electron, against the simulator: what the agent sees in the tray, the notifications and the
 // window, and what the window may and may not ask for.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IPC, type AppState } from '../../main/contract.js';
 import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
@@ -51,7 +52,7 @@ async function signedInApp(remember = true): Promise<{ app: RunningApp; sim: Sim
 
 describe('the built app under the fake electron', () => {
   it('starts, signs in through the window and goes online against the simulator', async () => {
-    const { app } = await signedInApp();
+    const { app, sim } = await signedInApp();
     const r = await app.recording();
     expect(lastState(r)?.account).toMatchObject({ status: 'signed-in', demo: false });
     expect(trayIcon(r)).toMatch(/linux\/idle\.png$/);
@@ -61,6 +62,60 @@ describe('the built app under the fake electron', () => {
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
     });
     expect(String(r.windows[0]?.file)).toMatch(/out\/renderer\/index\.html$/);
+
+    // Nothing changed in two polls: the tray menu is not rebuilt.
+    const seen = polls(sim).length;
+    await app.waitFor('two more polls', () => polls(sim).length >= seen + 2);
+    expect((await app.recording()).menuBuilds).toBe(r.menuBuilds);
+  });
+
+  it('a call put on hold replaces its ringing notification', async () => {
+    const { app, sim } = await signedInApp();
+    const call = sim.calls.arrive({ fromName: 'Grace Hopper' });
+    await app.waitFor('the ring', (r) => r.notifications.length === 1);
+    sim.calls.answer(call.id);
+    sim.calls.hold(call.id, 'Sales Hold');
+    const r = await app.waitFor('the hold', (x) => x.notifications.length === 2);
+    expect(r.notifications.map((n) => [n.title.split(' ')[0], n.closed])).toEqual([
+      ['Incoming', true],
+      ['On', false],
+    ]);
+  });
+
+  it('remembers where the window was when it closes', async () => {
+    const { app } = await signedInApp();
+    await app.request({ cmd: 'closeWindow' });
+    const file = JSON.parse(
+      readFileSync(join(app.userData, 'settings.json'), 'utf8'),
+    ) as AppState['settings'];
+    expect(file.windowBounds).toEqual({
+      x: expect.any(Number),
+      y: expect.any(Number),
+      width: 420,
+      height: 600,
+    });
+  });
+
+  it('stops polling while the machine sleeps and polls at once on waking', async () => {
+    const { app, sim } = await signedInApp();
+    await app.request({ cmd: 'power', event: 'suspend' });
+    const asleep = polls(sim).length;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(polls(sim).length).toBe(asleep);
+    await app.request({ cmd: 'power', event: 'resume' });
+    await app.waitFor('a poll on waking', () => polls(sim).length > asleep, 900);
+  });
+
+  it('starts with an unreadable settings file, keeping a copy of it', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'evo-app-'));
+    writeFileSync(join(userData, 'settings.json'), '{ "pollIntervalMs": 5, "sound": "loud" ');
+    app = await launchApp({ userData });
+    await app.waitFor('the window', (x) => x.windows.length === 1);
+    const state = (await app.invoke(IPC.getState)) as AppState;
+    expect(state.settings).toMatchObject({ pollIntervalMs: 3000, sound: true });
+    expect(readFileSync(join(userData, 'settings.json.bad'), 'utf8')).toContain('"loud"');
+    await app.stop();
+    rmSync(userData, { recursive: true, force: true });
   });
 
   it('a call rings: one notification, the ringing icon, a menu entry; clicking opens its details', async () => {
