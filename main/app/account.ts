@@ -121,7 +121,8 @@ export function createAccount(deps: AccountDeps): Account {
     if (!checked.ok) return checked;
     const { server, username } = checked;
     const mine = ++generation;
-    await leave();
+    // Another account's calls must not show under this one.
+    if (await leave()) store.update(signedOut);
     store.update((s) => withAccount(s, { status: 'signing-in', server, error: undefined }));
     let profile: AgentProfile;
     try {
@@ -195,7 +196,7 @@ export function createAccount(deps: AccountDeps): Account {
 
   async function startDemo(): Promise<SignInResult> {
     const mine = ++generation;
-    await leave();
+    if (await leave()) store.update(signedOut);
     let demo: DemoRun;
     try {
       demo = await deps.startDemo();

@@ -195,6 +195,22 @@ describe('signing in', () => {
   });
 });
 
+describe('switching accounts', () => {
+  it('signing in as someone else stops the old watcher and forgets its calls', async () => {
+    const t = setup();
+    await t.account.signIn(request());
+    t.store.update((s) => withPoll(s, Date.now(), [{ id: 'call-1', callState: 'Ringing' }]));
+    await t.account.signIn(request({ server: 'https://evovoice.io' }));
+    expect(t.watches[0]?.stopped).toBe(1);
+    expect(t.api.signOuts()).toBe(1);
+    expect(t.store.get().sessions).toEqual([]);
+    expect(t.store.get().account).toMatchObject({
+      status: 'signed-in',
+      server: 'https://evovoice.io',
+    });
+  });
+});
+
 describe('silent sign-in at start', () => {
   const known = { settings: { server: SERVER, username: 'ada' } };
 

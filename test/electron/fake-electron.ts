@@ -5,6 +5,15 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  snapshotOf,
+  type NotificationRecord,
+  type Recording,
+  type Template,
+  type WindowRecord,
+} from './recording.js';
+
+export type { MenuSnapshot, NotificationRecord, Recording, WindowRecord } from './recording.js';
 
 export interface FakeOptions {
   userData: string;
@@ -12,61 +21,6 @@ export interface FakeOptions {
   /** false: another instance holds the lock. */
   singleInstanceLock?: boolean;
 }
-
-type Template = Record<string, unknown> & { click?: () => void; submenu?: Template[] };
-
-/** A menu as plain data: what the agent reads, without the click handlers. */
-export interface MenuSnapshot {
-  label?: string;
-  type?: string;
-  enabled?: boolean;
-  checked?: boolean;
-  submenu?: MenuSnapshot[];
-}
-
-export interface NotificationRecord {
-  title: string;
-  body: string;
-  silent: boolean;
-  closed: boolean;
-}
-
-export interface WindowRecord {
-  options: Record<string, unknown>;
-  file?: string;
-  url?: string;
-  hash?: string;
-  shown: boolean;
-  focusCount: number;
-  destroyed: boolean;
-  pushes: { channel: string; payload: unknown }[];
-}
-
-export interface Recording {
-  trayImages: string[];
-  tooltip: string;
-  menu: MenuSnapshot[];
-  /** How many times a menu was set on the tray. */
-  menuBuilds: number;
-  notifications: NotificationRecord[];
-  windows: WindowRecord[];
-  handlers: string[];
-  externalOpened: string[];
-  clipboard: string[];
-  loginItems: unknown[];
-  appUserModelId: string | null;
-  quit: boolean;
-  missingImages: string[];
-}
-
-const snapshotOf = (items: Template[]): MenuSnapshot[] =>
-  items.map(({ label, type, enabled, checked, submenu }) => ({
-    ...(label === undefined ? {} : { label: String(label) }),
-    ...(type === undefined ? {} : { type: String(type) }),
-    ...(enabled === undefined ? {} : { enabled: Boolean(enabled) }),
-    ...(checked === undefined ? {} : { checked: Boolean(checked) }),
-    ...(submenu ? { submenu: snapshotOf(submenu) } : {}),
-  }));
 
 export function createFakeElectron(options: FakeOptions) {
   const rec: Recording = {
