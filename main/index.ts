@@ -98,9 +98,9 @@ async function main(): Promise<void> {
     iconsDir: join(app.getAppPath(), 'assets', 'icons'),
     now: Date.now,
     onAction: onMenu,
-    onClick: () => window.open(),
+    onClick: () => appWindow.open(),
   });
-  const window = createAppWindow({
+  const appWindow = createAppWindow({
     server: () => store.get().account.server ?? store.get().settings.server,
     savedBounds: () => store.get().settings.windowBounds,
     saveBounds: (windowBounds) => saveSettings({ windowBounds }),
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     onShown: () => store.update(markMissedSeen),
   });
   const notifier = createNotifier((id) =>
-    window.open(id === undefined ? '/calls' : sessionRoute(id)),
+    appWindow.open(id === undefined ? '/calls' : sessionRoute(id)),
   );
   const alerts = createAlerts(store, notifier, Date.now);
 
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     signOut: () => account.signOut(),
     startDemo: () => account.startDemo(),
     updateSettings: async (patch) => saveSettings(patch),
-    openSession: async (id) => window.open(sessionRoute(id)),
+    openSession: async (id) => appWindow.open(sessionRoute(id)),
     clearMissed: async () => store.update(clearMissed),
     async pauseAlerts(minutes) {
       const until = typeof minutes === 'number' ? Date.now() + minutes * 60_000 : minutes;
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     if (!action) return log.warn(`Unknown tray menu item: ${id}`);
     switch (action.kind) {
       case 'open-session':
-        return window.open(sessionRoute(action.sessionId));
+        return appWindow.open(sessionRoute(action.sessionId));
       case 'pause-alerts':
         return void bridge.pauseAlerts(action.minutes);
       case 'resume-alerts':
@@ -169,10 +169,10 @@ async function main(): Promise<void> {
       case 'clear-missed':
         return store.update(clearMissed);
       case 'open-settings':
-        return window.open('/settings');
+        return appWindow.open('/settings');
       case 'open-window':
       case 'sign-in':
-        return window.open();
+        return appWindow.open();
       case 'sign-out':
         return void account.signOut();
       case 'quit':
@@ -180,10 +180,10 @@ async function main(): Promise<void> {
     }
   }
 
-  registerIpc({ isOurFrame: (frame) => window.isOurFrame(frame), handlers: bridge });
+  registerIpc({ isOurFrame: (frame) => appWindow.isOurFrame(frame), handlers: bridge });
   store.subscribe((state) => {
     tray.show(state);
-    window.send(IPC.state, state);
+    appWindow.send(IPC.state, state);
   });
   tray.show(store.get());
   followPower({
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       account.watcher()?.pollNow();
     },
   });
-  app.on('second-instance', () => window.open());
+  app.on('second-instance', () => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {
     if (quitting) return;
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
 
   setOpenAtLogin(store.get().settings.openAtLogin);
   if (process.argv.includes('--demo')) await account.startDemo();
-  else if (!store.get().settings.username) window.open();
+  else if (!store.get().settings.username) appWindow.open();
   else await account.signInSilently();
 }
 
