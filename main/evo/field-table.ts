@@ -26,6 +26,15 @@ export function listOf<T extends object>(table: FieldTable<T>): Field {
   return { kind: 'list', of: table };
 }
 
+/**
+ * A known value in another case ("ringing") is written as documented ("Ringing"), so a server
+ * that changes its enum casing cannot silence a ring; an unknown value is kept as sent.
+ */
+function canonicalEnum(values: readonly string[], value: string): string {
+  const lower = value.toLowerCase();
+  return values.find((known) => known.toLowerCase() === lower) ?? value;
+}
+
 /** Keys that must never be written into an object, whatever the server sends. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -57,8 +66,9 @@ export function readFields<T extends object>(
 function readValue(field: Field, value: unknown): unknown {
   switch (field.kind) {
     case 'string':
-    case 'enum':
       return typeof value === 'string' ? value : undefined;
+    case 'enum':
+      return typeof value === 'string' ? canonicalEnum(field.values, value) : undefined;
     case 'bool':
       return typeof value === 'boolean' ? value : undefined;
     case 'list-of-string':

@@ -154,6 +154,23 @@ describe('normalizing GET /sessions/my', () => {
     });
   });
 
+  it('spells a known enum value in another case as documented, so a ring is still a ring', () => {
+    const session = normalizeSession({
+      id: 's1',
+      callState: 'RINGING',
+      queueState: 'hold',
+      holdReason: 'transferring',
+      members: [{ role: 'agent', callState: 'connected' }],
+    });
+    expect(session).toEqual({
+      id: 's1',
+      callState: 'Ringing',
+      queueState: 'Hold',
+      holdReason: 'Transferring',
+      members: [{ role: 'Agent', callState: 'Connected' }],
+    });
+  });
+
   it('drops fields of the wrong type and keeps the rest of the session', () => {
     const session = normalizeSession({
       id: 's1',
