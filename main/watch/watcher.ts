@@ -76,25 +76,42 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
   }
 
-  /** GET /sessions/my; after a 401, one silent re-sign-in and one retry. */
-  async function listSessions(): Promise<Session[]> {
+  /** GET /sessions/my, signed in again once if the server session expired. */
+  const listSessions = () => authenticated(() => api.getMySessions());
+
+  /** Set once the stored password is rejected: it is never tried again (accounts lock). */
+  let passwordRejected = false;
+
+  /** Runs an API call; after a 401, one silent re-sign-in and one retry. */
+  async function authenticated<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await api.getMySessions();
+      return await call();
     } catch (e) {
       if (!isEvoApiError(e, 'rejected-credentials')) throw e;
       log.info('The Evo Voice session expired; signing in again.');
     }
-    const password = await options.password();
+    await signInAgain();
+    return call();
+  }
+
+  async function signInAgain(): Promise<void> {
+    const password = passwordRejected ? null : await options.password();
     if (password === null) {
       throw new EvoApiError(
         'rejected-credentials',
-        'Your Evo Voice session expired and no password is saved: sign in again.',
+        passwordRejected
+          ? 'Your saved password was rejected: sign in again.'
+          : 'Your Evo Voice session expired and no password is saved: sign in again.',
       );
     }
-    const profile = await api.signIn(options.server, options.username, password);
-    log.info(`Signed in again as ${profile.name}.`);
-    tell('onSignedIn', () => options.onSignedIn?.(profile));
-    return api.getMySessions();
+    try {
+      const profile = await api.signIn(options.server, options.username, password);
+      log.info(`Signed in again as ${profile.name}.`);
+      tell('onSignedIn', () => options.onSignedIn?.(profile));
+    } catch (e) {
+      passwordRejected ||= isEvoApiError(e, 'rejected-credentials');
+      throw e;
+    }
   }
 
   async function fail(error: EvoApiError): Promise<PollOutcome> {
@@ -127,7 +144,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   async function lookUp(sessionId: string): Promise<Session | 'failed'> {
     try {
-      return await api.getSession(sessionId);
+      // Signed in again if need be: a 401 here must not turn a call answered elsewhere into missed.
+      return await authenticated(() => api.getSession(sessionId));
     } catch (e) {
       log.warn(`Could not look up how call ${sessionId} ended: ${toApiError(e).message}`);
       return 'failed';

@@ -44,6 +44,7 @@ function fakeEvo() {
     archive: new Map<string, Session>(),
     expired: false,
     nextListFailures: [] as EvoApiError[],
+    nextLookupFailures: [] as EvoApiError[],
     signInAnswers: [] as (AgentProfile | EvoApiError)[],
   };
   const api = {
@@ -62,6 +63,8 @@ function fakeEvo() {
       return state.listed.map((s) => ({ ...s }));
     }),
     getSession: vi.fn(async (id: string) => {
+      const failure = state.nextLookupFailures.shift();
+      if (failure) throw failure;
       const found = state.archive.get(id) ?? state.listed.find((s) => s.id === id);
       if (!found) throw new EvoApiError('not-found', 'No such session', { status: 404 });
       return { ...found };
@@ -277,6 +280,47 @@ describe('watcher', () => {
     await run(10_000);
     expect(evo.api.getSession).toHaveBeenCalledTimes(1);
     expect(w.kinds()).toEqual(['connection:online', 'ringing', 'answered-elsewhere', 'ended']);
+    await w.watcher.stop();
+  });
+
+  it('a lookup that meets an expired session signs in again and still learns who answered', async () => {
+    const evo = fakeEvo();
+    evo.state.listed = [ringing('s1')];
+    const w = watch(evo);
+    await w.watcher.start();
+    await run(0);
+    evo.state.listed = [];
+    evo.state.archive.set('s1', { ...ringing('s1'), answeredByName: 'Sam Colleague' });
+    evo.state.nextLookupFailures.push(
+      new EvoApiError('rejected-credentials', 'Not signed in', { status: 401 }),
+    );
+    await run(10_000);
+    expect(evo.api.signIn).toHaveBeenCalledTimes(1);
+    expect(evo.api.getSession).toHaveBeenCalledTimes(2);
+    expect(w.kinds()).toEqual(['connection:online', 'ringing', 'answered-elsewhere', 'ended']);
+    await w.watcher.stop();
+  });
+
+  it('a password rejected while looking a call up is never tried again by the next poll', async () => {
+    const evo = fakeEvo();
+    evo.state.listed = [ringing('s1')];
+    const w = watch(evo, { password: async () => 'an old password' });
+    await w.watcher.start();
+    await run(0);
+    evo.state.listed = [];
+    evo.api.getSession.mockImplementationOnce(async () => {
+      evo.state.expired = true; // the session expires under the lookup, and stays expired
+      throw new EvoApiError('rejected-credentials', 'Not signed in', { status: 401 });
+    });
+    await run(10_000);
+    expect(evo.api.signIn).toHaveBeenCalledTimes(1);
+    expect(w.kinds()).toEqual([
+      'connection:online',
+      'ringing',
+      'missed',
+      'ended',
+      'connection:signed-out',
+    ]);
     await w.watcher.stop();
   });
 
