@@ -209,10 +209,6 @@ function messageOf(e: unknown): string {
 }
 
 /**
- * Saves the memory after each decision that changed it, one write at a time: a save asked for
- * while one is running waits, and only the newest memory is written.
- */
-/**
  * What a save must capture. Every poll moves `lastSeenAt`, which only serves the 24-hour
  * pruning: counted in minutes, an unchanged call list costs one disk write a minute, not one
  * every poll.
@@ -223,6 +219,10 @@ function fingerprint(memory: WatchMemory): string {
   );
 }
 
+/**
+ * Saves the memory after each decision that changed it, one write at a time: a save asked for
+ * while one is running waits, and only the newest memory is written.
+ */
 function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
   let lastSaved = '';
   let writing: Promise<void> = Promise.resolve();
