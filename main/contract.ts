@@ -1,7 +1,6 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
 import type { Session } from './evo/session.js';
-import type { HeldEvent, SessionEvent } from './watch/events.js';
 
 export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './evo/session.js';
 
@@ -63,6 +62,8 @@ export interface AccountState {
   demo?: boolean;
   /** Why the last sign-in failed, in words the agent can act on. */
   error?: string;
+  /** Something the agent should know while signed in (e.g. the password could not be saved). */
+  notice?: string;
   keychain: 'available' | 'unavailable';
 }
 
@@ -117,6 +118,11 @@ export interface EvoTrayBridge {
   /** minutes, 'until-resumed', or null to resume alerts now. */
   pauseAlerts(minutes: number | 'until-resumed' | null): Promise<void>;
   copyText(text: string): Promise<void>;
+  /**
+   * A member's avatar as a `data:` URL, fetched by main (https, or http on loopback; images
+   * only; size-capped), or null. The window itself makes no network request.
+   */
+  getAvatar(url: string): Promise<string | null>;
 }
 
 /** IPC channel names, one per bridge call; `state` is the push from main to the window. */
@@ -131,6 +137,5 @@ export const IPC = {
   clearMissed: 'evo:clear-missed',
   pauseAlerts: 'evo:pause-alerts',
   copyText: 'evo:copy-text',
+  getAvatar: 'evo:get-avatar',
 } as const;
-
-export type AlertEvent = SessionEvent | HeldEvent;
