@@ -3,9 +3,17 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC } from '../main/contract.js';
 import type { AppState, EvoTrayBridge } from '../main/contract.js';
+import { remoteErrorMessage } from './bridge-errors.js';
+
+/** One invoke; a rejection carries only main's own message (see bridge-errors.ts). */
+function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
+  return ipcRenderer.invoke(channel, ...args).catch((error: unknown) => {
+    throw new Error(remoteErrorMessage(error));
+  });
+}
 
 const bridge: EvoTrayBridge = {
-  getState: () => ipcRenderer.invoke(IPC.getState),
+  getState: () => invoke(IPC.getState),
   onState(listener) {
     const forward = (_event: IpcRendererEvent, state: AppState) => listener(state);
     ipcRenderer.on(IPC.state, forward);
@@ -13,14 +21,15 @@ const bridge: EvoTrayBridge = {
       ipcRenderer.removeListener(IPC.state, forward);
     };
   },
-  signIn: (request) => ipcRenderer.invoke(IPC.signIn, request),
-  signOut: () => ipcRenderer.invoke(IPC.signOut),
-  startDemo: () => ipcRenderer.invoke(IPC.startDemo),
-  updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
-  openSession: (id) => ipcRenderer.invoke(IPC.openSession, id),
-  clearMissed: () => ipcRenderer.invoke(IPC.clearMissed),
-  pauseAlerts: (minutes) => ipcRenderer.invoke(IPC.pauseAlerts, minutes),
-  copyText: (text) => ipcRenderer.invoke(IPC.copyText, text),
+  signIn: (request) => invoke(IPC.signIn, request),
+  signOut: () => invoke(IPC.signOut),
+  startDemo: () => invoke(IPC.startDemo),
+  updateSettings: (patch) => invoke(IPC.updateSettings, patch),
+  openSession: (id) => invoke(IPC.openSession, id),
+  clearMissed: () => invoke(IPC.clearMissed),
+  pauseAlerts: (minutes) => invoke(IPC.pauseAlerts, minutes),
+  copyText: (text) => invoke(IPC.copyText, text),
+  getAvatar: (url) => invoke(IPC.getAvatar, url),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

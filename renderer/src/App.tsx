@@ -37,7 +37,7 @@ export function App({ bridge }: { bridge: EvoTrayBridge }) {
   return (
     <div class="shell">
       <NavTabs state={state} route={route} />
-      {route.view === 'calls' && <CallsView sessions={state.sessions} />}
+      {route.view === 'calls' && <CallsView sessions={state.sessions} account={state.account} />}
       {route.view === 'missed' && <MissedView missed={state.missed} bridge={bridge} />}
       {route.view === 'settings' && <SettingsView state={state} bridge={bridge} />}
       {route.view === 'session' && (

@@ -1,5 +1,6 @@
 // How the window sorts and finds calls: pure functions over AppState.
-import type { AppState, Session } from '../../main/contract.js';
+import type { AlertsPausedUntil, AppState, Session } from '../../main/contract.js';
+import { isPaused } from '../../main/app/notify-policy.js';
 import { sessionPhase } from '../../main/watch/reading.js';
 
 export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
@@ -10,13 +11,17 @@ export interface CallGroup {
   sessions: Session[];
 }
 
-const GROUPS: { name: CallGroupName; title: string }[] = [
-  { name: 'ringing', title: 'Ringing' },
-  { name: 'held', title: 'On hold' },
-  { name: 'connected', title: 'Connected' },
-  { name: 'queued', title: 'Queued' },
-  { name: 'other', title: 'Other' },
-];
+/** Each group's title, which is also the word on its state badge. */
+export const GROUP_TITLES: Readonly<Record<CallGroupName, string>> = {
+  ringing: 'Ringing',
+  held: 'On hold',
+  connected: 'Connected',
+  queued: 'Queued',
+  other: 'Other',
+};
+
+/** Ringing first: the order the window lists the groups in. */
+const GROUP_ORDER: readonly CallGroupName[] = ['ringing', 'held', 'connected', 'queued', 'other'];
 
 export function callGroupOf(session: Session): CallGroupName {
   const phase = sessionPhase(session);
@@ -34,9 +39,9 @@ export function groupCalls(sessions: readonly Session[]): CallGroup[] {
     if (list) list.push(session);
     else byName.set(name, [session]);
   }
-  return GROUPS.flatMap(({ name, title }) => {
+  return GROUP_ORDER.flatMap((name) => {
     const list = byName.get(name);
-    return list ? [{ name, title, sessions: list }] : [];
+    return list ? [{ name, title: GROUP_TITLES[name], sessions: list }] : [];
   });
 }
 
@@ -68,23 +73,8 @@ export function ringingIds(sessions: readonly Session[]): Set<string> {
   return new Set(sessions.filter((s) => callGroupOf(s) === 'ringing').map((s) => s.id));
 }
 
-/** Avatar images only from https, or http on this machine: nothing else is loaded. */
-export function safeImageUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol === 'https:') return parsed.href;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-  return parsed.protocol === 'http:' && loopback ? parsed.href : undefined;
-}
-
-/** Alerts are paused now: until-resumed, or a time still ahead. */
-export function pausedUntil(state: AppState, now: number): number | 'until-resumed' | undefined {
+/** Alerts are paused now: until-resumed, or a time still ahead (main's rule, main's clock). */
+export function pausedUntil(state: AppState, now: number): AlertsPausedUntil | undefined {
   const until = state.alertsPausedUntil ?? state.settings.alertsPausedUntil ?? undefined;
-  if (until === 'until-resumed') return until;
-  return typeof until === 'number' && until > now ? until : undefined;
+  return isPaused(until, now) ? until : undefined;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppState, EvoTrayBridge } from '../../main/contract.js';
+import { UNKNOWN_ERROR } from '../bridge-errors.js';
 
 export type AppStateView =
   | { status: 'loading' }
@@ -38,5 +39,5 @@ export function useAppState(bridge: EvoTrayBridge): AppStateView {
 export function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
-  return 'Something went wrong. Try again.';
+  return UNKNOWN_ERROR;
 }

@@ -1,21 +1,5 @@
 // Times for the agent, through Intl. The locale is optional so tests can pin it.
-
-/** Epoch ms of an API date string, or undefined when it does not parse. */
-export function parseApiDate(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** 0:42, 12:05, 1:02:03 */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+// Elapsed time and API dates are main's (main/app/times.ts), so the tray and the window agree.
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -39,6 +23,11 @@ export function formatRelative(at: number, now: number, locale?: string): string
 /** "14:05" */
 export function formatClock(at: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(at);
+}
+
+/** "14:05:09": to the second, for when the app last heard from Evo Voice. */
+export function formatTime(at: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(at);
 }
 
 /** "26 Nov 2026, 14:05:09" */

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../main/contract.js';
 import { call, fullSession, signedIn } from './fixtures.js';
-import { click, mountApp, navigate, type Mounted } from './mount.js';
+import { click, mountApp, navigate, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 
 let app: Mounted | undefined;
@@ -69,7 +69,7 @@ describe('call details', () => {
     ]);
   });
 
-  it('shows members with role, call state and mute, and loads avatars only over https', async () => {
+  it('shows members with role, call state and mute', async () => {
     app = await mountApp(
       stubBridge(signedIn({ sessions: [fullSession()] })),
       '#/sessions/sess-full-1',
@@ -78,22 +78,79 @@ describe('call details', () => {
     expect(bob?.textContent).toContain('RoleAgent');
     expect(bob?.textContent).toContain('Call stateConnected');
     expect(bob?.querySelector('.badge-muted')?.textContent).toBe('Muted');
-    expect(bob?.querySelector('img')?.getAttribute('src')).toBe('https://cdn.example.com/bob.png');
-    expect(eve?.querySelector('img')).toBeNull();
     expect(eve?.querySelector('.badge-muted')).toBeNull();
   });
 
-  it('loads an avatar over http only from this machine', async () => {
-    const session = call('m', {
-      members: [
-        { displayName: 'Local', avatarUrl: 'http://127.0.0.1:8080/a.png' },
-        { displayName: 'Script', avatarUrl: 'javascript:alert(1)' },
-      ],
+  it('asks the app for each avatar and shows the picture it answers, initials when none', async () => {
+    const bridge = stubBridge(signedIn({ sessions: [fullSession()] }), {
+      getAvatar: (url) =>
+        Promise.resolve(url.includes('bob') ? 'data:image/png;base64,Ym9i' : null),
     });
-    app = await mountApp(stubBridge(signedIn({ sessions: [session] })), '#/sessions/m');
-    expect(app.findAll('.member img').map((i) => i.getAttribute('src'))).toEqual([
-      'http://127.0.0.1:8080/a.png',
+    app = await mountApp(bridge, '#/sessions/sess-full-1');
+    expect(vi.mocked(bridge.getAvatar).mock.calls).toEqual([
+      ['https://cdn.example.com/bob.png'],
+      ['http://tracker.example.com/eve.png'],
     ]);
+    const [bob, eve] = app.findAll('.member');
+    expect(bob?.querySelector('img')?.getAttribute('src')).toBe('data:image/png;base64,Ym9i');
+    expect(eve?.querySelector('img')).toBeNull();
+    expect(eve?.querySelector('.avatar-initials')?.textContent).toBe('ER');
+  });
+
+  it('shows initials while the avatar is on its way, and never an address main did not fetch', async () => {
+    let answer: (value: string | null) => void = () => undefined;
+    const bridge = stubBridge(signedIn({ sessions: [fullSession()] }), {
+      getAvatar: (url) =>
+        url.includes('bob')
+          ? new Promise((resolve) => (answer = resolve))
+          : Promise.resolve('https://tracker.example.com/eve.png'),
+    });
+    app = await mountApp(bridge, '#/sessions/sess-full-1');
+    const [bob, eve] = app.findAll('.member');
+    expect(bob?.querySelector('.avatar-initials')?.textContent).toBe('BB');
+    expect(bob?.querySelector('img')).toBeNull();
+    // An answer that is not a data: image would be a request from the window: it is not shown.
+    expect(eve?.querySelector('img')).toBeNull();
+    answer('data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E');
+    await settle();
+    expect(bob?.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
+  });
+
+  it('asks for each avatar once while the window is open, and again after a failed ask', async () => {
+    const shared = 'https://cdn.example.com/team.png';
+    const bridge = stubBridge(
+      signedIn({
+        sessions: [
+          call('a', { members: [{ displayName: 'Ann', avatarUrl: shared }] }),
+          call('b', {
+            members: [
+              { displayName: 'Ann', avatarUrl: shared },
+              { displayName: 'Flaky', avatarUrl: 'https://cdn.example.com/flaky.png' },
+            ],
+          }),
+        ],
+      }),
+      {
+        getAvatar: (url) =>
+          url.includes('flaky')
+            ? Promise.reject(new Error('The app could not fetch it'))
+            : Promise.resolve('data:image/png;base64,YW5u'),
+      },
+    );
+    app = await mountApp(bridge, '#/sessions/a');
+    // Each visit shows the members anew: through the list, then the other call, twice.
+    for (const id of ['b', 'a', 'b']) {
+      await navigate('#/calls');
+      await navigate(`#/sessions/${id}`);
+      await settle();
+    }
+    const asked = vi.mocked(bridge.getAvatar).mock.calls.map(([url]) => url);
+    expect(asked.filter((url) => url === shared)).toHaveLength(1);
+    expect(asked.filter((url) => url.includes('flaky'))).toHaveLength(2);
+    expect(app.findAll('.member img').map((i) => i.getAttribute('src'))).toEqual([
+      'data:image/png;base64,YW5u',
+    ]);
+    expect(app.find('.member:nth-child(2) .avatar-initials').textContent).toBe('F');
   });
 
   it('copies an id through the app', async () => {

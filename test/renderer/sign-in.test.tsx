@@ -21,15 +21,17 @@ describe('sign in', () => {
     expect(app.findAll('nav')).toHaveLength(0);
   });
 
-  it('sends server, username, password and remember-me to the app', async () => {
+  it('sends server, username and password, not remembered unless the agent ticks it', async () => {
     const bridge = stubBridge(signedOut());
     app = await mountApp(bridge);
+    const remember = app.find('input[type="checkbox"]') as HTMLInputElement;
+    expect(remember.checked).toBe(false);
     await fillAndSubmit(app, ' ada@example.com ', 'correct horse');
     expect(bridge.signIn).toHaveBeenCalledWith({
       server: 'https://evovoice.io',
       username: 'ada@example.com',
       password: 'correct horse',
-      remember: true,
+      remember: false,
     });
   });
 
@@ -48,7 +50,7 @@ describe('sign in', () => {
       server: 'voice.example.com',
       username: 'ada',
       password: 'pw',
-      remember: false,
+      remember: true,
     });
   });
 

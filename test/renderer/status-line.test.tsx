@@ -27,6 +27,20 @@ describe('status line', () => {
     expect(line.textContent).toContain('Checked 1 minute ago');
   });
 
+  it('shows the time of the last check too, to the second, and on hover', async () => {
+    const at = NOW - 5000;
+    app = await mountApp(
+      stubBridge(signedIn({ connection: { status: 'online', lastPollAt: at } })),
+    );
+    const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }).format(at);
+    const checked = app.find('.status-line .checked');
+    expect(checked.textContent).toBe(`Checked 5 seconds ago · ${clock}`);
+    expect(checked.querySelector('time')?.getAttribute('title')).toBe(clock);
+    expect(checked.querySelector('time')?.getAttribute('datetime')).toBe(
+      new Date(at).toISOString(),
+    );
+  });
+
   it('says offline and shows an error in its own words', async () => {
     app = await mountApp(stubBridge(signedIn({ connection: { status: 'offline' } })));
     expect(app.find('.status-line [role="status"]').textContent).toBe('Offline — retrying');

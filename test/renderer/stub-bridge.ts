@@ -17,6 +17,8 @@ export interface StubBridge extends EvoTrayBridge {
 interface Options {
   signIn?: () => Promise<SignInResult>;
   updateSettings?: (patch: SettingsPatch, current: Settings) => Promise<Settings>;
+  /** Main's answer for an avatar URL; by default there is none. */
+  getAvatar?: (url: string) => Promise<string | null>;
 }
 
 /** A bridge with spies on every call; state changes only through `push`. */
@@ -50,6 +52,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     clearMissed: vi.fn(() => Promise.resolve()),
     pauseAlerts: vi.fn(() => Promise.resolve()),
     copyText: vi.fn(() => Promise.resolve()),
+    getAvatar: vi.fn(options.getAvatar ?? (() => Promise.resolve(null))),
   };
   return bridge;
 }

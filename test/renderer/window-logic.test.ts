@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { groupCalls, safeImageUrl } from '../../renderer/src/calls.js';
+import { elapsedText, timeOf } from '../../main/app/times.js';
+import { imageDataUrl } from '../../renderer/src/avatars.js';
+import { initialsOf } from '../../renderer/src/components/Avatar.js';
+import { groupCalls, pausedUntil } from '../../renderer/src/calls.js';
 import { parseRoute, routeHref } from '../../renderer/src/router.js';
-import { formatElapsed, formatRelative, parseApiDate } from '../../renderer/src/time.js';
-import { call } from './fixtures.js';
+import { formatRelative } from '../../renderer/src/time.js';
+import { call, signedIn } from './fixtures.js';
 
 describe('routes', () => {
   it('reads each hash route, and anything else as the calls', () => {
@@ -21,12 +24,12 @@ describe('routes', () => {
 });
 
 describe('times', () => {
-  it('shows elapsed time as m:ss, then h:mm:ss', () => {
-    expect(formatElapsed(0)).toBe('0:00');
-    expect(formatElapsed(59_999)).toBe('0:59');
-    expect(formatElapsed(754_000)).toBe('12:34');
-    expect(formatElapsed(3_723_000)).toBe('1:02:03');
-    expect(formatElapsed(-5000)).toBe('0:00');
+  it("shows elapsed time as m:ss, then h:mm:ss (the tray's own rule)", () => {
+    expect(elapsedText(0)).toBe('0:00');
+    expect(elapsedText(59_999)).toBe('0:59');
+    expect(elapsedText(754_000)).toBe('12:34');
+    expect(elapsedText(3_723_000)).toBe('1:02:03');
+    expect(elapsedText(-5000)).toBe('0:00');
   });
 
   it('reads relative times in words', () => {
@@ -38,9 +41,9 @@ describe('times', () => {
   });
 
   it('treats an unreadable date as unknown rather than as 1970', () => {
-    expect(parseApiDate('not a date')).toBeUndefined();
-    expect(parseApiDate(undefined)).toBeUndefined();
-    expect(parseApiDate('2026-11-26T14:00:00Z')).toBe(Date.parse('2026-11-26T14:00:00Z'));
+    expect(timeOf('not a date')).toBeUndefined();
+    expect(timeOf(undefined)).toBeUndefined();
+    expect(timeOf('2026-11-26T14:00:00Z')).toBe(Date.parse('2026-11-26T14:00:00Z'));
   });
 });
 
@@ -50,13 +53,33 @@ describe('calls', () => {
     expect(groupCalls([])).toEqual([]);
   });
 
-  it('accepts avatar images over https, or http on this machine, nothing else', () => {
-    expect(safeImageUrl('https://cdn.example.com/a.png')).toBe('https://cdn.example.com/a.png');
-    expect(safeImageUrl('http://localhost:3000/a.png')).toBe('http://localhost:3000/a.png');
-    expect(safeImageUrl('http://[::1]/a.png')).toBe('http://[::1]/a.png');
-    expect(safeImageUrl('http://example.com/a.png')).toBeUndefined();
-    expect(safeImageUrl('data:image/png;base64,AAAA')).toBeUndefined();
-    expect(safeImageUrl('javascript:alert(1)')).toBeUndefined();
-    expect(safeImageUrl('not a url')).toBeUndefined();
+  it('counts alerts as paused until the time passes, or until resumed', () => {
+    const now = Date.parse('2026-11-26T14:00:00Z');
+    expect(pausedUntil(signedIn({ alertsPausedUntil: now + 1000 }), now)).toBe(now + 1000);
+    expect(pausedUntil(signedIn({ alertsPausedUntil: now }), now)).toBeUndefined();
+    expect(pausedUntil(signedIn({ alertsPausedUntil: 'until-resumed' }), now)).toBe(
+      'until-resumed',
+    );
+    const saved = signedIn();
+    saved.settings = { ...saved.settings, alertsPausedUntil: now + 60_000 };
+    expect(pausedUntil(saved, now)).toBe(now + 60_000);
+    expect(pausedUntil(signedIn(), now)).toBeUndefined();
+  });
+});
+
+describe('avatars', () => {
+  it('shows only an image data: URL from main, nothing that would load from the network', () => {
+    expect(imageDataUrl('data:image/png;base64,AAAA')).toBe('data:image/png;base64,AAAA');
+    expect(imageDataUrl('data:image/svg+xml,%3Csvg%3E')).toBe('data:image/svg+xml,%3Csvg%3E');
+    expect(imageDataUrl('https://cdn.example.com/a.png')).toBeNull();
+    expect(imageDataUrl('data:text/html,<b>x</b>')).toBeNull();
+    expect(imageDataUrl(null)).toBeNull();
+  });
+
+  it("shows a member's initials: first and last word", () => {
+    expect(initialsOf('Bob Builder')).toBe('BB');
+    expect(initialsOf('Ana María de la Cruz')).toBe('AC');
+    expect(initialsOf('client:eve')).toBe('C');
+    expect(initialsOf('  ')).toBe('');
   });
 });

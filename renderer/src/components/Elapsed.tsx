@@ -1,5 +1,5 @@
 import { useNow } from '../ticker.js';
-import { formatElapsed, parseApiDate } from '../time.js';
+import { elapsedText, timeOf } from '../../../main/app/times.js';
 
 /** Time since `since` (an API date), ticking every second; nothing when the date is unknown. */
 export function Elapsed({
@@ -9,14 +9,14 @@ export function Elapsed({
   since: string | undefined;
   label?: string;
 }) {
-  const start = parseApiDate(since);
+  const start = timeOf(since);
   if (start === undefined) return null;
   return <ElapsedFrom start={start} label={label} />;
 }
 
 function ElapsedFrom({ start, label }: { start: number; label: string }) {
   const now = useNow();
-  const text = formatElapsed(now - start);
+  const text = elapsedText(now - start);
   return (
     <span class="elapsed" aria-label={`${label} ${text}`}>
       {text}

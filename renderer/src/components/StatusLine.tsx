@@ -1,7 +1,7 @@
 import type { AppState } from '../../../main/contract.js';
 import { pausedUntil } from '../calls.js';
 import { useNow } from '../ticker.js';
-import { formatClock, formatRelative } from '../time.js';
+import { formatClock, formatRelative, formatTime } from '../time.js';
 
 const CONNECTION: Record<AppState['connection']['status'], string> = {
   idle: 'Starting',
@@ -30,11 +30,13 @@ export function StatusLine({ state }: { state: AppState }) {
       </p>
       <p class="status-side">
         {lastPollAt !== undefined && (
-          <span>
+          <span class="checked">
             Checked{' '}
-            <time dateTime={new Date(lastPollAt).toISOString()}>
+            <time dateTime={new Date(lastPollAt).toISOString()} title={formatTime(lastPollAt)}>
               {formatRelative(lastPollAt, now)}
             </time>
+            {' · '}
+            {formatTime(lastPollAt)}
           </span>
         )}
         {state.account.user?.name && <span class="agent">{state.account.user.name}</span>}

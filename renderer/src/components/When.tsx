@@ -1,9 +1,10 @@
 import { useNow } from '../ticker.js';
-import { formatDateTime, formatRelative, parseApiDate } from '../time.js';
+import { timeOf } from '../../../main/app/times.js';
+import { formatDateTime, formatRelative } from '../time.js';
 
 /** A moment as "3 minutes ago" with the absolute date beside it; the raw value stays in dateTime. */
 export function When({ at }: { at: string | number | undefined }) {
-  const ms = typeof at === 'number' ? at : parseApiDate(at);
+  const ms = typeof at === 'number' ? at : timeOf(at);
   const now = useNow();
   if (ms === undefined) return at === undefined ? null : <span>{String(at)}</span>;
   const iso = typeof at === 'string' ? at : new Date(ms).toISOString();

@@ -1,5 +1,6 @@
 import type { SessionLogEntry } from '../../../main/contract.js';
-import { formatClock, parseApiDate } from '../time.js';
+import { timeOf } from '../../../main/app/times.js';
+import { formatClock } from '../time.js';
 import { Section } from './Section.js';
 
 export function LogTimeline({ log }: { log: SessionLogEntry[] | undefined }) {
@@ -8,7 +9,7 @@ export function LogTimeline({ log }: { log: SessionLogEntry[] | undefined }) {
     <Section id="log" title="Log">
       <ol class="timeline">
         {log.map((entry, i) => {
-          const at = parseApiDate(entry.date);
+          const at = timeOf(entry.date);
           return (
             <li key={i}>
               {entry.date && (

@@ -1,29 +1,15 @@
-import type { SessionMember } from '../../../main/contract.js';
-import { safeImageUrl } from '../calls.js';
+import type { EvoTrayBridge, SessionMember } from '../../../main/contract.js';
+import { Avatar } from '../components/Avatar.js';
 import { FieldList } from '../components/FieldList.js';
 import { Section } from './Section.js';
 
-function MemberCard({ member: m }: { member: SessionMember }) {
-  const avatar = safeImageUrl(m.avatarUrl);
+function MemberCard({ member: m, bridge }: { member: SessionMember; bridge: EvoTrayBridge }) {
   const name = m.displayName || m.identity || 'Unnamed member';
   const appData = Object.entries(m.applicationData ?? {});
   return (
     <li class="member">
       <div class="member-head">
-        {avatar ? (
-          <img
-            class="avatar"
-            src={avatar}
-            alt=""
-            width={32}
-            height={32}
-            referrerpolicy="no-referrer"
-          />
-        ) : (
-          <span class="avatar avatar-initial" aria-hidden="true">
-            {name.slice(0, 1).toUpperCase()}
-          </span>
-        )}
+        <Avatar url={m.avatarUrl} name={name} bridge={bridge} />
         <span class="member-name">{name}</span>
         {m.muted && <span class="badge badge-muted">Muted</span>}
       </div>
@@ -43,13 +29,23 @@ function MemberCard({ member: m }: { member: SessionMember }) {
   );
 }
 
-export function MembersSection({ members }: { members: SessionMember[] | undefined }) {
+export function MembersSection({
+  members,
+  bridge,
+}: {
+  members: SessionMember[] | undefined;
+  bridge: EvoTrayBridge;
+}) {
   if (!members || members.length === 0) return null;
   return (
     <Section id="members" title={`Members (${members.length})`}>
       <ul class="members">
         {members.map((member, i) => (
-          <MemberCard key={member.callSid ?? member.identity ?? i} member={member} />
+          <MemberCard
+            key={member.callSid ?? member.identity ?? i}
+            member={member}
+            bridge={bridge}
+          />
         ))}
       </ul>
     </Section>

@@ -2,9 +2,15 @@ import { useState } from 'preact/hooks';
 import type { EvoTrayBridge, SettingsPatch } from '../../../main/contract.js';
 import { messageOf } from '../state.js';
 
+/** The settings the window edits: main accepts no other key from it (pausing is pauseAlerts). */
+export type WindowSettingsPatch = Pick<
+  SettingsPatch,
+  'pollIntervalMs' | 'alerts' | 'holdAlertDelayMs' | 'holdReminderMs' | 'sound' | 'openAtLogin'
+>;
+
 export interface SettingSaver {
   /** Saves one field; resolves true when the app accepted it. The error stays next to `field`. */
-  save(field: string, patch: SettingsPatch): Promise<boolean>;
+  save(field: string, patch: WindowSettingsPatch): Promise<boolean>;
   errorFor(field: string): string | undefined;
   /** The field saved last, for the "Saved" note. */
   savedField: string | undefined;
@@ -14,7 +20,7 @@ export function useSettingSaver(bridge: EvoTrayBridge): SettingSaver {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [savedField, setSavedField] = useState<string | undefined>();
 
-  const save = async (field: string, patch: SettingsPatch): Promise<boolean> => {
+  const save = async (field: string, patch: WindowSettingsPatch): Promise<boolean> => {
     try {
       await bridge.updateSettings(patch);
       setErrors((e) => ({ ...e, [field]: undefined }));

@@ -52,7 +52,7 @@ export function CallDetailsView({ state, id, bridge, backHref }: Props) {
       {ended && <p class="ended-note">This call has ended.</p>}
       <PartiesSection session={session} />
       <StateSection session={session} />
-      <MembersSection members={session.members} />
+      <MembersSection members={session.members} bridge={bridge} />
       <LogTimeline log={session.log} />
       <CustomerSection session={session} />
       <AccountSection session={session} />

@@ -1,15 +1,17 @@
-import type { Session } from '../../../main/contract.js';
+import type { AccountState, Session } from '../../../main/contract.js';
+import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
 import { groupCalls } from '../calls.js';
 
-export function CallsView({ sessions }: { sessions: Session[] }) {
+export function CallsView({ sessions, account }: { sessions: Session[]; account: AccountState }) {
   const groups = groupCalls(sessions);
   return (
     <main class="calls" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1} class="visually-hidden">
         Calls
       </h1>
+      <AccountNotices account={account} notice />
       <RingingAnnouncer sessions={sessions} />
       {groups.length === 0 ? (
         <p class="empty">No calls right now — we'll alert you when one rings.</p>

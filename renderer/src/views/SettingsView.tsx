@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AlertKinds, AppState, EvoTrayBridge } from '../../../main/contract.js';
+import { AccountNotices } from '../components/AccountNotices.js';
 import { PauseControls } from '../settings/PauseControls.js';
 import { SecondsSetting } from '../settings/SecondsSetting.js';
 import { ToggleSetting } from '../settings/ToggleSetting.js';
@@ -26,6 +27,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
       <h1 id="view-title" tabIndex={-1}>
         Settings
       </h1>
+      <AccountNotices account={account} notice keychain />
 
       <section aria-labelledby="settings-account">
         <h2 id="settings-account">Account</h2>

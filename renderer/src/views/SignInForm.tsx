@@ -5,6 +5,7 @@ import {
   type EvoTrayBridge,
   type SignInResult,
 } from '../../../main/contract.js';
+import { AccountNotices } from '../components/AccountNotices.js';
 import { messageOf } from '../state.js';
 
 const CUSTOM = 'custom';
@@ -27,7 +28,8 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
   const [customUrl, setCustomUrl] = useState(() => (initialChoice(saved) === CUSTOM ? saved : ''));
   const [username, setUsername] = useState(state.settings.username);
   const [password, setPassword] = useState('');
-  const [remember, setRemember] = useState(true);
+  // Storing the password is the agent's choice, never the default.
+  const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [urlError, setUrlError] = useState<string | undefined>();
@@ -72,11 +74,7 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
   return (
     <main class="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in to Evo Voice</h1>
-      {state.account.keychain === 'unavailable' && (
-        <p class="notice">
-          Your system keychain is unavailable: your password will be kept only until you quit.
-        </p>
-      )}
+      <AccountNotices account={state.account} keychain />
       <form onSubmit={submit} aria-busy={working}>
         <label for="server">Server</label>
         <select
