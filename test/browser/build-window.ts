@@ -1,17 +1,19 @@
-// The built window for the browser suite: reuse out/renderer when it is newer than every source.
+// The built window and preload for the browser suite: reused when newer than every source.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const RENDERER_OUT = resolve('out/renderer');
+export const PRELOAD_OUT = resolve('out/preload/preload.cjs');
+/** Everything the window and the preload are built from (main's modules the renderer imports). */
 const SOURCES = [
-  'renderer/index.html',
-  'renderer/src',
+  'renderer',
   'main/contract.ts',
   'main/evo/session.ts',
   'main/watch/reading.ts',
+  'main/app/times.ts',
+  'main/app/notify-policy.ts',
   'electron.vite.config.ts',
 ];
 
@@ -23,20 +25,16 @@ function newestMtime(path: string): number {
 }
 
 export function ensureWindowBuilt(): 'reused' | 'built' {
-  const built = join(RENDERER_OUT, 'index.html');
-  if (
-    existsSync(built) &&
-    statSync(built).mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(resolve(s))))
-  ) {
+  const built = [join(RENDERER_OUT, 'index.html'), PRELOAD_OUT];
+  const newestSource = Math.max(...SOURCES.map((s) => newestMtime(resolve(s))));
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs > newestSource)) {
     return 'reused';
   }
-  // Only the renderer target, with the project's own renderer config (see renderer-only.config.ts).
+  // Only the preload and renderer targets, with the project's own config (window-only.config.ts).
   execFileSync(
     'npx',
-    ['electron-vite', 'build', '-c', 'test/browser/renderer-only.config.ts', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    ['electron-vite', 'build', '-c', 'test/browser/window-only.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
   );
   return 'built';
 }

@@ -1,17 +1,25 @@
-// The app, faked inside the page: `window.evoTray` over an in-page AppState, plus `window.__evoTest`
-// for the test to push states, queue answers and read what the window asked for.
-// Plain JS: it runs as a Playwright init script before the window's own code.
-// `window.__evoSeed = { state }` must be set by an earlier init script.
+// Main and Electron's IPC, faked inside the page: the real preload (out/preload/preload.cjs) runs
+// over `window.__evoElectron` and builds `window.evoTray` itself, so the window talks to main the
+// way it does in the app. `window.__evoTest` lets the test push states, queue answers and read
+// what the window asked for.
+// Plain JS: it runs as a Playwright init script before the preload and the window's own code.
+// `window.__evoSeed = { state, ipc, avatars }` must be set by an earlier init script.
 (() => {
+  const { ipc, avatars } = window.__evoSeed;
   const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   let state = clone(window.__evoSeed.state);
-  const listeners = new Set();
+  const stateListeners = new Set();
   const calls = [];
   const signInAnswers = [];
   const settingsRejections = [];
 
+  // Main's settings rule breaks are SettingsErrors; Electron prints them as `${error}`.
+  class SettingsError extends Error {
+    name = 'SettingsError';
+  }
+
   const emit = () => {
-    for (const listener of listeners) listener(clone(state));
+    for (const listener of stateListeners) listener({ sender: null }, clone(state));
   };
   const record = (name, ...args) => calls.push({ name, args: clone(args) });
   const signInAs = (server, demo) => {
@@ -30,30 +38,10 @@
     emit();
   };
 
-  window.__evoTest = {
-    calls,
-    push(next) {
-      state = clone(next);
-      emit();
-    },
-    state: () => clone(state),
-    /** The next signIn answers this instead of succeeding. */
-    answerSignIn(result) {
-      signInAnswers.push(result);
-    },
-    /** The next updateSettings rejects with this message. */
-    rejectSettings(message) {
-      settingsRejections.push(message);
-    },
-  };
-
-  window.evoTray = {
-    getState: async () => clone(state),
-    onState(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    async signIn(request) {
+  // One handler per channel, as main registers them with ipcMain.handle.
+  const handlers = {
+    [ipc.getState]: async () => clone(state),
+    async [ipc.signIn](request) {
       // What the window sent, without keeping the password itself.
       record('signIn', {
         ...request,
@@ -64,7 +52,7 @@
       if (answer.ok) signInAs(request.server, false);
       return answer;
     },
-    async signOut() {
+    async [ipc.signOut]() {
       record('signOut');
       state = {
         ...state,
@@ -74,15 +62,15 @@
       };
       emit();
     },
-    async startDemo() {
+    async [ipc.startDemo]() {
       record('startDemo');
       signInAs('demo', true);
       return { ok: true };
     },
-    async updateSettings(patch) {
+    async [ipc.updateSettings](patch) {
       record('updateSettings', patch);
       const rejection = settingsRejections.shift();
-      if (rejection) throw new Error(rejection);
+      if (rejection) throw new SettingsError(rejection);
       const settings = {
         ...state.settings,
         ...patch,
@@ -92,15 +80,15 @@
       emit();
       return clone(settings);
     },
-    async openSession(id) {
+    async [ipc.openSession](id) {
       record('openSession', id);
     },
-    async clearMissed() {
+    async [ipc.clearMissed]() {
       record('clearMissed');
       state = { ...state, missed: [] };
       emit();
     },
-    async pauseAlerts(minutes) {
+    async [ipc.pauseAlerts](minutes) {
       record('pauseAlerts', minutes);
       const until =
         minutes === null
@@ -115,8 +103,56 @@
       };
       emit();
     },
-    async copyText(text) {
+    async [ipc.copyText](text) {
       record('copyText', text);
+    },
+    async [ipc.getAvatar](url) {
+      record('getAvatar', url);
+      return avatars[url] ?? null;
+    },
+  };
+
+  window.__evoElectron = {
+    contextBridge: {
+      exposeInMainWorld(name, api) {
+        window[name] = api;
+      },
+    },
+    ipcRenderer: {
+      // Electron's own wrapping of an error thrown by a handler in main.
+      async invoke(channel, ...args) {
+        const handler = handlers[channel];
+        try {
+          if (!handler) throw new Error(`No handler registered for '${channel}'`);
+          return clone(await handler(...clone(args)));
+        } catch (error) {
+          // eslint-disable-next-line preserve-caught-error -- as Electron's own: no cause attached
+          throw new Error(`Error invoking remote method '${channel}': ${error}`);
+        }
+      },
+      on(channel, listener) {
+        if (channel === ipc.state) stateListeners.add(listener);
+      },
+      removeListener(channel, listener) {
+        if (channel === ipc.state) stateListeners.delete(listener);
+      },
+    },
+  };
+
+  window.__evoTest = {
+    calls,
+    push(next) {
+      state = clone(next);
+      emit();
+    },
+    state: () => clone(state),
+    /** The next signIn answers this instead of succeeding. */
+    answerSignIn(result) {
+      signInAnswers.push(result);
+    },
+    /** The next updateSettings fails in main with this message. */
+    rejectSettings(message) {
+      settingsRejections.push(message);
     },
   };
 })();

@@ -1,4 +1,6 @@
 // States for the browser suite, with times relative to the real clock (the page runs on it).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AppState, MissedCall, Session } from '../../main/contract.js';
 import { call, fullSession, signedIn, signedOut } from '../renderer/fixtures.js';
 
@@ -39,16 +41,12 @@ export function liveCalls(): Session[] {
   ];
 }
 
-/** The full session, its https avatar swapped for one this machine serves (no request leaves it). */
-export function detailedCall(origin: string): Session {
+/** The full session; its members keep their real https avatar URLs (main fetches those). */
+export function detailedCall(): Session {
   const session = fullSession();
-  const members = (session.members ?? []).map((m, i) =>
-    i === 0 ? { ...m, avatarUrl: `${origin}/__test/avatar.svg` } : m,
-  );
   return {
     ...session,
     id: 'detail-1',
-    members,
     dateCreated: ago(95_000),
     dateLastModified: ago(5_000),
     dateCompleted: undefined,
@@ -83,10 +81,16 @@ export function missedCalls(): MissedCall[] {
   ];
 }
 
+/** What main answers for the detailed call's avatars: Bob's picture; Eve's URL gets null. */
+export const BOB_AVATAR = `data:image/svg+xml,${encodeURIComponent(
+  readFileSync(resolve('test/browser/avatar.svg'), 'utf8').trim(),
+)}`;
+export const AVATARS: Record<string, string> = { 'https://cdn.example.com/bob.png': BOB_AVATAR };
+
 /** Calls in every group, a detailed call and three missed ones. */
-export function busyState(origin: string): AppState {
+export function busyState(): AppState {
   return signedIn({
-    sessions: [...liveCalls(), detailedCall(origin)],
+    sessions: [...liveCalls(), detailedCall()],
     missed: missedCalls(),
     connection: { status: 'online', lastPollAt: Date.now() - 2000 },
   });
@@ -101,8 +105,16 @@ export interface Screen {
 }
 
 /** Every view the agent can reach, for the accessibility pass and the screenshots. */
-export function screens(origin: string): Screen[] {
-  const busy = busyState(origin);
+export function screens(): Screen[] {
+  const busy = busyState();
+  const withNotices: AppState = {
+    ...busy,
+    account: {
+      ...busy.account,
+      keychain: 'unavailable',
+      notice: 'Your password could not be saved: you will be asked for it next time.',
+    },
+  };
   return [
     {
       name: 'sign-in',
@@ -113,7 +125,7 @@ export function screens(origin: string): Screen[] {
     { name: 'calls', state: busy, hash: '#/calls', ready: '.call-group' },
     { name: 'details', state: busy, hash: '#/sessions/detail-1', ready: '[data-section="ids"]' },
     { name: 'missed', state: busy, hash: '#/missed', ready: '.missed-row' },
-    { name: 'settings', state: busy, hash: '#/settings', ready: '#poll-interval' },
+    { name: 'settings', state: withNotices, hash: '#/settings', ready: '#poll-interval' },
     { name: 'empty', state: signedIn(), hash: '#/calls', ready: '.empty' },
     { name: 'gone', state: signedIn(), hash: '#/sessions/nope', ready: 'a.back' },
   ];

@@ -1,12 +1,26 @@
-// Opening the built window in Chromium with the fake bridge, for the browser suite.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Opening the built window in Chromium over the built preload and a fake main, for the browser suite.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/contract.js';
+import { PRELOAD_OUT } from './build-window.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const FAKE_BRIDGE = resolve('test/browser/fake-bridge.js');
+
+/** The built preload as a page script: CommonJS whose only `require` is the faked electron. */
+function preloadScript(): string {
+  const code = readFileSync(PRELOAD_OUT, 'utf8');
+  return `(function (require, module, exports) {\n${code}\n})(
+    (name) => {
+      if (name === 'electron') return window.__evoElectron;
+      throw new Error('The sandboxed preload may only require electron, not ' + name);
+    },
+    { exports: {} },
+    {},
+  );`;
+}
 
 export interface Browser {
   context: BrowserContext;
@@ -50,12 +64,16 @@ export interface WindowPage {
   bridgeCalls(name: string): Promise<unknown[][]>;
 }
 
-/** A new page showing the window at `hash`, its bridge faked over `state`. */
+/**
+ * A new page showing the window at `hash`, main faked over `state`. `avatars` is main's answer
+ * for each avatar URL (a data: URL); any other URL gets null.
+ */
 export async function openWindow(
   context: BrowserContext,
   origin: string,
   state: AppState,
   hash = '#/calls',
+  avatars: Record<string, string> = {},
 ): Promise<WindowPage> {
   const page = await context.newPage();
   const requests: string[] = [];
@@ -69,9 +87,10 @@ export async function openWindow(
         w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     },
-    { state },
+    { state, ipc: IPC, avatars },
   );
   await page.addInitScript({ path: FAKE_BRIDGE });
+  await page.addInitScript({ content: preloadScript() });
   await page.goto(`${origin}/${hash}`);
   await page.waitForSelector('#app > *');
   return {

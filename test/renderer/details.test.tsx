@@ -32,7 +32,7 @@ describe('call details', () => {
     const text = app.text();
     const avatarOnly = new Set([
       'https://cdn.example.com/bob.png',
-      'http://tracker.example.com/eve.png',
+      'https://avatars.example.net/eve.png',
     ]);
     for (const value of textValues(session).filter((v) => !avatarOnly.has(v))) {
       expect(text, value).toContain(value);
@@ -89,7 +89,7 @@ describe('call details', () => {
     app = await mountApp(bridge, '#/sessions/sess-full-1');
     expect(vi.mocked(bridge.getAvatar).mock.calls).toEqual([
       ['https://cdn.example.com/bob.png'],
-      ['http://tracker.example.com/eve.png'],
+      ['https://avatars.example.net/eve.png'],
     ]);
     const [bob, eve] = app.findAll('.member');
     expect(bob?.querySelector('img')?.getAttribute('src')).toBe('data:image/png;base64,Ym9i');

@@ -93,7 +93,7 @@ export function fullSession(): Session {
       {
         identity: 'client:eve',
         displayName: 'Eve Remote',
-        avatarUrl: 'http://tracker.example.com/eve.png',
+        avatarUrl: 'https://avatars.example.net/eve.png',
         callState: 'Hold',
         role: 'Caller',
         muted: false,
