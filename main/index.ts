@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, clipboard } from 'electron';
 import { IPC, type Settings, type SettingsPatch } from './contract.js';
 import { createAccount, type DemoRun, type WatchRequest } from './app/account.js';
+import { createAlerts } from './app/alerts.js';
 import {
   clearMissed,
   createAppStore,
@@ -11,6 +12,8 @@ import {
   markMissedSeen,
   withSettings,
 } from './app/app-state.js';
+import { createAvatarFetcher } from './app/avatars.js';
+import { startUp } from './app/startup.js';
 import { parseMenuAction } from './app/tray-model.js';
 import { openKeychain } from './credentials/keychain.js';
 import { memoryCredentialStore } from './credentials/memory.js';
@@ -22,7 +25,6 @@ import { DEMO_USERS, startSimulator } from './simulator/server.js';
 import { busyCallCenter } from './simulator/scenario.js';
 import { createWatcher } from './watch/watcher.js';
 import type { WatchTiming } from './watch/events.js';
-import { createAlerts } from './electron/alerts.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
     if (JSON.stringify(timingOf(before)) !== JSON.stringify(timingOf(next))) {
       account.watcher()?.setTiming(timingOf(next));
     }
-    if (before.openAtLogin !== next.openAtLogin) setOpenAtLogin(next.openAtLogin);
+    if (before.openAtLogin !== next.openAtLogin) setOpenAtLogin(next.openAtLogin, log);
     return next;
   }
 
@@ -138,8 +140,10 @@ async function main(): Promise<void> {
     watch,
     startDemo: startDemoRun,
     onEvent: alerts.onEvent,
+    closeNotifications: () => notifier.closeAll(),
     log,
   });
+  const avatars = createAvatarFetcher();
 
   const bridge: BridgeHandlers = {
     getState: async () => store.get(),
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
       saveSettings({ alertsPausedUntil: until });
     },
     copyText: async (text) => clipboard.writeText(text),
+    getAvatar: (url) => avatars.get(url),
   };
 
   function onMenu(id: string): void {
@@ -188,10 +193,8 @@ async function main(): Promise<void> {
   tray.show(store.get());
   followPower({
     pause: () => account.watcher()?.pause(),
-    wake: () => {
-      account.watcher()?.resume();
-      account.watcher()?.pollNow();
-    },
+    resume: () => account.watcher()?.resume(),
+    pollNow: () => account.watcher()?.pollNow(),
   });
   app.on('second-instance', () => appWindow.open());
   let quitting = false;
@@ -203,10 +206,13 @@ async function main(): Promise<void> {
     void (account.watcher()?.stop() ?? Promise.resolve()).finally(() => app.quit());
   });
 
-  setOpenAtLogin(store.get().settings.openAtLogin);
-  if (process.argv.includes('--demo')) await account.startDemo();
-  else if (!store.get().settings.username) appWindow.open();
-  else await account.signInSilently();
+  setOpenAtLogin(store.get().settings.openAtLogin, log);
+  await startUp({
+    argv: process.argv,
+    account,
+    hasAccount: store.get().settings.username !== '',
+    openWindow: () => appWindow.open(),
+  });
 }
 
 void main();

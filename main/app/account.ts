@@ -1,20 +1,21 @@
 // The agent's account: sign in, the silent sign-in at start, sign out, and the demo.
 // Plain Node: the API, the credential store, the watcher and the demo simulator come in as
 // small interfaces, so the whole flow is tested with fakes.
-import {
-  DEFAULT_SETTINGS,
-  type SettingsPatch,
-  type SignInRequest,
-  type SignInResult,
-} from '../contract.js';
+import type { SettingsPatch, SignInRequest, SignInResult } from '../contract.js';
 import { isEvoApiError, type EvoApi } from '../evo/api.js';
 import type { AgentProfile } from '../evo/session.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { silentLogger, type Logger } from '../log.js';
-import { applySettingsPatch } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import type { Watcher } from '../watch/watcher.js';
-import { signedOut, withAccount, type AppStore } from './app-state.js';
+import {
+  checkSignIn,
+  messageOf,
+  notSavedNotice,
+  signedOutEvent,
+  unreachable,
+} from './account-words.js';
+import { signedOut, waitingForServer, withAccount, type AppStore } from './app-state.js';
 
 /** What the account asks of the watcher factory; the composition root adds timing, ledger, etc. */
 export interface WatchRequest {
@@ -46,6 +47,8 @@ export interface AccountDeps {
   startDemo: () => Promise<DemoRun>;
   /** Where a sign-out the agent did not ask for is reported (app state + notification). */
   onEvent: (event: ConnectionEvent) => void;
+  /** Closes every notification on screen: the old account's calls are no longer this agent's. */
+  closeNotifications: () => void;
   now?: () => number;
   log?: Logger;
 }
@@ -73,10 +76,11 @@ export function createAccount(deps: AccountDeps): Account {
   const now = deps.now ?? Date.now;
   let current: Current | null = null;
   // Bumped by every sign-in and sign-out, so an answer that arrives after the agent moved on
-  // is dropped instead of signing in behind their back.
+  // is dropped instead of signing in behind their back. Checked after every await.
   let generation = 0;
+  let lastSignOut = -1;
 
-  function signedInAs(server: string, profile: AgentProfile, demo: boolean): void {
+  function signedInAs(server: string, profile: AgentProfile, demo: boolean, notice?: string) {
     const user = {
       name: profile.name,
       ...(profile.email ? { email: profile.email } : {}),
@@ -84,7 +88,14 @@ export function createAccount(deps: AccountDeps): Account {
     };
     store.update((s) => ({
       ...s,
-      account: { status: 'signed-in', server, user, demo, keychain: s.account.keychain },
+      account: {
+        status: 'signed-in',
+        server,
+        user,
+        demo,
+        keychain: s.account.keychain,
+        ...(notice ? { notice } : {}),
+      },
     }));
   }
 
@@ -99,7 +110,11 @@ export function createAccount(deps: AccountDeps): Account {
       username,
       demo: demo !== null,
       password,
-      onSignedIn: (profile) => signedInAs(server, profile, demo !== null),
+      onSignedIn(profile) {
+        // A stopped watcher's last answer must not sign anyone back in.
+        if (current?.watcher !== watcher) return;
+        signedInAs(server, profile, demo !== null, store.get().account.notice);
+      },
     });
     current = { server, username, watcher, demo };
     void watcher.start();
@@ -116,56 +131,90 @@ export function createAccount(deps: AccountDeps): Account {
     return left;
   }
 
+  /** Before another account (or the demo) comes in: nothing of the old one may show. */
+  async function leaveForAnother(): Promise<void> {
+    if (!(await leave())) return;
+    deps.closeNotifications();
+    store.update(signedOut);
+  }
+
   async function signIn(request: SignInRequest): Promise<SignInResult> {
-    const checked = validate(request);
+    const checked = checkSignIn(request);
     if (!checked.ok) return checked;
     const { server, username } = checked;
     const mine = ++generation;
-    // Another account's calls must not show under this one.
-    if (await leave()) store.update(signedOut);
-    store.update((s) => withAccount(s, { status: 'signing-in', server, error: undefined }));
+    const stale = () => mine !== generation;
+    await leaveForAnother();
+    if (stale()) return SIGNED_OUT_MEANWHILE;
+    store.update((s) =>
+      withAccount(s, { status: 'signing-in', server, error: undefined, notice: undefined }),
+    );
     let profile: AgentProfile;
     try {
       profile = await api.signIn(server, username, request.password);
     } catch (e) {
       // Never retried: a rejected password tried again can lock the account.
       const error = messageOf(e);
-      if (mine === generation) store.update((s) => withAccount(s, { status: 'signed-out', error }));
+      if (!stale()) store.update((s) => withAccount(s, { status: 'signed-out', error }));
       return { ok: false, error };
     }
-    if (mine !== generation) return { ok: false, error: 'Signed out while signing in.' };
-    await remember(server, username, request.remember ? request.password : null);
+    if (stale()) return SIGNED_OUT_MEANWHILE;
+    const notice = await remember(server, username, request.remember ? request.password : null);
+    if (stale()) {
+      // A sign-out during the keychain write could not know about this entry: it wins here.
+      if (request.remember && lastSignOut === generation) await forget(server, username);
+      return SIGNED_OUT_MEANWHILE;
+    }
     deps.saveSettings({ server, username });
-    signedInAs(server, profile, false);
+    signedInAs(server, profile, false, notice);
     const password = request.remember ? () => credentials.get(server, username) : noPassword;
     startWatching(server, username, password, null);
     log.info(`Signed in to ${server} as ${username}.`);
     return { ok: true };
   }
 
-  /** Stores the password, or makes sure no older one stays behind when the agent said no. */
-  async function remember(server: string, username: string, password: string | null) {
-    try {
-      if (password === null) await credentials.delete(server, username);
-      else await credentials.set(server, username, password);
-    } catch (e) {
-      log.warn(`Could not update the saved password: ${messageOf(e)}`);
+  /**
+   * Stores the password, or makes sure no older one stays behind when the agent said no.
+   * Returns the notice for the agent when a password they asked to keep could not be kept.
+   */
+  async function remember(
+    server: string,
+    username: string,
+    password: string | null,
+  ): Promise<string | undefined> {
+    if (password === null) {
+      await forget(server, username);
+      return undefined;
     }
+    try {
+      await credentials.set(server, username, password);
+      return undefined;
+    } catch (e) {
+      log.warn(`Could not save the password: ${messageOf(e)}`);
+      return notSavedNotice(e);
+    }
+  }
+
+  async function forget(server: string, username: string): Promise<void> {
+    await credentials
+      .delete(server, username)
+      .catch((e: unknown) => log.warn(`Could not delete the saved password: ${messageOf(e)}`));
   }
 
   async function signInSilently(): Promise<void> {
     const { server, username } = store.get().settings;
     if (!server || !username || current) return;
-    const password = await credentials.get(server, username).catch(() => null);
-    if (password === null) return;
     const mine = ++generation;
+    const stale = () => mine !== generation;
+    const password = await credentials.get(server, username).catch(() => null);
+    if (password === null || stale()) return;
     store.update((s) => withAccount(s, { status: 'signing-in', server, error: undefined }));
     try {
       const profile = await api.signIn(server, username, password);
-      if (mine !== generation) return;
+      if (stale()) return;
       signedInAs(server, profile, false);
     } catch (e) {
-      if (mine !== generation) return;
+      if (stale()) return;
       if (isEvoApiError(e, 'rejected-credentials')) {
         // The stored entry is kept, not deleted: a 401 can be the tenant's fault (an auth
         // outage, a password policy being rolled out), and deleting would silently throw away
@@ -174,42 +223,48 @@ export function createAccount(deps: AccountDeps): Account {
         deps.onEvent(signedOutEvent(e.message, now()));
         return;
       }
-      // Unreachable server, not a rejection: watch anyway; the watcher signs in with the
-      // stored password once the server answers, backing off until then.
+      // Unreachable server, not a rejection: signed in as far as the agent can tell (the tray
+      // offers Sign out), offline until the watcher's sign-in with the stored password answers.
       log.warn(`Silent sign-in failed (${messageOf(e)}); will keep trying.`);
+      store.update((s) => waitingForServer(s, server, username, unreachable(e)));
     }
     startWatching(server, username, () => credentials.get(server, username), null);
   }
 
   async function signOut(): Promise<void> {
-    generation++;
+    lastSignOut = ++generation;
+    deps.closeNotifications();
     const left = await leave();
     // Signed out already (a rejected saved password)? The entry of the last account still goes.
     const { server, username } = left ?? store.get().settings;
-    if (!left?.demo && server && username) {
-      await credentials
-        .delete(server, username)
-        .catch((e: unknown) => log.warn(`Could not delete the saved password: ${messageOf(e)}`));
-    }
+    if (!left?.demo && server && username) await forget(server, username);
     store.update(signedOut);
   }
 
   async function startDemo(): Promise<SignInResult> {
     const mine = ++generation;
-    if (await leave()) store.update(signedOut);
+    const stale = () => mine !== generation;
+    /** Said in account.error too, so a window opened on the failure shows why. */
+    const failed = (error: string): SignInResult => {
+      if (!stale()) store.update((s) => withAccount(s, { status: 'signed-out', error }));
+      return { ok: false, error };
+    };
+    await leaveForAnother();
+    if (stale()) return SIGNED_OUT_MEANWHILE;
     let demo: DemoRun;
     try {
       demo = await deps.startDemo();
     } catch (e) {
-      return { ok: false, error: `The demo could not start: ${messageOf(e)}` };
+      return failed(`The demo could not start: ${messageOf(e)}`);
     }
     try {
+      if (stale()) throw new Error(SIGNED_OUT_MEANWHILE.error);
       const profile = await api.signIn(demo.server, demo.username, demo.password);
-      if (mine !== generation) throw new Error('Signed out while the demo was starting.');
+      if (stale()) throw new Error(SIGNED_OUT_MEANWHILE.error);
       signedInAs(demo.server, profile, true);
     } catch (e) {
       await demo.stop();
-      return { ok: false, error: messageOf(e) };
+      return failed(messageOf(e));
     }
     // The demo password is the simulator's, not a secret: it never goes near the keychain.
     const password = demo.password;
@@ -220,40 +275,6 @@ export function createAccount(deps: AccountDeps): Account {
   return { signIn, signInSilently, signOut, startDemo, watcher: () => current?.watcher ?? null };
 }
 
-type Checked = { ok: true; server: string; username: string } | { ok: false; error: string };
-
-function validate(request: SignInRequest): Checked {
-  if (typeof request.password !== 'string' || request.password.length === 0) {
-    return { ok: false, error: 'Enter your password.' };
-  }
-  if (typeof request.username !== 'string' || request.username.trim() === '') {
-    return { ok: false, error: 'Enter your user name.' };
-  }
-  try {
-    // The settings rules are the one place that says what a server and a user name may be.
-    const { server, username } = applySettingsPatch(DEFAULT_SETTINGS, {
-      server: request.server,
-      username: request.username,
-    });
-    return { ok: true, server, username };
-  } catch (e) {
-    return { ok: false, error: messageOf(e) };
-  }
-}
-
-function signedOutEvent(detail: string, at: number): ConnectionEvent {
-  return {
-    event: 'connection',
-    status: 'signed-out',
-    at: new Date(at).toISOString(),
-    title: 'Signed out of Evo Voice',
-    body: `Your saved password was not accepted (${detail}). Sign in again to see your calls.`,
-    detail,
-  };
-}
+const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
 
 const noPassword = (): Promise<string | null> => Promise.resolve(null);
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

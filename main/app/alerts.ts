@@ -1,17 +1,33 @@
 // From the engine to the agent: each watch event and poll result updates the app state, and the
 // notify policy decides which become notifications. No Electron here; the notifier is passed in.
-import type { AppStore } from '../app/app-state.js';
-import { withPoll, withWatchEvent } from '../app/app-state.js';
+import { failureStatus } from '../watch/failure.js';
+import type { PollResult } from '../watch/watcher.js';
+import type { WatchEvent } from '../watch/events.js';
+import { withPoll, withWatchEvent, type AppStore } from './app-state.js';
 import {
   CONNECTION_NOTICES,
   QUIET_CONNECTION,
+  connectionAlertsOn,
   connectionNotification,
   connectionWatch,
   notificationFor,
-} from '../app/notify-policy.js';
-import type { PollResult } from '../watch/watcher.js';
-import type { WatchEvent } from '../watch/events.js';
-import type { Notifier } from './notifications.js';
+} from './notify-policy.js';
+
+/** A desktop notification, as the notifier shows it. */
+export interface Alert {
+  title: string;
+  body: string;
+  silent: boolean;
+  tag: string;
+  /** Clicking opens the window on this call; without it, on the calls list. */
+  sessionId?: string;
+}
+
+/** Shows notifications (Electron's in the app, a recorder in tests). */
+export interface Notifier {
+  show(alert: Alert): void;
+  closeAll(): void;
+}
 
 export interface Alerts {
   onEvent(event: WatchEvent): void;
@@ -36,27 +52,19 @@ export function createAlerts(store: AppStore, notifier: Notifier, now: () => num
     },
     onPoll(result) {
       if ('sessions' in result) store.update((s) => withPoll(s, result.at, result.sessions));
-      const { settings } = store.get();
+      const { settings, alertsPausedUntil } = store.get();
       const status = 'sessions' in result ? 'online' : failureStatus(result.error.kind);
-      const step = connectionWatch(connection, status, result.at, settings.alerts.connection);
+      const enabled = connectionAlertsOn(settings, alertsPausedUntil, result.at);
+      const step = connectionWatch(connection, status, result.at, enabled);
       connection = step.next;
-      if (step.notify) {
-        const decision = connectionNotification(settings);
-        if (decision.show) {
-          notifier.show({
-            ...CONNECTION_NOTICES[step.notify],
-            silent: decision.silent,
-            tag: decision.tag,
-          });
-        }
-      }
+      if (!step.notify) return;
+      const decision = connectionNotification(settings);
+      if (!decision.show) return;
+      notifier.show({
+        ...CONNECTION_NOTICES[step.notify],
+        silent: decision.silent,
+        tag: decision.tag,
+      });
     },
   };
-}
-
-/** The same reading of a failed poll as the watcher's: unreachable is offline, 401 signed out. */
-function failureStatus(kind: string): 'offline' | 'error' | 'signed-out' {
-  if (kind === 'network' || kind === 'timeout') return 'offline';
-  if (kind === 'rejected-credentials') return 'signed-out';
-  return 'error';
 }

@@ -140,11 +140,28 @@ export function withSettings(state: AppState, settings: Settings): AppState {
   return next;
 }
 
-export function withAlertsPaused(state: AppState, until: AlertsPausedUntil | null): AppState {
-  if ((state.alertsPausedUntil ?? null) === until && state.settings.alertsPausedUntil === until) {
-    return state;
-  }
-  return withSettings(state, { ...state.settings, alertsPausedUntil: until });
+/**
+ * Signed in with the stored password at start, but the server has not answered: the agent is
+ * shown as signed in (so the tray offers Sign out), under the user name from the settings
+ * until the profile arrives, with the connection down and being retried.
+ */
+export function waitingForServer(
+  state: AppState,
+  server: string,
+  username: string,
+  connection: { status: 'offline' | 'error'; detail: string },
+): AppState {
+  return {
+    ...state,
+    account: {
+      status: 'signed-in',
+      server,
+      user: { name: username },
+      demo: false,
+      keychain: state.account.keychain,
+    },
+    connection: { ...lastPoll(state), ...connection },
+  };
 }
 
 /** The agent signed out: forget every call, keep the settings and what the keychain can do. */

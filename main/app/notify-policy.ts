@@ -30,7 +30,8 @@ export function notificationFor(
       // Tagged by session: a newer alert for the same call replaces the older one.
       return { show: true, silent, tag: event.sessionId };
     case 'connection':
-      // Being signed out stops every other alert, so the agent must hear about it regardless.
+      // Being signed out stops every other alert, so the agent hears about it even while alerts
+      // are paused or connection alerts are off: nothing else would tell them calls are unwatched.
       if (event.status === 'signed-out') return { show: true, silent, tag: CONNECTION_TAG };
       // Failing and recovering are decided by connectionWatch, over time, not per event.
       return { show: false };
@@ -55,9 +56,23 @@ export const QUIET_CONNECTION: ConnectionAlertState = {
 export type ConnectionNotice = 'failing' | 'recovered';
 
 /**
+ * Whether the failing / recovered notices may be shown now: connection alerts on and alerts not
+ * paused. A pause silences them like any other alert (the tray icon still shows offline); only
+ * the signed-out notice ignores the pause.
+ */
+export function connectionAlertsOn(
+  settings: Settings,
+  pausedUntil: AlertsPausedUntil | null | undefined,
+  now: number,
+): boolean {
+  return settings.alerts.connection && !isPaused(pausedUntil, now);
+}
+
+/**
  * Called with each poll result. Tells the agent once when polling has failed for over a minute,
- * and once when it recovers after that. `enabled` is `settings.alerts.connection`: when off,
- * failures are still tracked but nothing is announced (and so no recovery is owed).
+ * and once when it recovers after that. `enabled` is connectionAlertsOn(): when off, failures
+ * are still tracked but nothing is announced (and so no recovery is owed); an outage still
+ * going when it turns on again is announced then.
  */
 export function connectionWatch(
   prev: ConnectionAlertState,

@@ -183,7 +183,11 @@ function accountItems(state: AppState): MenuItem[] {
     ];
   }
   if (account.status === 'signing-in') {
-    return [{ kind: 'action', id: 'sign-in', label: 'Signing in…', enabled: false }];
+    // A sign-in that hangs (a server that never answers) must not lock the agent in.
+    return [
+      { kind: 'label', label: 'Signing in…' },
+      { kind: 'action', id: 'sign-out', label: 'Sign out' },
+    ];
   }
   return [{ kind: 'action', id: 'sign-in', label: 'Sign in…' }];
 }

@@ -15,9 +15,16 @@ export class KeychainUnavailableError extends Error {
   override readonly name = 'KeychainUnavailableError';
 }
 
-/** One keychain operation failed. The message never contains the password. */
+/** One keychain operation failed. Neither the message nor the reason contains the password. */
 export class KeychainError extends Error {
   override readonly name = 'KeychainError';
+  constructor(
+    message: string,
+    /** The keychain's own short reason, for a sentence of the caller's. */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
 }
 
 /** An account name that is never saved: reading it proves the keychain answers. */
@@ -89,9 +96,8 @@ function asKeytar(mod: unknown): Keytar {
 }
 
 function failed(what: string, cause: unknown, password?: string): KeychainError {
-  return new KeychainError(
-    `Could not ${what} in the system keychain (${reasonOf(cause, password)}).`,
-  );
+  const reason = reasonOf(cause, password);
+  return new KeychainError(`Could not ${what} in the system keychain (${reason}).`, reason);
 }
 
 /** The first line of the underlying error, short, with any secret blanked out. */

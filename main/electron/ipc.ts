@@ -4,6 +4,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC } from '../contract.js';
 import type { AppState, EvoTrayBridge, SignInRequest } from '../contract.js';
+import { windowSettingsPatch } from '../settings/index.js';
 
 /** The bridge as main implements it (push of state is separate). */
 export type BridgeHandlers = Omit<EvoTrayBridge, 'onState'>;
@@ -15,9 +16,10 @@ export interface IpcOptions {
 
 const MAX_TEXT = 10_000;
 const MAX_ID = 200;
+const MAX_URL = 2048;
 const MAX_PAUSE_MINUTES = 24 * 60;
 
-export function registerIpc({ isOurFrame, handlers }: IpcOptions): () => void {
+export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   function handle(channel: string, run: (args: unknown[]) => Promise<unknown>): void {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       if (!isOurFrame(event.senderFrame)) {
@@ -31,16 +33,13 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): () => void {
   handle(IPC.signIn, ([request]) => handlers.signIn(signInRequest(request)));
   handle(IPC.signOut, () => handlers.signOut());
   handle(IPC.startDemo, () => handlers.startDemo());
-  // The patch itself is checked field by field by the settings rules (applySettingsPatch).
-  handle(IPC.updateSettings, ([patch]) => handlers.updateSettings(object(patch, 'settings')));
+  // Only the settings the window edits; their values are checked by applySettingsPatch.
+  handle(IPC.updateSettings, ([patch]) => handlers.updateSettings(windowSettingsPatch(patch)));
   handle(IPC.openSession, ([id]) => handlers.openSession(text(id, 'session id', MAX_ID)));
   handle(IPC.clearMissed, () => handlers.clearMissed());
   handle(IPC.pauseAlerts, ([minutes]) => handlers.pauseAlerts(pauseMinutes(minutes)));
   handle(IPC.copyText, ([value]) => handlers.copyText(text(value, 'text to copy', MAX_TEXT)));
-
-  return () => {
-    for (const channel of Object.values(IPC)) ipcMain.removeHandler(channel);
-  };
+  handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
 }
 
 function text(value: unknown, what: string, max: number): string {
@@ -48,6 +47,12 @@ function text(value: unknown, what: string, max: number): string {
     throw new Error(`The ${what} must be text of 1 to ${max} characters.`);
   }
   return value;
+}
+
+function webAddress(value: unknown, what: string): string {
+  const url = text(value, what, MAX_URL);
+  if (!URL.canParse(url)) throw new Error(`The ${what} must be a web address.`);
+  return url;
 }
 
 function object(value: unknown, what: string): Record<string, unknown> {

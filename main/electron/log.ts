@@ -5,7 +5,10 @@ import log from 'electron-log/main';
 import type { Logger } from '../log.js';
 
 const SECRETS = [
-  /("?password"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi,
+  // A password or a ServiceStack token field, as JSON ("quoted", escapes and all) or a form.
+  /("?(?:password|bearerToken|refreshToken|sessionId)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\s,&}]+)/gi,
+  // A whole Cookie / Set-Cookie header, whatever cookies it carries.
+  /(\b(?:set-)?cookie:\s*)[^\n]+/gi,
   /((?:ss-id|ss-pid|ss-tok)=)[^;\s]+/gi,
   /(Bearer\s+)[\w.~+/-]+=*/gi,
 ];

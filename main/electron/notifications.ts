@@ -1,20 +1,7 @@
 // Desktop notifications. One per tag (a session, or the connection): a newer one for the same
 // call closes the older, so the agent never has two cards for one call.
 import { Notification } from 'electron';
-
-export interface Alert {
-  title: string;
-  body: string;
-  silent: boolean;
-  tag: string;
-  /** Clicking opens the window on this call; without it, on the calls list. */
-  sessionId?: string;
-}
-
-export interface Notifier {
-  show(alert: Alert): void;
-  closeAll(): void;
-}
+import type { Notifier } from '../app/alerts.js';
 
 export function createNotifier(onClick: (sessionId: string | undefined) => void): Notifier {
   const shown = new Map<string, Notification>();

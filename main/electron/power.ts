@@ -1,39 +1,38 @@
-// Polling follows the machine: asleep or locked, nobody hears an alert and the network is often
-// gone, so the watcher pauses; awake, it polls at once instead of waiting out an interval.
+// Electron's power and network signals, fed to machineStep (main/app/pause-reasons.ts), which
+// decides whether the watcher pauses, resumes or polls now.
 import { net, powerMonitor } from 'electron';
+import { machineStep, type MachineEvent, type PauseReason } from '../app/pause-reasons.js';
 
-export interface Pausable {
+export interface PollControl {
   pause(): void;
-  /** Resume and poll now. */
-  wake(): void;
+  /** Resumes and polls at once. */
+  resume(): void;
+  pollNow(): void;
 }
 
 /** How often the network state is checked; Electron has no event for it. */
 const ONLINE_CHECK_MS = 5_000;
 
-export function followPower(target: Pausable): () => void {
-  const sleep = () => target.pause();
-  const wake = () => target.wake();
-  powerMonitor.on('suspend', sleep);
-  powerMonitor.on('lock-screen', sleep);
-  powerMonitor.on('resume', wake);
-  powerMonitor.on('unlock-screen', wake);
+export function followPower(target: PollControl): void {
+  let reasons: ReadonlySet<PauseReason> = new Set();
+  function apply(event: MachineEvent): void {
+    const step = machineStep(reasons, event);
+    reasons = step.reasons;
+    if (step.action === 'pause') target.pause();
+    else if (step.action === 'resume') target.resume();
+    else if (step.action === 'poll-now') target.pollNow();
+  }
+  powerMonitor.on('suspend', () => apply('suspend'));
+  powerMonitor.on('resume', () => apply('resume'));
+  powerMonitor.on('lock-screen', () => apply('lock-screen'));
+  powerMonitor.on('unlock-screen', () => apply('unlock-screen'));
 
   let online = net.isOnline();
   const check = setInterval(() => {
     const now = net.isOnline();
     if (now === online) return;
     online = now;
-    if (now) wake();
-    else sleep();
+    apply(now ? 'online' : 'offline');
   }, ONLINE_CHECK_MS);
   check.unref();
-
-  return () => {
-    clearInterval(check);
-    powerMonitor.off('suspend', sleep);
-    powerMonitor.off('lock-screen', sleep);
-    powerMonitor.off('resume', wake);
-    powerMonitor.off('unlock-screen', wake);
-  };
 }

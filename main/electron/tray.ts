@@ -18,7 +18,6 @@ export interface TrayView {
   show(state: AppState): void;
   /** Where the icon is on screen (0×0 on Linux, which does not say). */
   bounds(): WindowBounds;
-  destroy(): void;
 }
 
 /** How often the elapsed times in the Linux menu are refreshed; it updates even while open. */
@@ -75,8 +74,8 @@ export function createTray(options: TrayOptions): TrayView {
       if (latest) tray.popUpContextMenu(latest);
     });
   }
-  const refresh = linux ? setInterval(() => currentMenu(), MENU_REFRESH_MS) : null;
-  refresh?.unref();
+  // The tray lives as long as the app: the timer is never cleared, only kept from holding it up.
+  if (linux) setInterval(() => currentMenu(), MENU_REFRESH_MS).unref();
 
   return {
     show(next) {
@@ -94,9 +93,5 @@ export function createTray(options: TrayOptions): TrayView {
       if (linux) currentMenu();
     },
     bounds: () => tray.getBounds(),
-    destroy() {
-      if (refresh) clearInterval(refresh);
-      tray.destroy();
-    },
   };
 }

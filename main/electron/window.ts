@@ -16,7 +16,10 @@ export interface WindowOptions {
 }
 
 export interface AppWindow {
-  /** Opens (or focuses) the window on a route such as `/sessions/abc`. */
+  /**
+   * Opens (or focuses) the window. With a route such as `/sessions/abc` it goes there; without
+   * one an open window stays where the agent left it, and a new one starts on the calls.
+   */
   open(route?: string): void;
   isOurFrame(frame: WebFrameMain | null | undefined): boolean;
   send(channel: string, payload: unknown): void;
@@ -80,14 +83,17 @@ export function createAppWindow(options: WindowOptions): AppWindow {
   }
 
   return {
-    open(route = '/calls') {
+    open(route) {
       if (!win || win.isDestroyed()) {
-        win = create(route);
+        // Signed out, the window shows the sign-in form whatever the route.
+        win = create(route ?? '/calls');
         return;
       }
-      // Same page, new hash: the window's router follows it, nothing reloads.
-      const hash = JSON.stringify(`#${route}`);
-      void win.webContents.executeJavaScript(`location.hash = ${hash}`);
+      if (route !== undefined) {
+        // Same page, new hash: the window's router follows it, nothing reloads.
+        const hash = JSON.stringify(`#${route}`);
+        void win.webContents.executeJavaScript(`location.hash = ${hash}`);
+      }
       if (win.isMinimized()) win.restore();
       win.show();
       win.focus();

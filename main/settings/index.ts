@@ -3,6 +3,6 @@ export { settingsSchema } from './schema.js';
 export type { JsonSchema } from './schema.js';
 export { settingsMigrations, repairStoredSettings } from './migrations.js';
 export type { MigratingStore } from './migrations.js';
-export { applySettingsPatch } from './patch.js';
+export { applySettingsPatch, windowSettingsPatch, WINDOW_SETTING_KEYS } from './patch.js';
 export { readSettings } from './read.js';
-export { SettingsError, BOUNDS, SETTING_KEYS } from './rules.js';
+export { SettingsError, BOUNDS, SETTING_KEYS, SETTING_LABELS } from './rules.js';

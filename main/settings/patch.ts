@@ -9,6 +9,38 @@ import {
   isPlainObject,
 } from './rules.js';
 
+/** What the settings window edits. Server, user name, window bounds and the pause come only
+ * from main's own flows (sign-in, the window's close, the pause menu), never from a patch. */
+export const WINDOW_SETTING_KEYS = [
+  'pollIntervalMs',
+  'alerts',
+  'holdAlertDelayMs',
+  'holdReminderMs',
+  'sound',
+  'openAtLogin',
+] as const satisfies readonly (keyof Settings)[];
+
+/**
+ * A patch from the window (untrusted), refused whole if it names anything but
+ * WINDOW_SETTING_KEYS. The values are checked when applied, by applySettingsPatch.
+ */
+export function windowSettingsPatch(patch: unknown): Record<string, unknown> {
+  if (!isPlainObject(patch)) {
+    throw new SettingsError('', 'A settings update must be an object of setting names and values.');
+  }
+  if (Object.hasOwn(patch, 'password')) throw passwordRefused();
+  for (const key of Object.keys(patch)) {
+    if (!(WINDOW_SETTING_KEYS as readonly string[]).includes(key)) {
+      throw new SettingsError(
+        key,
+        `The setting "${truncate(key)}" cannot be changed from the window. ` +
+          `It can change: ${WINDOW_SETTING_KEYS.join(', ')}.`,
+      );
+    }
+  }
+  return patch;
+}
+
 /**
  * Returns the new settings, or throws a SettingsError naming the first refused field. Unknown
  * keys are refused (a typo must not be silently dropped); `undefined` values are ignored, as in
@@ -18,12 +50,7 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
   if (!isPlainObject(patch)) {
     throw new SettingsError('', 'A settings update must be an object of setting names and values.');
   }
-  if (Object.hasOwn(patch, 'password')) {
-    throw new SettingsError(
-      'password',
-      'A password is never kept in settings; sign in instead and it goes to the keychain.',
-    );
-  }
+  if (Object.hasOwn(patch, 'password')) throw passwordRefused();
   const next: Settings = { ...current, alerts: { ...current.alerts } };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -39,6 +66,13 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     }
   }
   return next;
+}
+
+function passwordRefused(): SettingsError {
+  return new SettingsError(
+    'password',
+    'A password is never kept in settings; sign in instead and it goes to the keychain.',
+  );
 }
 
 function patchAlerts(current: AlertKinds, value: unknown): AlertKinds {

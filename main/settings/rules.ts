@@ -31,6 +31,28 @@ export const SETTING_KEYS = [
   'windowBounds',
 ] as const satisfies readonly (keyof Settings)[];
 
+/**
+ * What the agent calls each setting (the window's wording, not the key): refusals name the
+ * field this way, and give times in seconds, as the window shows them.
+ */
+export const SETTING_LABELS: Readonly<Record<string, string>> = {
+  server: 'Server address',
+  username: 'User name',
+  pollIntervalMs: 'Poll interval',
+  holdAlertDelayMs: 'Hold alert delay',
+  holdReminderMs: 'Hold reminder',
+  sound: 'Sound',
+  openAtLogin: 'Open at login',
+  alertsPausedUntil: 'Alert pause',
+  windowBounds: 'Window position',
+  'alerts.ringing': 'Ringing call alerts',
+  'alerts.held': 'Held call alerts',
+  'alerts.missed': 'Missed call alerts',
+  'alerts.connection': 'Connection alerts',
+};
+
+const labelOf = (field: string): string => SETTING_LABELS[field] ?? field;
+
 /** A setting was refused. The message names the setting and what it accepts. */
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
@@ -61,21 +83,21 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
     if (name.length > BOUNDS.usernameMaxLength) {
       throw new SettingsError(
         field,
-        `${field} must be at most ${BOUNDS.usernameMaxLength} characters.`,
+        `${labelOf(field)} must be at most ${BOUNDS.usernameMaxLength} characters.`,
       );
     }
     return name;
   },
-  pollIntervalMs: (value, field) => wholeNumberIn(value, field, BOUNDS.pollIntervalMs),
-  holdAlertDelayMs: (value, field) => wholeNumberIn(value, field, BOUNDS.holdAlertDelayMs),
+  pollIntervalMs: (value, field) => millisecondsIn(value, field, BOUNDS.pollIntervalMs),
+  holdAlertDelayMs: (value, field) => millisecondsIn(value, field, BOUNDS.holdAlertDelayMs),
   holdReminderMs(value, field) {
     if (value === 0) return 0;
     const { min, max } = BOUNDS.holdReminderMs;
-    return wholeNumberIn(
+    return millisecondsIn(
       value,
       field,
       BOUNDS.holdReminderMs,
-      `0 (off) or between ${min} and ${max}`,
+      `0 (off) or between ${seconds(min)} and ${seconds(max)} seconds`,
     );
   },
   sound: (value, field) => flag(value, field),
@@ -113,24 +135,40 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 function flag(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw refuse(field, 'must be true or false', value);
+  if (typeof value !== 'boolean') throw refuse(field, 'must be on or off', value);
   return value;
 }
 
-function wholeNumberIn(
+/** A time kept in milliseconds, checked and explained in seconds (the window's unit). */
+function millisecondsIn(
   value: unknown,
   field: string,
   { min, max }: { min: number; max: number },
-  allowed = `between ${min} and ${max}`,
+  allowed = `between ${seconds(min)} and ${seconds(max)} seconds`,
 ): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw refuse(field, `must be a whole number of milliseconds, ${allowed}`, value);
+  const label = labelOf(field);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new SettingsError(
+      field,
+      `${label} must be a number of seconds (got ${describe(value)}).`,
+    );
+  }
+  if (value < min || value > max) {
+    throw new SettingsError(field, `${label} must be ${allowed} (got ${seconds(value)}).`);
+  }
+  if (!Number.isInteger(value)) {
+    throw new SettingsError(
+      field,
+      `${label} must be a whole number of milliseconds (got ${seconds(value)} seconds).`,
+    );
   }
   return value;
 }
 
+const seconds = (ms: number): number => ms / 1000;
+
 function refuse(field: string, rule: string, value: unknown): SettingsError {
-  return new SettingsError(field, `${field} ${rule} (got ${describe(value)}).`);
+  return new SettingsError(field, `${labelOf(field)} ${rule} (got ${describe(value)}).`);
 }
 
 /** Names what was sent without echoing text, which could be anything the agent typed. */

@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { systemClock, type Clock } from './clock.js';
 import { decide, emptyMemory, type Observation, type WatchMemory } from './decide.js';
 import type { WatchEvent, WatchTiming } from './events.js';
+import { failureStatus } from './failure.js';
 import { loadMemory, saveMemory } from './ledger.js';
 import { createPoller, type PollOutcome } from './poller.js';
 
@@ -189,15 +190,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
 }
 
 function failureOf(error: EvoApiError): Failure {
-  switch (error.kind) {
-    case 'network':
-    case 'timeout':
-      return { kind: 'failure', status: 'offline', detail: error.message };
-    case 'rejected-credentials':
-      return { kind: 'failure', status: 'signed-out', detail: error.message };
-    default:
-      return { kind: 'failure', status: 'error', detail: error.message };
-  }
+  return { kind: 'failure', status: failureStatus(error.kind), detail: error.message };
 }
 
 function toApiError(e: unknown): EvoApiError {

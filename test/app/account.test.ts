@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingsPatch, type SignInRequest } from '../../main/contract.js';
 import { createAccount, type DemoRun, type WatchRequest } from '../../main/app/account.js';
 import { createAppStore, initialAppState, withPoll } from '../../main/app/app-state.js';
+import { KeychainError } from '../../main/credentials/keychain.js';
 import type { CredentialStore } from '../../main/credentials/store.js';
 import { EvoApiError, type EvoApi } from '../../main/evo/api.js';
 import type { AgentProfile } from '../../main/evo/session.js';
@@ -35,15 +36,33 @@ const acceptOnly =
     throw new EvoApiError('rejected-credentials', 'Invalid UserName or Password');
   };
 
-function fakeCredentials(initial: Record<string, string> = {}) {
+function fakeCredentials(
+  initial: Record<string, string> = {},
+  beforeSet: () => Promise<void> = async () => {},
+) {
   const entries = new Map(Object.entries(initial));
   const store: CredentialStore = {
     kind: 'keychain',
     get: async (server, user) => entries.get(`${user}@${server}`) ?? null,
-    set: async (server, user, password) => void entries.set(`${user}@${server}`, password),
+    async set(server, user, password) {
+      await beforeSet();
+      entries.set(`${user}@${server}`, password);
+    },
     delete: async (server, user) => void entries.delete(`${user}@${server}`),
   };
   return { store, entries };
+}
+
+/** A keychain write that waits until the test lets it finish (or fail). */
+function slowKeychainWrite() {
+  let finish: (error?: Error) => void = () => {};
+  let started = false;
+  const beforeSet = () =>
+    new Promise<void>((resolve, reject) => {
+      started = true;
+      finish = (error) => (error ? reject(error) : resolve());
+    });
+  return { beforeSet, started: () => started, finish: (error?: Error) => finish(error) };
 }
 
 function setup(
@@ -52,10 +71,13 @@ function setup(
     stored?: Record<string, string>;
     settings?: SettingsPatch;
     keychain?: 'available' | 'unavailable';
+    beforeSet?: () => Promise<void>;
+    demoFails?: boolean;
   } = {},
 ) {
   const api = options.api ?? fakeApi(acceptOnly('s3cret'));
-  const credentials = fakeCredentials(options.stored);
+  const credentials = fakeCredentials(options.stored, options.beforeSet);
+  let notificationsClosed = 0;
   const settings = { ...DEFAULT_SETTINGS, ...options.settings } as typeof DEFAULT_SETTINGS;
   const store = createAppStore(initialAppState(settings, options.keychain ?? 'available'));
   const saved: SettingsPatch[] = [];
@@ -84,6 +106,7 @@ function setup(
       return watcher;
     },
     async startDemo(): Promise<DemoRun> {
+      if (options.demoFails) throw new Error('no free port');
       const run = { stopped: false };
       demos.push(run);
       return {
@@ -94,9 +117,20 @@ function setup(
       };
     },
     onEvent: (event) => events.push(event),
+    closeNotifications: () => void notificationsClosed++,
     now: () => Date.parse('2026-03-02T10:00:00Z'),
   });
-  return { account, api, credentials, store, saved, watches, events, demos };
+  return {
+    account,
+    api,
+    credentials,
+    store,
+    saved,
+    watches,
+    events,
+    demos,
+    notificationsClosed: () => notificationsClosed,
+  };
 }
 
 const request = (over: Partial<SignInRequest> = {}): SignInRequest => ({
@@ -195,6 +229,52 @@ describe('signing in', () => {
   });
 });
 
+describe('signing in while the keychain is slow or failing', () => {
+  it('a sign-out during a slow keychain write wins: signed out, nothing saved, nothing watched', async () => {
+    const write = slowKeychainWrite();
+    const t = setup({ beforeSet: write.beforeSet });
+    const pending = t.account.signIn(request());
+    await vi.waitFor(() => expect(write.started()).toBe(true));
+    const signingOut = t.account.signOut();
+    write.finish();
+    await signingOut;
+    expect(await pending).toEqual({ ok: false, error: 'Signed out while signing in.' });
+    expect(t.store.get().account.status).toBe('signed-out');
+    expect(t.credentials.entries.size).toBe(0);
+    expect(t.saved).toEqual([]);
+    expect(t.watches).toEqual([]);
+  });
+
+  it('a password the keychain will not take: signed in anyway, with a notice saying why', async () => {
+    const write = slowKeychainWrite();
+    const t = setup({ beforeSet: write.beforeSet });
+    const pending = t.account.signIn(request());
+    await vi.waitFor(() => expect(write.started()).toBe(true));
+    write.finish(
+      new KeychainError('Could not save the password for ada (locked).', 'the keyring is locked'),
+    );
+    expect(await pending).toEqual({ ok: true });
+    expect(t.store.get().account).toMatchObject({
+      status: 'signed-in',
+      notice:
+        "Your password could not be saved in the system keychain (the keyring is locked): you'll be asked to sign in again next time.",
+    });
+    expect(t.store.get().account.notice).not.toContain('s3cret');
+    // A later silent re-sign-in by the watcher keeps the notice; signing out clears it.
+    t.watches[0]?.request.onSignedIn(PROFILE);
+    expect(t.store.get().account.notice).toMatch(/could not be saved/);
+    await t.account.signOut();
+    expect(t.store.get().account.notice).toBeUndefined();
+  });
+
+  it('a new sign-in starts without the last one’s notice', async () => {
+    const t = setup();
+    t.store.update((s) => ({ ...s, account: { ...s.account, notice: 'old news' } }));
+    await t.account.signIn(request());
+    expect(t.store.get().account.notice).toBeUndefined();
+  });
+});
+
 describe('switching accounts', () => {
   it('signing in as someone else stops the old watcher and forgets its calls', async () => {
     const t = setup();
@@ -203,6 +283,7 @@ describe('switching accounts', () => {
     await t.account.signIn(request({ server: 'https://evovoice.io' }));
     expect(t.watches[0]?.stopped).toBe(1);
     expect(t.api.signOuts()).toBe(1);
+    expect(t.notificationsClosed()).toBe(1);
     expect(t.store.get().sessions).toEqual([]);
     expect(t.store.get().account).toMatchObject({
       status: 'signed-in',
@@ -240,17 +321,64 @@ describe('silent sign-in at start', () => {
     expect(t.credentials.entries.get(`ada@${SERVER}`)).toBe('changed-since');
   });
 
-  it('an unreachable server is not a rejection: the watcher keeps trying', async () => {
+  it('an unreachable server: signed in as the saved user, offline and retrying, Sign out possible', async () => {
     const api = fakeApi(async () => {
-      throw new EvoApiError('network', 'Evo Voice cannot be reached.');
+      throw new EvoApiError(
+        'network',
+        'Cannot reach team.evovoice.io: the connection was refused.',
+      );
     });
     const t = setup({ ...known, api, stored: { [`ada@${SERVER}`]: 's3cret' } });
     await t.account.signInSilently();
     expect(t.events).toEqual([]);
-    expect(t.store.get().account.status).toBe('signing-in');
+    expect(t.store.get().account).toMatchObject({
+      status: 'signed-in',
+      server: SERVER,
+      user: { name: 'ada' },
+    });
+    expect(t.store.get().connection).toEqual({
+      status: 'offline',
+      detail: 'Cannot reach team.evovoice.io: the connection was refused. Retrying…',
+    });
+    // The watcher signs in with the stored password once the server answers.
     expect(await t.watches[0]?.request.password()).toBe('s3cret');
     t.watches[0]?.request.onSignedIn(PROFILE);
-    expect(t.store.get().account.status).toBe('signed-in');
+    expect(t.store.get().account.user).toEqual({ name: 'Ada Agent', email: 'ada@example.com' });
+
+    await t.account.signOut();
+    expect(t.store.get().account.status).toBe('signed-out');
+    expect(t.watches[0]?.stopped).toBe(1);
+  });
+
+  it('a server error at start (not a rejection) shows as an error, still retrying', async () => {
+    const api = fakeApi(async () => {
+      throw new EvoApiError('server', 'Evo Voice had a problem (HTTP 503).');
+    });
+    const t = setup({ ...known, api, stored: { [`ada@${SERVER}`]: 's3cret' } });
+    await t.account.signInSilently();
+    expect(t.store.get().connection).toMatchObject({ status: 'error', detail: /Retrying/ });
+    expect(t.watches[0]?.started).toBe(1);
+  });
+
+  it('a sign-out while the server has not answered yet cancels the sign-in', async () => {
+    let answer: (p: AgentProfile) => void = () => {};
+    const api = fakeApi(() => new Promise((resolve) => (answer = resolve)));
+    const t = setup({ ...known, api, stored: { [`ada@${SERVER}`]: 's3cret' } });
+    const pending = t.account.signInSilently();
+    await vi.waitFor(() => expect(t.store.get().account.status).toBe('signing-in'));
+    await t.account.signOut();
+    answer(PROFILE);
+    await pending;
+    expect(t.store.get().account.status).toBe('signed-out');
+    expect(t.watches).toEqual([]);
+  });
+
+  it('a watcher stopped by a sign-out cannot sign the agent back in', async () => {
+    const t = setup({ ...known, stored: { [`ada@${SERVER}`]: 's3cret' } });
+    await t.account.signInSilently();
+    await t.account.signOut();
+    t.watches[0]?.request.onSignedIn(PROFILE);
+    expect(t.store.get().account.status).toBe('signed-out');
   });
 });
 
@@ -266,6 +394,7 @@ describe('signing out', () => {
     expect(t.store.get().sessions).toEqual([]);
     expect(t.store.get().account.status).toBe('signed-out');
     expect(t.account.watcher()).toBeNull();
+    expect(t.notificationsClosed()).toBe(1);
   });
 
   it('after a rejected saved password, still deletes that entry', async () => {
@@ -288,6 +417,16 @@ describe('the demo', () => {
     expect(t.credentials.entries.size).toBe(0);
     expect(t.saved).toEqual([]);
     expect(t.watches[0]?.started).toBe(1);
+  });
+
+  it('a demo that cannot start says why in account.error', async () => {
+    const t = setup({ demoFails: true });
+    const result = await t.account.startDemo();
+    expect(result).toEqual({ ok: false, error: 'The demo could not start: no free port' });
+    expect(t.store.get().account).toMatchObject({
+      status: 'signed-out',
+      error: 'The demo could not start: no free port',
+    });
   });
 
   it('signing out of the demo stops the simulator', async () => {

@@ -10,13 +10,13 @@ import {
   markMissedSeen,
   signedOut,
   withAccount,
-  withAlertsPaused,
   withPoll,
   withSettings,
   withWatchEvent,
 } from '../../main/app/app-state.js';
 import {
   T0,
+  pausedUntil,
   connected,
   connectionEvent,
   iso,
@@ -198,21 +198,11 @@ describe('account, missed and settings reducers', () => {
     expect('alertsPausedUntil' in resumed).toBe(false);
   });
 
-  it('withAlertsPaused pauses and resumes, in the state and in the settings to be saved', () => {
-    let state = withAlertsPaused(signedInState(), 'until-resumed');
-    expect(state.alertsPausedUntil).toBe('until-resumed');
-    expect(state.settings.alertsPausedUntil).toBe('until-resumed');
-    expect(withAlertsPaused(state, 'until-resumed')).toBe(state);
-    state = withAlertsPaused(state, null);
-    expect(state.alertsPausedUntil).toBeUndefined();
-    expect(state.settings.alertsPausedUntil).toBeNull();
-  });
-
   it('signedOut forgets calls, missed calls and ended calls but keeps settings and keychain', () => {
     let state = signedInState([ringing('a'), connected('b')]);
     state = withPoll(state, T0 + 1000, [ringing('a')]);
     state = withWatchEvent(state, missedEvent('m'));
-    state = withAlertsPaused(state, 'until-resumed');
+    state = pausedUntil(state, 'until-resumed');
     const out = signedOut(state);
     expect(out.account).toEqual({ status: 'signed-out', keychain: 'available' });
     expect(out.connection).toEqual({ status: 'idle' });

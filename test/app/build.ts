@@ -1,7 +1,7 @@
 // Small builders for app-model tests: a signed-in state, sessions in each phase, watch events.
 import { DEFAULT_SETTINGS } from '../../main/contract.js';
-import type { AppState, MissedCall, Session } from '../../main/contract.js';
-import { initialAppState, withAccount, withPoll } from '../../main/app/app-state.js';
+import type { AlertsPausedUntil, AppState, MissedCall, Session } from '../../main/contract.js';
+import { initialAppState, withAccount, withPoll, withSettings } from '../../main/app/app-state.js';
 import type { ConnectionEvent, ConnectionStatus, SessionEvent } from '../../main/watch/events.js';
 
 export const T0 = Date.UTC(2026, 10, 26, 14, 0, 0);
@@ -61,4 +61,9 @@ export function connectionEvent(status: ConnectionStatus, detail?: string): Conn
 
 export function missedCall(sessionId: string, at: number, seen = false): MissedCall {
   return { sessionId, at: iso(at), title: 'Missed call', body: `From ${sessionId}`, seen };
+}
+
+/** Alerts paused (or resumed, with null) as the settings change does it. */
+export function pausedUntil(state: AppState, until: AlertsPausedUntil | null): AppState {
+  return withSettings(state, { ...state.settings, alertsPausedUntil: until });
 }

@@ -5,6 +5,7 @@ import {
   CONNECTION_FAILING_AFTER_MS,
   CONNECTION_NOTICES,
   QUIET_CONNECTION,
+  connectionAlertsOn,
   connectionNotification,
   connectionWatch,
   isPaused,
@@ -106,6 +107,22 @@ describe('notificationFor', () => {
       });
     },
   );
+});
+
+describe('connectionAlertsOn', () => {
+  it('is on with connection alerts on and alerts not paused', () => {
+    expect(connectionAlertsOn(DEFAULT_SETTINGS, null, T0)).toBe(true);
+    expect(connectionAlertsOn(DEFAULT_SETTINGS, T0, T0)).toBe(true);
+  });
+
+  it('respects the alert pause, as every alert but signed-out does', () => {
+    expect(connectionAlertsOn(DEFAULT_SETTINGS, 'until-resumed', T0)).toBe(false);
+    expect(connectionAlertsOn(DEFAULT_SETTINGS, T0 + 1, T0)).toBe(false);
+  });
+
+  it('is off when connection alerts are off', () => {
+    expect(connectionAlertsOn(withAlerts({ connection: false }), null, T0)).toBe(false);
+  });
 });
 
 describe('isPaused', () => {

@@ -4,14 +4,15 @@ import type { AppState } from '../../main/contract.js';
 import {
   initialAppState,
   markMissedSeen,
+  waitingForServer,
   withAccount,
-  withAlertsPaused,
   withWatchEvent,
 } from '../../main/app/app-state.js';
 import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-model.js';
 import type { MenuItem, MenuModel } from '../../main/app/tray-model.js';
 import {
   T0,
+  pausedUntil,
   connected,
   connectionEvent,
   held,
@@ -143,19 +144,19 @@ describe('trayMenu: pausing alerts', () => {
   });
 
   it('shows until when alerts are paused, and offers to resume', () => {
-    const state = withAlertsPaused(signedInState(), T0 + 65 * 60_000);
+    const state = pausedUntil(signedInState(), T0 + 65 * 60_000);
     expect(lines(menu(state))).toContain('Alerts paused until 15:05 >');
     expect(lines(pauseItems(state)).slice(-2)).toEqual(['---', 'Resume alerts']);
   });
 
   it('checks "Until I resume" when that is the pause', () => {
-    const state = withAlertsPaused(signedInState(), 'until-resumed');
+    const state = pausedUntil(signedInState(), 'until-resumed');
     expect(lines(menu(state))).toContain('Alerts paused until you resume >');
     expect(pauseItems(state)[2]).toMatchObject({ id: 'pause:until-resumed', checked: true });
   });
 
   it('treats a pause that has run out as alerts on', () => {
-    const state = withAlertsPaused(signedInState(), T0 - 1);
+    const state = pausedUntil(signedInState(), T0 - 1);
     const shown = menu(state);
     expect(lines(shown)).toContain('Pause alerts >');
     expect(lines(submenu(shown, 'Pause alerts'))).not.toContain('Resume alerts');
@@ -196,16 +197,27 @@ describe('trayMenu: account', () => {
     expect(lines(menu(state))[0]).toBe('Missed calls (1 new) >');
   });
 
-  it('while signing in, the sign-in item is disabled', () => {
+  it('while signing in, says so and offers Sign out to cancel it', () => {
     const state = withAccount(initialAppState(DEFAULT_SETTINGS, 'available'), {
       status: 'signing-in',
     });
-    expect(menu(state)).toContainEqual({
-      kind: 'action',
-      id: 'sign-in',
-      label: 'Signing in…',
-      enabled: false,
-    });
+    const shown = menu(state);
+    expect(shown).toContainEqual({ kind: 'label', label: 'Signing in…' });
+    expect(shown).toContainEqual({ kind: 'action', id: 'sign-out', label: 'Sign out' });
+    expect(shown.some((item) => item.kind === 'action' && item.id === 'sign-in')).toBe(false);
+  });
+
+  it('signed in with the server out of reach at start: offline, and Sign out is offered', () => {
+    const state = waitingForServer(
+      initialAppState({ ...DEFAULT_SETTINGS, username: 'ada' }, 'available'),
+      DEFAULT_SETTINGS.server,
+      'ada',
+      { status: 'offline', detail: 'Cannot reach evovoice.io. Retrying…' },
+    );
+    const shown = lines(menu(state));
+    expect(shown[0]).toBe('[Offline · reconnecting…]');
+    expect(shown).toContain('[ada]');
+    expect(shown).toContain('Sign out');
   });
 });
 
@@ -242,7 +254,7 @@ describe('parseMenuAction', () => {
 
   it('understands every action id the menu produces', () => {
     let state = signedInState([ringing('r'), held('h')]);
-    state = withAlertsPaused(withWatchEvent(state, missedEvent('m')), T0 + 60_000);
+    state = pausedUntil(withWatchEvent(state, missedEvent('m')), T0 + 60_000);
     const ids: string[] = [];
     const collect = (items: MenuItem[]): void => {
       for (const item of items) {

@@ -113,10 +113,8 @@ describe('keychain errors after it opened', () => {
     const store = await openKeychain(async () => keytar);
     breakNow();
     await expect(store.get(SERVER, 'ada')).rejects.toThrow(
-      new KeychainError(
-        'Could not read the saved password for ada@evovoice.io in the system keychain ' +
-          '(Secret Service locked while reading ada@evovoice.io).',
-      ),
+      'Could not read the saved password for ada@evovoice.io in the system keychain ' +
+        '(Secret Service locked while reading ada@evovoice.io).',
     );
     await expect(store.delete(SERVER, 'ada')).rejects.toThrow(
       'Could not remove the saved password for ada@evovoice.io in the system keychain (D-Bus connection closed).',
@@ -135,5 +133,7 @@ describe('keychain errors after it opened', () => {
     expect((error as Error).message).toBe(
       'Could not save the password for ada@evovoice.io in the system keychain (cannot store secret "•••").',
     );
+    // The short reason, for the account's notice, is as clean as the message.
+    expect((error as KeychainError).reason).toBe('cannot store secret "•••"');
   });
 });

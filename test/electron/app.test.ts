@@ -217,7 +217,7 @@ describe('IPC from the window', () => {
     await expect(app.invoke(IPC.pauseAlerts, [-5])).rejects.toThrow(/minutes/);
     await expect(app.invoke(IPC.signIn, [{ server: 1 }])).rejects.toThrow(/remember/);
     await expect(app.invoke(IPC.updateSettings, [{ pollIntervalMs: 5 }])).rejects.toThrow(
-      /pollIntervalMs/,
+      'Poll interval must be between 1 and 60 seconds (got 0.005).',
     );
     await expect(app.invoke(IPC.updateSettings, [{ password: 'x' }])).rejects.toThrow(/keychain/);
     const state = (await app.invoke(IPC.getState)) as AppState;

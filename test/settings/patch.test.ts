@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../main/contract.js';
 import type { Settings } from '../../main/contract.js';
-import { SettingsError, applySettingsPatch } from '../../main/settings/index.js';
+import {
+  SettingsError,
+  WINDOW_SETTING_KEYS,
+  applySettingsPatch,
+  windowSettingsPatch,
+} from '../../main/settings/index.js';
 import { validSettings } from './arbitraries.js';
 
 function refusal(patch: unknown): SettingsError {
@@ -101,16 +106,23 @@ describe('applySettingsPatch: refused changes', () => {
     );
   });
 
-  it('names the field and the allowed range for numbers out of range', () => {
+  it('names the field by its label, with the range in seconds as the window shows it', () => {
     expect(refusal({ pollIntervalMs: 500 }).message).toBe(
-      'pollIntervalMs must be a whole number of milliseconds, between 1000 and 60000 (got 500).',
+      'Poll interval must be between 1 and 60 seconds (got 0.5).',
     );
     expect(refusal({ holdAlertDelayMs: 3_600_001 }).message).toBe(
-      'holdAlertDelayMs must be a whole number of milliseconds, between 0 and 3600000 (got 3600001).',
+      'Hold alert delay must be between 0 and 3600 seconds (got 3600.001).',
     );
     expect(refusal({ holdReminderMs: 5000 }).message).toBe(
-      'holdReminderMs must be a whole number of milliseconds, 0 (off) or between 10000 and 3600000 (got 5000).',
+      'Hold reminder must be 0 (off) or between 10 and 3600 seconds (got 5).',
     );
+    expect(refusal({ pollIntervalMs: 3000.5 }).message).toBe(
+      'Poll interval must be a whole number of milliseconds (got 3.0005 seconds).',
+    );
+    expect(refusal({ pollIntervalMs: '3000' }).message).toBe(
+      'Poll interval must be a number of seconds (got text).',
+    );
+    expect(refusal({ pollIntervalMs: 500 }).field).toBe('pollIntervalMs');
   });
 
   it('refuses wrong types: text for numbers, fractions, NaN, numbers for switches', () => {
@@ -136,7 +148,7 @@ describe('applySettingsPatch: refused changes', () => {
 
   it('says what a switch accepts', () => {
     expect(refusal({ alerts: { missed: 'no' } }).message).toBe(
-      'alerts.missed must be true or false (got text).',
+      'Missed call alerts must be on or off (got text).',
     );
   });
 
@@ -160,6 +172,43 @@ describe('applySettingsPatch: refused changes', () => {
       SettingsError,
     );
     expect(current).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('windowSettingsPatch: what the settings window may change', () => {
+  it('passes a patch of the settings the window edits', () => {
+    const patch = {
+      pollIntervalMs: 5000,
+      alerts: { held: false },
+      holdAlertDelayMs: 0,
+      holdReminderMs: 0,
+      sound: false,
+      openAtLogin: true,
+    };
+    expect(windowSettingsPatch(patch)).toEqual(patch);
+    expect([...WINDOW_SETTING_KEYS].sort()).toEqual(Object.keys(patch).sort());
+  });
+
+  it.each([
+    { server: 'https://evil.example' },
+    { username: 'someone-else' },
+    { windowBounds: { x: 0, y: 0, width: 420, height: 600 } },
+    { alertsPausedUntil: 'until-resumed' },
+    { sound: true, server: 'https://evil.example' },
+  ])('refuses %j: only main’s own flows change it', (patch) => {
+    let refused: unknown;
+    try {
+      windowSettingsPatch(patch);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(SettingsError);
+    expect((refused as SettingsError).message).toMatch(/cannot be changed from the window/);
+  });
+
+  it('refuses a password with the keychain explanation, and a patch that is not an object', () => {
+    expect(() => windowSettingsPatch({ password: 'x' })).toThrow(/keychain/);
+    expect(() => windowSettingsPatch([])).toThrow(/must be an object/);
   });
 });
 

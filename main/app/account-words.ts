@@ -1,0 +1,62 @@
+// What the account tells the agent, and the check of a sign-in request before any of it is
+// sent: plain functions, so account.ts keeps to the flow.
+import { DEFAULT_SETTINGS, type SignInRequest } from '../contract.js';
+import { KeychainError } from '../credentials/keychain.js';
+import { isEvoApiError } from '../evo/api.js';
+import { applySettingsPatch } from '../settings/index.js';
+import type { ConnectionEvent } from '../watch/events.js';
+import { failureStatus } from '../watch/failure.js';
+
+export type CheckedSignIn =
+  { ok: true; server: string; username: string } | { ok: false; error: string };
+
+/** The missing user name or password, or a server the client would refuse, in the form's words. */
+export function checkSignIn(request: SignInRequest): CheckedSignIn {
+  if (typeof request.password !== 'string' || request.password.length === 0) {
+    return { ok: false, error: 'Enter your password.' };
+  }
+  if (typeof request.username !== 'string' || request.username.trim() === '') {
+    return { ok: false, error: 'Enter your user name.' };
+  }
+  try {
+    // The settings rules are the one place that says what a server and a user name may be.
+    const { server, username } = applySettingsPatch(DEFAULT_SETTINGS, {
+      server: request.server,
+      username: request.username,
+    });
+    return { ok: true, server, username };
+  } catch (e) {
+    return { ok: false, error: messageOf(e) };
+  }
+}
+
+/** The stored password was refused at start: the one notice that always shows. */
+export function signedOutEvent(detail: string, at: number): ConnectionEvent {
+  return {
+    event: 'connection',
+    status: 'signed-out',
+    at: new Date(at).toISOString(),
+    title: 'Signed out of Evo Voice',
+    body: `Your saved password was not accepted (${detail}). Sign in again to see your calls.`,
+    detail,
+  };
+}
+
+/** account.notice when "remember" was ticked but the keychain refused the password. */
+export function notSavedNotice(e: unknown): string {
+  const reason = e instanceof KeychainError ? e.reason : messageOf(e);
+  return (
+    `Your password could not be saved in the system keychain (${reason}): ` +
+    `you'll be asked to sign in again next time.`
+  );
+}
+
+/** The connection while the server has not answered the sign-in at start. */
+export function unreachable(e: unknown): { status: 'offline' | 'error'; detail: string } {
+  const status = isEvoApiError(e) && failureStatus(e.kind) === 'offline' ? 'offline' : 'error';
+  return { status, detail: `${messageOf(e).replace(/\.$/, '')}. Retrying…` };
+}
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
