@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
+import { WINDOW_BUILD } from './window-only.config.js';
 
-export const RENDERER_OUT = resolve('out/renderer');
-export const PRELOAD_OUT = resolve('out/preload/preload.cjs');
+export const RENDERER_OUT = join(WINDOW_BUILD, 'renderer');
+export const PRELOAD_OUT = join(WINDOW_BUILD, 'preload', 'preload.cjs');
 /** Everything the window and the preload are built from (main's modules the renderer imports). */
 const SOURCES = [
   'renderer',

@@ -23,7 +23,10 @@ export function Avatar({
   const cache = avatarCacheFor(bridge);
   const [image, setImage] = useState(() => (url ? cache.known(url) : undefined));
   useEffect(() => {
-    if (!url) return setImage(null);
+    if (!url) {
+      setImage(null);
+      return;
+    }
     setImage(cache.known(url));
     let live = true;
     void cache.load(url).then((answer) => {
