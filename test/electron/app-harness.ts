@@ -16,6 +16,10 @@ export interface LaunchOptions {
   lockTaken?: boolean;
   /** Reuse a data folder (a restart); otherwise a fresh temp folder. */
   userData?: string;
+  /** What process.platform says in the app (default: this machine's). */
+  platform?: 'linux' | 'darwin' | 'win32';
+  /** Extra environment for the app process. */
+  env?: Record<string, string>;
 }
 
 export type RunningApp = Awaited<ReturnType<typeof launchApp>>;
@@ -31,6 +35,8 @@ export async function launchApp(options: LaunchOptions = {}) {
       ...process.env,
       EVO_FAKE_USER_DATA: userData,
       ...(options.lockTaken ? { EVO_FAKE_LOCK: 'taken' } : {}),
+      ...(options.platform ? { EVO_FAKE_PLATFORM: options.platform } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IPC, type AppState } from '../../main/contract.js';
-import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
+import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { launchApp, type RunningApp } from './app-harness.js';
-import type { Recording } from './fake-electron.js';
-
-const AGENT = DEMO_USERS[0] ?? { username: '', password: '' };
+import { AGENT, lastState, menuLabels, polls, signIns, trayIcon } from './scenario.js';
 
 let sim: Simulator | null = null;
 let app: RunningApp | null = null;
@@ -28,14 +26,6 @@ afterEach(async () => {
   app = null;
   sim = null;
 });
-
-const lastState = (r: Recording): AppState | undefined =>
-  r.windows.flatMap((w) => w.pushes).at(-1)?.payload as AppState | undefined;
-const trayIcon = (r: Recording) => r.trayImages.at(-1) ?? '';
-const signIns = (s: Simulator) => s.requests.filter((q) => q.path.startsWith('/auth/credentials'));
-const polls = (s: Simulator) => s.requests.filter((q) => q.path === '/sessions/my');
-const menuLabels = (items: Recording['menu']): string[] =>
-  items.flatMap((i) => [i.label ?? '', ...menuLabels(i.submenu ?? [])]);
 
 /** A first run (no account yet): the window opens, and the agent signs in through it. */
 async function signedInApp(remember = true): Promise<{ app: RunningApp; sim: Simulator }> {

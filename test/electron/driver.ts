@@ -7,6 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { createFakeElectron } from './fake-electron.js';
 
 const root = resolve(import.meta.dirname, '../..');
+// macOS and Windows behave differently in the tray (a click opens the window): the app reads
+// process.platform, so the test may ask for another one.
+const platform = process.env['EVO_FAKE_PLATFORM'];
+if (platform) Object.defineProperty(process, 'platform', { value: platform });
 const fake = createFakeElectron({
   userData: process.env['EVO_FAKE_USER_DATA'] ?? '',
   appPath: root,
@@ -32,6 +36,8 @@ type Command =
   | { cmd: 'clickMenu'; label: string }
   | { cmd: 'invoke'; channel: string; args: unknown[]; from?: 'window' | 'foreign' }
   | { cmd: 'secondInstance' }
+  | { cmd: 'clickTray'; kind: 'click' | 'right-click' }
+  | { cmd: 'setOnline'; online: boolean }
   | { cmd: 'power'; event: string }
   | { cmd: 'closeWindow' };
 
@@ -48,6 +54,10 @@ async function run(command: Command): Promise<unknown> {
       return control.invoke(command.channel, command.args, command.from);
     case 'secondInstance':
       return control.secondInstance();
+    case 'clickTray':
+      return control.clickTray(command.kind);
+    case 'setOnline':
+      return control.setOnline(command.online);
     case 'power':
       return control.power(command.event);
     case 'closeWindow':

@@ -39,6 +39,8 @@ export function createFakeElectron(options: FakeOptions) {
     missingImages: [],
   };
   let menuTemplate: Template[] = [];
+  let online = true;
+  const trays: FakeTray[] = [];
   const cards: FakeNotification[] = [];
   const windows: FakeBrowserWindow[] = [];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -59,6 +61,7 @@ export function createFakeElectron(options: FakeOptions) {
   class FakeTray extends EventEmitter {
     constructor(image: FakeImage) {
       super();
+      trays.push(this);
       rec.trayImages.push(image.path);
     }
     setImage(image: FakeImage) {
@@ -199,7 +202,7 @@ export function createFakeElectron(options: FakeOptions) {
       removeHandler: (channel: string) => handlers.delete(channel),
     }),
     powerMonitor: new EventEmitter(),
-    net: { isOnline: () => true },
+    net: { isOnline: () => online },
     shell: {
       openExternal: async (url: string) => void rec.externalOpened.push(url),
       openPath: async () => '',
@@ -245,6 +248,14 @@ export function createFakeElectron(options: FakeOptions) {
       return handler({ senderFrame }, ...args);
     },
     secondInstance: (argv: string[] = []) => app.emit('second-instance', {}, argv, ''),
+    /** A click on the tray icon ('click' or 'right-click'; Linux reports neither). */
+    clickTray(kind: 'click' | 'right-click') {
+      const tray = trays.at(-1);
+      if (!tray) throw new Error('No tray icon');
+      tray.emit(kind);
+    },
+    /** What net.isOnline() answers from now on. */
+    setOnline: (value: boolean) => void (online = value),
     power: (event: string) => electron.powerMonitor.emit(event),
     closeWindow: () =>
       windows

@@ -85,6 +85,26 @@ describe.runIf(privateKeyring)('the app with a real keychain', () => {
     expect(sim.requests.some((q) => q.path.startsWith('/auth/logout'))).toBe(true);
   });
 
+  it('a server out of reach at start: signed in and offline, and Sign out works', async () => {
+    const gone = await startSimulator({ users: [AGENT] });
+    const server = gone.url;
+    await gone.stop();
+    const account = keychainAccount(server, AGENT.username);
+    await keytar.setPassword(KEYCHAIN_SERVICE, account, PASSWORD);
+    const app = await launchApp({
+      settings: { server, username: AGENT.username, pollIntervalMs: 1000 },
+    });
+    apps.push(app);
+    const r = await app.waitFor('offline', (x) => /offline\.png$/.test(x.trayImages.at(-1) ?? ''));
+    const labels = r.menu.map((i) => i.label);
+    expect(labels[0]).toMatch(/^Offline/);
+    expect(labels).toContain(AGENT.username);
+    expect(labels).toContain('Sign out');
+    await app.request({ cmd: 'clickMenu', label: 'Sign out' });
+    await app.waitFor('signed out', (x) => /signed-out\.png$/.test(x.trayImages.at(-1) ?? ''));
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, account)).toBeNull();
+  });
+
   it('a rejected stored password at start: signed out, one notification, no retry, entry kept', async () => {
     sim = await startSimulator({ users: [AGENT] });
     const account = keychainAccount(sim.url, AGENT.username);
