@@ -92,7 +92,8 @@ export async function openWindow(
   await page.addInitScript({ path: FAKE_BRIDGE });
   await page.addInitScript({ content: preloadScript() });
   await page.goto(`${origin}/${hash}`);
-  await page.waitForSelector('#app > *');
+  // Past "Loading…": the first state is shown, so a push from the test is a change to it.
+  await page.waitForSelector('#app > :not(.loading)');
   return {
     page,
     requests,
