@@ -3,14 +3,15 @@ import type { Session } from '../evo/session.js';
 import { describeConnection } from './describe.js';
 import type { ConnectionStatus, WatchEvent, WatchTiming } from './events.js';
 import { answerLookup, expireLookup, finish, observe, type Step } from './session-rules.js';
-import { firstSight, type TrackedSession } from './tracked.js';
+import { firstSight, sessionTable, type SessionTable } from './tracked.js';
 
 export type { TrackedSession } from './tracked.js';
 
 /** What the engine remembers between polls; serializable, so the ledger can persist it. */
 export interface WatchMemory {
   version: 1;
-  sessions: Record<string, TrackedSession>;
+  /** A prototype-less table (see sessionTable): keys are ids the server chose. */
+  sessions: SessionTable;
   connection: ConnectionStatus | 'unknown';
 }
 
@@ -41,11 +42,11 @@ export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 export const ABSENCES_BEFORE_GONE = 2;
 
 export function emptyMemory(): WatchMemory {
-  return { version: 1, sessions: {}, connection: 'unknown' };
+  return { version: 1, sessions: sessionTable(), connection: 'unknown' };
 }
 
 export function pruneMemory(memory: WatchMemory, now: number): WatchMemory {
-  const sessions: Record<string, TrackedSession> = {};
+  const sessions = sessionTable();
   for (const [id, t] of Object.entries(memory.sessions)) {
     if (now - t.lastSeenAt < FORGET_AFTER_MS) sessions[id] = t;
   }
@@ -92,11 +93,7 @@ export function decide(
   };
 }
 
-function observeAnswer(
-  sessions: Record<string, TrackedSession>,
-  listed: readonly Session[],
-  step: Step,
-): void {
+function observeAnswer(sessions: SessionTable, listed: readonly Session[], step: Step): void {
   const byId = new Map<string, Session>();
   for (const s of listed) {
     if (typeof s?.id === 'string' && s.id !== '') byId.set(s.id, s);
@@ -112,8 +109,8 @@ function observeAnswer(
   }
 }
 
-function copySessions(sessions: Record<string, TrackedSession>): Record<string, TrackedSession> {
-  const copy: Record<string, TrackedSession> = {};
+function copySessions(sessions: SessionTable): SessionTable {
+  const copy = sessionTable();
   for (const [id, t] of Object.entries(sessions)) copy[id] = { ...t };
   return copy;
 }

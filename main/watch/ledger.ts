@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRecord } from '../evo/field-table.js';
 import type { Session } from '../evo/session.js';
 import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
-import { isTrackedSession, trimSession, type TrackedSession } from './tracked.js';
+import { isTrackedSession, sessionTable, trimSession, type SessionTable } from './tracked.js';
 
 export const LEDGER_FILE = 'watch-ledger.json';
 const LEDGER_VERSION = 1;
@@ -13,7 +14,7 @@ const LEDGER_VERSION = 1;
 interface LedgerFile {
   version: typeof LEDGER_VERSION;
   savedAt: number;
-  sessions: Record<string, TrackedSession>;
+  sessions: SessionTable;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function loadMemory(
     return fresh(path, `it has version ${String(parsed['version'])}, expected ${LEDGER_VERSION}`);
   }
 
-  const sessions: Record<string, TrackedSession> = {};
+  const sessions = sessionTable();
   let dropped = 0;
   for (const [id, entry] of Object.entries(parsed['sessions'])) {
     if (isTrackedSession(entry) && entry.session.id === id) {
@@ -107,10 +108,6 @@ function fresh(path: string, reason: string): { memory: WatchMemory; warning: st
     memory: emptyMemory(),
     warning: `Ignored the call ledger ${path}: ${reason}. Starting fresh; calls already alerted may alert again.`,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function errorCode(e: unknown): string | undefined {

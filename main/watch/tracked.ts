@@ -48,6 +48,17 @@ export interface TrackedSession {
   lookupRequestedAt: number | null;
 }
 
+/** Sessions by id. */
+export type SessionTable = Record<string, TrackedSession>;
+
+/**
+ * An empty table with no prototype: ids come from the server, and an id such as `__proto__`,
+ * `constructor` or `toString` must be an ordinary key, never a path into Object.prototype.
+ */
+export function sessionTable(): SessionTable {
+  return Object.create(null) as SessionTable;
+}
+
 export function trimSession(s: Session): TrimmedSession {
   const kept: Record<string, unknown> = {};
   for (const field of KEPT_FIELDS) {

@@ -42,6 +42,40 @@ describe('ledger', () => {
     expect(loaded.memory.sessions).toStrictEqual(memory.sessions);
   });
 
+  it('round-trips hostile ids as ordinary calls: a ringing __proto__ does not ring again after a restart', async () => {
+    const before = new Watch();
+    const calls = [
+      ringing('__proto__'),
+      held('constructor'),
+      connected('toString'),
+      ringing('hasOwnProperty'),
+    ];
+    before.poll(calls);
+    expect(before.said()).toEqual([
+      'ringing __proto__',
+      'held constructor',
+      'ringing hasOwnProperty',
+    ]);
+    await saveMemory(dir, before.memory, before.now);
+
+    const loaded = await loadMemory(dir, before.now + 3000);
+    expect(loaded.warning).toBeUndefined();
+    expect(Object.keys(loaded.memory.sessions).sort()).toEqual(
+      ['__proto__', 'constructor', 'hasOwnProperty', 'toString'].sort(),
+    );
+    // (As text: vitest's equality takes an own `constructor` key for the object's class.)
+    expect(JSON.stringify(loaded.memory.sessions)).toBe(JSON.stringify(before.memory.sessions));
+
+    const after = new Watch(undefined, loaded.memory, before.now + 3000);
+    after.poll(calls);
+    after.poll([connected('__proto__'), ...calls.slice(1)]);
+    expect(after.said()).toEqual(['answered __proto__']);
+    expect(({} as Record<string, unknown>)['awaitingAnswer']).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(Object.hasOwn(Object, 'session')).toBe(false);
+    expect(Object.hasOwn(Object.prototype.toString, 'session')).toBe(false);
+  });
+
   it('does not keep the connection status: a new run starts unknown', async () => {
     const { memory, now } = someMemory();
     expect(memory.connection).toBe('online');
