@@ -56,7 +56,8 @@ export interface AccountDeps {
 export interface Account {
   signIn(request: SignInRequest): Promise<SignInResult>;
   /** At start: signs in with the remembered password, if settings and the store have one. */
-  signInSilently(): Promise<void>;
+  /** true when the agent is signed in (or waiting for the server); false: ask them to sign in. */
+  signInSilently(): Promise<boolean>;
   signOut(): Promise<void>;
   startDemo(): Promise<SignInResult>;
   /** The running watcher, if signed in (power and network events pause and resume it). */
@@ -201,27 +202,28 @@ export function createAccount(deps: AccountDeps): Account {
       .catch((e: unknown) => log.warn(`Could not delete the saved password: ${messageOf(e)}`));
   }
 
-  async function signInSilently(): Promise<void> {
+  async function signInSilently(): Promise<boolean> {
     const { server, username } = store.get().settings;
-    if (!server || !username || current) return;
+    if (!server || !username) return false;
+    if (current) return true;
     const mine = ++generation;
     const stale = () => mine !== generation;
     const password = await credentials.get(server, username).catch(() => null);
-    if (password === null || stale()) return;
+    if (password === null || stale()) return false;
     store.update((s) => withAccount(s, { status: 'signing-in', server, error: undefined }));
     try {
       const profile = await api.signIn(server, username, password);
-      if (stale()) return;
+      if (stale()) return false;
       signedInAs(server, profile, false);
     } catch (e) {
-      if (stale()) return;
+      if (stale()) return false;
       if (isEvoApiError(e, 'rejected-credentials')) {
         // The stored entry is kept, not deleted: a 401 can be the tenant's fault (an auth
         // outage, a password policy being rolled out), and deleting would silently throw away
         // a password the agent chose to keep. It is not tried again in this run; signing in
         // by hand replaces it, signing out deletes it.
         deps.onEvent(signedOutEvent(e.message, now()));
-        return;
+        return false;
       }
       // Unreachable server, not a rejection: signed in as far as the agent can tell (the tray
       // offers Sign out), offline until the watcher's sign-in with the stored password answers.
@@ -229,6 +231,7 @@ export function createAccount(deps: AccountDeps): Account {
       store.update((s) => waitingForServer(s, server, username, unreachable(e)));
     }
     startWatching(server, username, () => credentials.get(server, username), null);
+    return true;
   }
 
   async function signOut(): Promise<void> {

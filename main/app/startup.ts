@@ -17,6 +17,7 @@ export async function startUp({ argv, account, hasAccount, openWindow }: Startup
     if (!result.ok) openWindow();
     return;
   }
-  if (!hasAccount) return openWindow();
-  await account.signInSilently();
+  // No remembered password, or it was rejected: the agent is asked at once, not left with a
+  // signed-out tray icon they may not notice.
+  if (!hasAccount || !(await account.signInSilently())) openWindow();
 }

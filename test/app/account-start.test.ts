@@ -10,7 +10,7 @@ describe('silent sign-in at start', () => {
 
   it('signs in with the remembered password and starts watching', async () => {
     const t = setup({ ...known, stored: { [`ada@${SERVER}`]: 's3cret' } });
-    await t.account.signInSilently();
+    expect(await t.account.signInSilently()).toBe(true);
     expect(t.api.signIns).toEqual([{ server: SERVER, username: 'ada', password: 's3cret' }]);
     expect(t.store.get().account.status).toBe('signed-in');
     expect(t.watches[0]?.started).toBe(1);
@@ -18,14 +18,14 @@ describe('silent sign-in at start', () => {
 
   it('does nothing without a remembered password', async () => {
     const t = setup(known);
-    await t.account.signInSilently();
+    expect(await t.account.signInSilently()).toBe(false);
     expect(t.api.signIns).toEqual([]);
     expect(t.store.get().account.status).toBe('signed-out');
   });
 
   it('a rejected stored password: signed out, one notice, no retry, entry kept', async () => {
     const t = setup({ ...known, stored: { [`ada@${SERVER}`]: 'changed-since' } });
-    await t.account.signInSilently();
+    expect(await t.account.signInSilently()).toBe(false);
     expect(t.api.signIns).toHaveLength(1);
     expect(t.watches).toEqual([]);
     expect(t.events).toHaveLength(1);

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SignInResult } from '../../main/contract.js';
 import { startUp } from '../../main/app/startup.js';
 
-function fakeAccount(demo: SignInResult = { ok: true }) {
+function fakeAccount(demo: SignInResult = { ok: true }, signedInSilently = true) {
   return {
     startDemo: vi.fn(async () => demo),
-    signInSilently: vi.fn(async () => {}),
+    signInSilently: vi.fn(async () => signedInSilently),
   };
 }
 
@@ -40,5 +40,13 @@ describe('startUp', () => {
     await startUp({ argv: [], account, hasAccount: true, openWindow });
     expect(account.signInSilently).toHaveBeenCalledOnce();
     expect(openWindow).not.toHaveBeenCalled();
+  });
+
+  it('a known agent without a remembered (or with a rejected) password gets the sign-in window', async () => {
+    const account = fakeAccount({ ok: true }, false);
+    const openWindow = vi.fn();
+    await startUp({ argv: [], account, hasAccount: true, openWindow });
+    expect(account.signInSilently).toHaveBeenCalledOnce();
+    expect(openWindow).toHaveBeenCalledOnce();
   });
 });
