@@ -3,7 +3,7 @@
 import { EvoApiError, isEvoApiError, type EvoApi } from '../evo/api.js';
 import type { AgentProfile } from '../evo/session.js';
 import type { Logger } from '../log.js';
-import { backoffDelay } from '../watch/backoff.js';
+import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from '../watch/backoff.js';
 import type { Clock } from '../watch/clock.js';
 
 export type SignInOutcome =
@@ -42,7 +42,7 @@ export async function signInPatiently(attempt: SignInAttempt): Promise<SignInOut
       const delay = backoffDelay(
         failures,
         attempt.intervalMs,
-        60_000,
+        DEFAULT_MAX_BACKOFF_MS,
         attempt.random,
         retryAfterMs,
       );

@@ -1,7 +1,11 @@
 // How long to wait before the next poll. Pure: the randomness is passed in.
 
-/** A server's Retry-After is honoured up to this; anything longer is probably a mistake. */
-export const RETRY_AFTER_LIMIT_MS = 10 * 60_000;
+/**
+ * A server's Retry-After is honoured up to this. A server may ask for a long pause (planned
+ * maintenance), but a wait past an hour is more likely a mistake than a plan, and the agent
+ * would sit without alerts: anything longer counts as an hour.
+ */
+export const RETRY_AFTER_LIMIT_MS = 60 * 60_000;
 
 export const DEFAULT_MAX_BACKOFF_MS = 60_000;
 

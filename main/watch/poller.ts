@@ -21,9 +21,12 @@ export interface Poller {
   stop(): Promise<void>;
   /** No new polls until resume(); a poll in flight finishes. */
   pause(): void;
-  /** Polls at once (or right after the poll in flight). */
+  /** Polls at once (or right after the poll in flight), but not before a failure's wait ends. */
   resume(): void;
-  /** Polls at once unless one is in flight; then exactly one more right after it. */
+  /**
+   * Polls at once unless one is in flight; then exactly one more right after it. After a
+   * failure, not before its backoff or Retry-After ends: the poll waits until then instead.
+   */
   pollNow(): void;
   setIntervalMs(ms: number): void;
   readonly running: boolean;
@@ -36,7 +39,12 @@ export function createPoller(options: PollerOptions): Poller {
   let running = false;
   let paused = false;
   let failures = 0;
-  let retryAfterMs: number | undefined;
+  /**
+   * After a failure, the earliest time the next poll may start (its backoff or the server's
+   * Retry-After); null after a success. Asking to poll now does not jump it: a server that
+   * asked for a pause gets it, whatever the agent clicks.
+   */
+  let notBefore: number | null = null;
   let inFlight: Promise<void> | null = null;
   let againAfterInFlight = false;
   let timer: { handle: unknown; from: number } | null = null;
@@ -49,9 +57,19 @@ export function createPoller(options: PollerOptions): Poller {
   /** Schedules the next poll counted from `from` (when the last poll ended). */
   function schedule(from: number): void {
     cancelTimer();
-    const delay = backoffDelay(failures, intervalMs, maxBackoffMs, random, retryAfterMs);
-    const wait = Math.max(0, from + delay - clock.now());
+    const wait = Math.max(0, (notBefore ?? from + intervalMs) - clock.now());
     timer = { handle: clock.setTimeout(pollOnce, wait), from };
+  }
+
+  /** At once, or right after the poll in flight; never before `notBefore`. */
+  function pollSoon(): void {
+    cancelTimer();
+    if (inFlight) {
+      againAfterInFlight = true;
+      return;
+    }
+    if (notBefore !== null && clock.now() < notBefore) schedule(clock.now());
+    else pollOnce();
   }
 
   function pollOnce(): void {
@@ -73,16 +91,17 @@ export function createPoller(options: PollerOptions): Poller {
     }
     if (outcome.ok) {
       failures = 0;
-      retryAfterMs = undefined;
+      notBefore = null;
     } else {
       failures += 1;
-      retryAfterMs = outcome.retryAfterMs;
+      const delay = backoffDelay(failures, intervalMs, maxBackoffMs, random, outcome.retryAfterMs);
+      notBefore = clock.now() + delay;
     }
     inFlight = null;
     if (!running) return;
     if (againAfterInFlight) {
       againAfterInFlight = false;
-      pollOnce();
+      pollSoon();
     } else if (!paused) {
       schedule(clock.now());
     }
@@ -93,7 +112,7 @@ export function createPoller(options: PollerOptions): Poller {
       if (running) return;
       running = true;
       paused = false;
-      pollOnce();
+      pollSoon();
     },
     async stop() {
       running = false;
@@ -108,12 +127,10 @@ export function createPoller(options: PollerOptions): Poller {
     resume() {
       if (!paused) return;
       paused = false;
-      cancelTimer();
-      pollOnce();
+      pollSoon();
     },
     pollNow() {
-      cancelTimer();
-      pollOnce();
+      pollSoon();
     },
     setIntervalMs(ms) {
       intervalMs = ms;

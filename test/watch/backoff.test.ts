@@ -55,9 +55,14 @@ describe('backoffDelay', () => {
     expect(backoffDelay(4, 3000, 60_000, high, 1000)).toBe(48_000);
   });
 
-  it('bounds an absurd Retry-After to ten minutes', () => {
-    expect(backoffDelay(1, 3000, 60_000, low, 86_400_000)).toBe(RETRY_AFTER_LIMIT_MS);
-    expect(RETRY_AFTER_LIMIT_MS).toBe(600_000);
+  it('honours a long Retry-After up to one hour', () => {
+    expect(backoffDelay(1, 3000, 60_000, low, 45 * 60_000)).toBe(45 * 60_000);
+    expect(backoffDelay(1, 3000, 60_000, low, 60 * 60_000)).toBe(60 * 60_000);
+  });
+
+  it('treats a Retry-After past one hour as one hour', () => {
+    expect(backoffDelay(1, 3000, 60_000, low, 86_400_000)).toBe(60 * 60_000);
+    expect(backoffDelay(1, 3000, 60_000, low, 60 * 60_000 + 1)).toBe(RETRY_AFTER_LIMIT_MS);
   });
 
   it('ignores a Retry-After that is not a positive number', () => {
