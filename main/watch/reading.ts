@@ -46,6 +46,11 @@ export function answeredElsewhere(
   );
 }
 
+/** The agent dialled out: the ringing is at the other end, not a call for them to take. */
+export function isOutgoing(s: Pick<Session, 'direction'>): boolean {
+  return s.direction === 'Outgoing';
+}
+
 /** What to call the session in a sentence: voice is a call, unknown channels too. */
 export function channelNoun(s: Pick<Session, 'channel'>): 'call' | 'chat' | 'fax' {
   if (s.channel === 'Chat') return 'chat';

@@ -11,7 +11,7 @@ import {
   type Description,
 } from './describe.js';
 import type { SessionEventKind, WatchEvent, WatchTiming } from './events.js';
-import { answeredElsewhere, sessionPhase } from './reading.js';
+import { answeredElsewhere, isOutgoing, sessionPhase } from './reading.js';
 import { trimSession, type TrackedSession } from './tracked.js';
 
 /** One decision step in progress. */
@@ -38,8 +38,9 @@ export function observe(t: TrackedSession, s: Session, step: Step): void {
   if (t.lookup === 'pending' && phase !== 'ended') t.lookup = 'used';
 
   if (phase === 'ringing' && !t.awaitingAnswer) {
+    // An outgoing call still waits for an answer (and reports it), but never rings here.
     t.awaitingAnswer = true;
-    emit(step, 'ringing', s, describeRinging(s));
+    if (!isOutgoing(s)) emit(step, 'ringing', s, describeRinging(s));
   }
   // Held straight from ringing means someone answered between two polls.
   if ((phase === 'connected' || phase === 'held') && t.awaitingAnswer) {
@@ -61,7 +62,8 @@ export function observe(t: TrackedSession, s: Session, step: Step): void {
 /** The session left the list (for long enough to believe it; see decide.ts) or ended. */
 export function finish(t: TrackedSession, s: Session, step: Step): void {
   if (t.endedSent || t.lookup === 'pending') return;
-  if (t.outcome === null && t.awaitingAnswer) {
+  // Nobody picking up a call the agent dialled is not a call they missed.
+  if (t.outcome === null && t.awaitingAnswer && !isOutgoing(s)) {
     if (t.lookup === 'none') {
       t.lookup = 'pending';
       t.lookupRequestedAt = step.now;

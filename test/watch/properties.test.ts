@@ -34,6 +34,7 @@ const sessionArb = (id: fc.Arbitrary<string>) =>
     answeredByName: fc.constantFrom(undefined, undefined, 'Bob Ortiz'),
     holdReason: fc.constantFrom('None', 'Transferring'),
     fromName: fc.constantFrom('Jane Doe', undefined),
+    direction: fc.constantFrom('Incoming', 'Incoming', 'Outgoing', undefined),
   }) as fc.Arbitrary<Session>;
 
 const observationArb: fc.Arbitrary<Observation> = fc.oneof(
@@ -80,10 +81,16 @@ interface Seen {
   /** The step at which it first appeared in a poll answer. */
   firstStep: number;
   ringOpen: boolean;
+  /** Ringing episodes, outgoing ones included: each may end in one answer. */
+  ringStarts: number;
+  /** Those that started as an incoming ring: each alerts once. */
   ringEpisodes: number;
   holdOpen: boolean;
   holdEpisodes: number;
   mayBeMissed: boolean;
+  /** Listed at least once as anything but Outgoing. */
+  everIncoming: boolean;
+  markedMissed: boolean;
 }
 
 interface Logged {
@@ -106,17 +113,26 @@ function run(history: History, timing: WatchTiming) {
         const r = seen.get(s.id) ?? {
           firstStep: step,
           ringOpen: false,
+          ringStarts: 0,
           ringEpisodes: 0,
           holdOpen: false,
           holdEpisodes: 0,
           mayBeMissed: false,
+          everIncoming: false,
+          markedMissed: false,
         };
-        if (phase === 'ringing' && !r.ringOpen) r.ringEpisodes += 1;
+        if (phase === 'ringing' && !r.ringOpen) {
+          r.ringStarts += 1;
+          // An episode that starts as the agent dialling out never rings.
+          if (s.direction !== 'Outgoing') r.ringEpisodes += 1;
+        }
         if (phase === 'ringing') r.ringOpen = true;
         if (phase === 'connected' || phase === 'held') r.ringOpen = false;
         if (phase === 'held' && !r.holdOpen) r.holdEpisodes += 1;
         r.holdOpen = phase === 'held';
         r.mayBeMissed ||= phase === 'ringing' || s.wasMissed === true;
+        r.everIncoming ||= s.direction !== 'Outgoing';
+        r.markedMissed ||= s.wasMissed === true;
         seen.set(s.id, r);
       }
     }
@@ -150,7 +166,7 @@ describe('decide, over random histories', () => {
         for (const id of [...IDS, 'ghost']) {
           const r = seen.get(id);
           expect(forId(logged, id, 'ringing')).toHaveLength(r?.ringEpisodes ?? 0);
-          expect(forId(logged, id, 'answered').length).toBeLessThanOrEqual(r?.ringEpisodes ?? 0);
+          expect(forId(logged, id, 'answered').length).toBeLessThanOrEqual(r?.ringStarts ?? 0);
           const holds = forId(logged, id, 'held').filter(
             ({ event }) => event.event === 'held' && !event.reminder,
           );
@@ -180,6 +196,20 @@ describe('decide, over random histories', () => {
         const asked = lookups.map(({ id }) => id);
         expect(new Set(asked).size).toBe(asked.length);
         for (const id of asked) expect(seen.get(id)?.mayBeMissed).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a call only ever seen as outgoing never rings, and is missed only when marked missed', () => {
+    fc.assert(
+      fc.property(historyArb, timingArb, (history, timing) => {
+        const { seen, logged } = run(history, timing);
+        for (const [id, r] of seen) {
+          if (r.everIncoming) continue;
+          expect(forId(logged, id, 'ringing')).toEqual([]);
+          if (!r.markedMissed) expect(forId(logged, id, 'missed')).toEqual([]);
+        }
       }),
       { numRuns: 400 },
     );
