@@ -35,8 +35,11 @@ export function lineLabel(s: Pick<Session, 'toAddress' | 'endpointName'>): strin
   return present(s.toAddress) ?? present(s.endpointName);
 }
 
-/** Someone picked it up: an answering agent is named, or the call reached Connected. */
-export function answeredElsewhere(
+/**
+ * Someone picked it up (this agent or another): an answering agent is named, or the call
+ * reached Connected.
+ */
+export function wasAnswered(
   s: Pick<Session, 'answeredByName' | 'answeredById' | 'callState' | 'queueState'>,
 ): boolean {
   return (

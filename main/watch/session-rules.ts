@@ -11,7 +11,7 @@ import {
   type Description,
 } from './describe.js';
 import type { SessionEventKind, WatchEvent, WatchTiming } from './events.js';
-import { answeredElsewhere, isOutgoing, sessionPhase } from './reading.js';
+import { wasAnswered, isOutgoing, sessionPhase } from './reading.js';
 import { trimSession, type TrackedSession } from './tracked.js';
 
 /** One decision step in progress. */
@@ -98,7 +98,7 @@ export function expireLookup(t: TrackedSession, step: Step): void {
 
 /** wasMissed wins: a call that rolled to voicemail is Connected, yet missed. */
 function settle(t: TrackedSession, s: Session, step: Step): void {
-  if (s.wasMissed !== true && answeredElsewhere(s)) {
+  if (s.wasMissed !== true && wasAnswered(s)) {
     t.outcome = 'answered-elsewhere';
     emit(step, 'answered-elsewhere', s, describeAnsweredElsewhere(s));
   } else {

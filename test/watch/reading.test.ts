@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answeredElsewhere,
+  wasAnswered,
   callerLabel,
   channelNoun,
   lineLabel,
@@ -64,16 +64,16 @@ describe('lineLabel', () => {
   });
 });
 
-describe('answeredElsewhere', () => {
+describe('wasAnswered', () => {
   it('is true when someone is named as answering, or the call reached Connected', () => {
-    expect(answeredElsewhere({ answeredByName: 'Bob Ortiz' })).toBe(true);
-    expect(answeredElsewhere({ answeredById: 'ep-1' })).toBe(true);
-    expect(answeredElsewhere({ callState: 'Connected' })).toBe(true);
-    expect(answeredElsewhere({ queueState: 'Connected' })).toBe(true);
+    expect(wasAnswered({ answeredByName: 'Bob Ortiz' })).toBe(true);
+    expect(wasAnswered({ answeredById: 'ep-1' })).toBe(true);
+    expect(wasAnswered({ callState: 'Connected' })).toBe(true);
+    expect(wasAnswered({ queueState: 'Connected' })).toBe(true);
   });
   it('is false for a call that only rang or was disconnected', () => {
-    expect(answeredElsewhere({ callState: 'Disconnected', answeredByName: '' })).toBe(false);
-    expect(answeredElsewhere({ queueState: 'Ringing' })).toBe(false);
+    expect(wasAnswered({ callState: 'Disconnected', answeredByName: '' })).toBe(false);
+    expect(wasAnswered({ queueState: 'Ringing' })).toBe(false);
   });
 });
 
