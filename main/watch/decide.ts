@@ -53,6 +53,17 @@ export function pruneMemory(memory: WatchMemory, now: number): WatchMemory {
   return { ...memory, sessions };
 }
 
+/**
+ * Sessions whose lookup is asked for and not answered yet: the new ones of the last decision,
+ * ones an error left open, and ones loaded from the ledger after a restart. Until
+ * LOOKUP_TIMEOUT_MS settles them, each may be asked again.
+ */
+export function pendingLookups(memory: WatchMemory): string[] {
+  return Object.entries(memory.sessions)
+    .filter(([, t]) => t.lookup === 'pending')
+    .map(([id]) => id);
+}
+
 export function decide(
   memory: WatchMemory,
   observation: Observation,

@@ -72,6 +72,12 @@ export function describeConnection(status: ConnectionStatus, detail?: string): D
   }
 }
 
+/** The text as a sentence ending in a full stop, so another sentence can follow it. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** "Sales Hold", "Transfer waiting in Sales Hold", or nothing when the session does not say. */
 function holdPlace(s: Session): string | undefined {
   const queue = s.holdQueueName?.trim() || undefined;

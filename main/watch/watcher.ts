@@ -1,11 +1,18 @@
 // The glue of the engine: poll → decide → lookups → ledger → events. The decisions are
 // decide()'s; this module only performs them, in order, one poll at a time.
-import { EvoApiError, isEvoApiError, type EvoApi } from '../evo/api.js';
+import { EvoApiError, isEvoApiError, type EvoApi, type EvoErrorKind } from '../evo/api.js';
 import type { AgentProfile, Session } from '../evo/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { systemClock, type Clock } from './clock.js';
-import { decide, emptyMemory, type Observation, type WatchMemory } from './decide.js';
+import {
+  decide,
+  emptyMemory,
+  pendingLookups,
+  type Observation,
+  type WatchMemory,
+} from './decide.js';
 import type { WatchEvent, WatchTiming } from './events.js';
+import { sentence } from './describe.js';
 import { failureStatus } from './failure.js';
 import { loadMemory, saveMemory } from './ledger.js';
 import { createPoller, type PollOutcome } from './poller.js';
@@ -123,33 +130,47 @@ export function createWatcher(options: WatcherOptions): Watcher {
       log.error(`Signed out: ${error.message} Polling stopped.`);
       void poller.stop();
     } else {
-      log.warn(`Poll failed (${error.kind}): ${error.message}`);
+      log.warn(`Poll failed (${error.kind}): ${sentence(error.message)}`);
     }
     await observe(failure);
     return { ok: false, retryAfterMs: error.retryAfterMs };
   }
 
-  /** Decides, delivers the events, then answers every lookup the engine asked for. */
-  async function observe(first: Observation): Promise<void> {
-    const queue: Observation[] = [first];
-    for (let observation = queue.shift(); observation; observation = queue.shift()) {
-      const decision = decide(memory, observation, clock.now(), timing);
-      memory = decision.memory;
-      void ledger?.save(memory);
-      decision.events.forEach(deliver);
-      for (const sessionId of decision.lookups) {
-        queue.push({ kind: 'lookup', sessionId, result: await lookUp(sessionId) });
-      }
+  /**
+   * Decides and delivers the events. After a listing, asks every lookup still pending (the
+   * engine's new ones, and ones a passing error left open) and decides on each answer.
+   */
+  async function observe(observation: Observation): Promise<void> {
+    apply(observation);
+    if (observation.kind !== 'sessions') return;
+    for (const sessionId of pendingLookups(memory)) {
+      const result = await lookUp(sessionId);
+      if (result !== 'ask-again') apply({ kind: 'lookup', sessionId, result });
     }
   }
 
-  async function lookUp(sessionId: string): Promise<Session | 'failed'> {
+  function apply(observation: Observation): void {
+    const decision = decide(memory, observation, clock.now(), timing);
+    memory = decision.memory;
+    void ledger?.save(memory);
+    decision.events.forEach(deliver);
+  }
+
+  /**
+   * The call as Evo Voice has it; 'failed' when it cannot be learned (gone, not allowed,
+   * unreachable, signed out); 'ask-again' after a passing error, so the next poll asks again
+   * until the engine's lookup deadline reports it missed.
+   */
+  async function lookUp(sessionId: string): Promise<Session | 'failed' | 'ask-again'> {
     try {
       // Signed in again if need be: a 401 here must not turn a call answered elsewhere into missed.
       return await authenticated(() => api.getSession(sessionId));
     } catch (e) {
-      log.warn(`Could not look up how call ${sessionId} ended: ${toApiError(e).message}`);
-      return 'failed';
+      const error = toApiError(e);
+      const passing = PASSING_LOOKUP_ERRORS.has(error.kind);
+      const next = passing ? 'Asking again at the next poll.' : 'Judging by what was last seen.';
+      log.warn(`Could not look up how call ${sessionId} ended: ${sentence(error.message)} ${next}`);
+      return passing ? 'ask-again' : 'failed';
     }
   }
 
@@ -188,6 +209,14 @@ export function createWatcher(options: WatcherOptions): Watcher {
     },
   };
 }
+
+/** Errors that may clear up by the next poll; the others settle a lookup at once. */
+const PASSING_LOOKUP_ERRORS: ReadonlySet<EvoErrorKind> = new Set([
+  'server',
+  'rate-limited',
+  'timeout',
+  'bad-response',
+]);
 
 function failureOf(error: EvoApiError): Failure {
   return { kind: 'failure', status: failureStatus(error.kind), detail: error.message };

@@ -8,6 +8,7 @@ import {
   describeMissed,
   describeRinging,
   formatDuration,
+  sentence,
 } from '../../main/watch/describe.js';
 import { call } from './decide-script.js';
 
@@ -102,5 +103,19 @@ describe('connection', () => {
     expect(describeConnection('error', 'HTTP 500').title).toBe('Evo Voice error: HTTP 500');
     expect(describeConnection('error', '').title).toBe('Evo Voice error: unknown error');
     expect(describeConnection('signed-out').title).toBe('Signed out — sign in again');
+  });
+});
+
+describe('sentence', () => {
+  it('ends a message with a full stop so another sentence can follow', () => {
+    expect(sentence('Cannot reach evovoice.io: connection refused')).toBe(
+      'Cannot reach evovoice.io: connection refused.',
+    );
+  });
+
+  it('leaves a message that already ends a sentence as it is', () => {
+    expect(sentence('Try again in a moment. ')).toBe('Try again in a moment.');
+    expect(sentence('Is it down?')).toBe('Is it down?');
+    expect(sentence('Retrying…')).toBe('Retrying…');
   });
 });
