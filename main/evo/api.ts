@@ -5,12 +5,20 @@ import type { AgentProfile, Session } from './session.js';
  * watcher depend only on this.
  */
 export interface EvoApi {
-  /** POST /auth/credentials, then GET /auth/status. Rejects with an EvoApiError. */
-  signIn(server: string, username: string, password: string): Promise<AgentProfile>;
+  /**
+   * POST /auth/credentials, then GET /auth/status. Rejects with an EvoApiError.
+   * Aborting `signal` (as every call's below) gives up at once with a 'cancelled' error.
+   */
+  signIn(
+    server: string,
+    username: string,
+    password: string,
+    signal?: AbortSignal,
+  ): Promise<AgentProfile>;
   /** GET /sessions/my, normalized. */
-  getMySessions(): Promise<Session[]>;
+  getMySessions(signal?: AbortSignal): Promise<Session[]>;
   /** GET /sessions/{id}, normalized. */
-  getSession(id: string): Promise<Session>;
+  getSession(id: string, signal?: AbortSignal): Promise<Session>;
   /** POST /auth/logout; forgets the cookies even when the server cannot be reached. */
   signOut(): Promise<void>;
 }
@@ -24,7 +32,8 @@ export type EvoErrorKind =
   | 'network' // refused, DNS, reset
   | 'timeout' // no answer before the deadline
   | 'bad-response' // not JSON, wrong shape, too large
-  | 'bad-server-url'; // the server setting itself is unusable
+  | 'bad-server-url' // the server setting itself is unusable
+  | 'cancelled'; // the caller aborted the request (stopping): not a fault of the server
 
 /**
  * Every failure of the API client. `message` is for the agent; it never contains a password

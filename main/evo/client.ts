@@ -46,6 +46,14 @@ const SIGNING_OUT: Purpose = { signingIn: false, notFound: 'Already signed out.'
 /** Cookie values shorter than this are flags (`ss-opt=perm`), not session secrets. */
 const MIN_SECRET_COOKIE_CHARS = 8;
 
+/**
+ * Passwords shorter than this are not masked in messages. Masking works by finding the text
+ * anywhere in a message, and a password of one to three characters ("Evo", "a") cannot be
+ * told from ordinary words: masking it would mangle every message ("•••Voice") while hiding
+ * little, since so short a password is guessed faster than read from a log.
+ */
+const MIN_MASKED_PASSWORD_CHARS = 4;
+
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
@@ -88,11 +96,13 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: 'GET' | 'POST',
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; password?: string } = {},
+    extra: { body?: unknown; password?: string; signal?: AbortSignal } = {},
   ): Promise<unknown> {
     const url = new URL(path, base);
     const started = generation;
-    const known = extra.password === undefined ? secrets() : [...secrets(), extra.password];
+    const password = extra.password ?? '';
+    const known =
+      password.length >= MIN_MASKED_PASSWORD_CHARS ? [...secrets(), password] : secrets();
     try {
       const response = await send(transport, {
         method,
@@ -100,6 +110,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         body: extra.body,
         headers: authHeaders(),
         purpose,
+        signal: extra.signal,
       });
       if (generation === started) jar.store(response.headers, now());
       log.debug(`Evo Voice ${method} ${url.pathname}: ${response.status}`);
@@ -112,13 +123,17 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   }
 
   /** Signed-in calls: a 401 means the server session is gone, so the cookies are too. */
-  async function authenticated(path: string, purpose: Purpose): Promise<unknown> {
+  async function authenticated(
+    path: string,
+    purpose: Purpose,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
     }
     const started = generation;
     try {
-      return await call(server, 'GET', path, purpose);
+      return await call(server, 'GET', path, purpose, { signal });
     } catch (error) {
       const expired = isEvoApiError(error, 'rejected-credentials');
       if (expired && generation === started) forget();
@@ -127,7 +142,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   }
 
   return {
-    async signIn(serverSetting, username, password): Promise<AgentProfile> {
+    async signIn(serverSetting, username, password, signal): Promise<AgentProfile> {
       const base = parseServerUrl(serverSetting);
       forget();
       server = base;
@@ -136,10 +151,11 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         const answer = await call(base, 'POST', 'auth/credentials', SIGNING_IN, {
           body: { provider: 'credentials', userName: username, password, rememberMe: true },
           password,
+          signal,
         });
         const token = isRecord(answer) ? readKey(answer, 'bearerToken') : undefined;
         if (typeof token === 'string' && token.trim() !== '') bearerToken = token.trim();
-        const status = await call(base, 'GET', 'auth/status', SIGNING_IN, { password });
+        const status = await call(base, 'GET', 'auth/status', SIGNING_IN, { password, signal });
         if (isRecord(status) && readKey(status, 'isAuthenticated') === false) {
           throw new EvoApiError(
             'rejected-credentials',
@@ -158,13 +174,14 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
       }
     },
 
-    async getMySessions(): Promise<Session[]> {
-      return normalizeSessions(await authenticated('sessions/my', LISTING));
+    async getMySessions(signal?: AbortSignal): Promise<Session[]> {
+      return normalizeSessions(await authenticated('sessions/my', LISTING, signal));
     },
 
-    async getSession(id: string): Promise<Session> {
+    async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
-      const body = await authenticated(`sessions/${encodeURIComponent(id)}`, LOOKING_UP);
+      const path = `sessions/${encodeURIComponent(id)}`;
+      const body = await authenticated(path, LOOKING_UP, signal);
       const session = normalizeSession(body);
       if (session === null) {
         throw new EvoApiError(

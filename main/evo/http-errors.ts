@@ -100,7 +100,12 @@ export function serverMessageOf(body: unknown): string | undefined {
 
 /** The network fault under `fetch failed`, in plain words. */
 export function errorForNetwork(cause: unknown, host: string): EvoApiError {
-  return new EvoApiError('network', `Cannot reach ${host}: ${networkReason(faultCode(cause))}`);
+  return new EvoApiError('network', `Cannot reach ${host}: ${networkReason(faultCode(cause))}.`);
+}
+
+/** The caller stopped waiting: nothing went wrong with the server. */
+export function errorForCancel(host: string): EvoApiError {
+  return new EvoApiError('cancelled', `Stopped waiting for ${host}.`);
 }
 
 export function errorForTimeout(host: string, timeoutMs: number): EvoApiError {

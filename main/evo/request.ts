@@ -1,7 +1,7 @@
 // One HTTP exchange with Evo Voice: a deadline on the whole exchange (headers and body), a cap
 // on the body size, JSON in and out, and every failure turned into an EvoApiError.
 import { EvoApiError } from './api.js';
-import { errorForNetwork, errorForStatus, errorForTimeout } from './http-errors.js';
+import { errorForCancel, errorForNetwork, errorForStatus, errorForTimeout } from './http-errors.js';
 import type { Purpose } from './http-errors.js';
 
 export interface Transport {
@@ -20,6 +20,8 @@ export interface EvoRequest {
   /** Cookie and Authorization, when signed in. */
   headers?: Record<string, string>;
   purpose: Purpose;
+  /** The caller's way to give up before the deadline (stopping); see errorForCancel. */
+  signal?: AbortSignal;
 }
 
 export interface EvoResponse {
@@ -36,6 +38,9 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
   const host = request.url.host;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), transport.timeoutMs);
+  const signal = request.signal
+    ? AbortSignal.any([deadline.signal, request.signal])
+    : deadline.signal;
   try {
     const response = await transport.fetch(request.url, {
       method: request.method,
@@ -48,7 +53,7 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       // A redirect could carry the password or the cookies elsewhere: never follow one.
       redirect: 'manual',
-      signal: deadline.signal,
+      signal,
     });
     if (!response.ok) {
       // The status says what went wrong; the body may only add ServiceStack's message.
@@ -63,6 +68,7 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
       deadline.abort();
       throw error;
     }
+    if (request.signal?.aborted) throw errorForCancel(host);
     if (deadline.signal.aborted) throw errorForTimeout(host, transport.timeoutMs);
     throw errorForNetwork(error, host);
   } finally {

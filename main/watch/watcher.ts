@@ -40,6 +40,7 @@ export interface WatcherOptions {
 
 export interface Watcher {
   start(): Promise<void>;
+  /** Gives up on the request in flight at once, waits for the loop, then saves the ledger. */
   stop(): Promise<void>;
   pause(): void;
   resume(): void;
@@ -57,6 +58,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   let timing = options.timing;
   let memory: WatchMemory = emptyMemory();
   let loaded = false;
+  /** Aborted by stop(): a request in flight gives up at once instead of at its deadline. */
+  let stopping = new AbortController();
   const ledger = stateDir === undefined ? null : createLedgerWriter(stateDir, clock, log);
 
   const poller = createPoller({
@@ -72,6 +75,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
       try {
         sessions = await listSessions();
       } catch (e) {
+        // Stopped mid-request: nothing went wrong, and nothing is left to tell.
+        if (stopping.signal.aborted) return { ok: false };
         return await fail(toApiError(e));
       }
       tell('onPoll', () => options.onPoll?.({ at: clock.now(), sessions }));
@@ -85,7 +90,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
   }
 
   /** GET /sessions/my, signed in again once if the server session expired. */
-  const listSessions = () => authenticated(() => api.getMySessions());
+  const listSessions = () => authenticated(() => api.getMySessions(stopping.signal));
 
   /** Set once the stored password is rejected: it is never tried again (accounts lock). */
   let passwordRejected = false;
@@ -113,7 +118,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
       );
     }
     try {
-      const profile = await api.signIn(options.server, options.username, password);
+      const { server, username } = options;
+      const profile = await api.signIn(server, username, password, stopping.signal);
       log.info(`Signed in again as ${profile.name}.`);
       tell('onSignedIn', () => options.onSignedIn?.(profile));
     } catch (e) {
@@ -127,7 +133,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     const failure = failureOf(error);
     if (failure.status === 'signed-out') {
       // A rejected password is never retried: the platform can lock the account.
-      log.error(`Signed out: ${error.message} Polling stopped.`);
+      log.error(`Signed out: ${sentence(error.message)} Polling stopped.`);
       void poller.stop();
     } else {
       log.warn(`Poll failed (${error.kind}): ${sentence(error.message)}`);
@@ -144,6 +150,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     apply(observation);
     if (observation.kind !== 'sessions') return;
     for (const sessionId of pendingLookups(memory)) {
+      if (stopping.signal.aborted) return; // still pending in the ledger: asked after a restart
       const result = await lookUp(sessionId);
       if (result !== 'ask-again') apply({ kind: 'lookup', sessionId, result });
     }
@@ -164,8 +171,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
   async function lookUp(sessionId: string): Promise<Session | 'failed' | 'ask-again'> {
     try {
       // Signed in again if need be: a 401 here must not turn a call answered elsewhere into missed.
-      return await authenticated(() => api.getSession(sessionId));
+      return await authenticated(() => api.getSession(sessionId, stopping.signal));
     } catch (e) {
+      if (stopping.signal.aborted) return 'ask-again';
       const error = toApiError(e);
       const passing = PASSING_LOOKUP_ERRORS.has(error.kind);
       const next = passing ? 'Asking again at the next poll.' : 'Judging by what was last seen.';
@@ -194,9 +202,11 @@ export function createWatcher(options: WatcherOptions): Watcher {
         memory = await ledger.load();
       }
       loaded = true;
+      if (stopping.signal.aborted) stopping = new AbortController();
       poller.start();
     },
     async stop() {
+      stopping.abort();
       await poller.stop();
       await ledger?.flush(memory);
     },

@@ -195,7 +195,7 @@ describe('listing the agent calls', () => {
       client().signIn(`http://127.0.0.1:${port}`, agent().username, agent().password),
     );
     expect(error.kind).toBe('network');
-    expect(error.message).toBe(`Cannot reach 127.0.0.1:${port}: connection refused`);
+    expect(error.message).toBe(`Cannot reach 127.0.0.1:${port}: connection refused.`);
   });
 
   it('refuses an answer larger than the limit', async () => {

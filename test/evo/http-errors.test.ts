@@ -42,19 +42,19 @@ describe('network failures in plain words', () => {
   ])('%s reads "%s"', (code, words) => {
     const error = errorForNetwork(fetchFailed(withCode(code)), 'evovoice.io');
     expect(error.kind).toBe('network');
-    expect(error.message).toBe(`Cannot reach evovoice.io: ${words}`);
+    expect(error.message).toBe(`Cannot reach evovoice.io: ${words}.`);
   });
 
   it('finds the code inside a dual-stack AggregateError', () => {
     const both = new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]);
     expect(errorForNetwork(fetchFailed(both), 'localhost:9').message).toBe(
-      'Cannot reach localhost:9: connection refused',
+      'Cannot reach localhost:9: connection refused.',
     );
   });
 
   it('still says something when there is no code', () => {
     expect(errorForNetwork(new TypeError('fetch failed'), 'evovoice.io').message).toBe(
-      'Cannot reach evovoice.io: the network failed',
+      'Cannot reach evovoice.io: the network failed.',
     );
   });
 });

@@ -40,21 +40,24 @@ export function fakeEvo() {
     signInAnswers: [] as (AgentProfile | EvoApiError)[],
   };
   const api = {
-    signIn: vi.fn(async (_server: string, _user: string, password: string) => {
-      const answer = state.signInAnswers.shift() ?? PROFILE;
-      if (answer instanceof EvoApiError) throw answer;
-      if (password !== PASSWORD) throw new EvoApiError('rejected-credentials', 'Invalid password');
-      state.expired = false;
-      return answer;
-    }),
-    getMySessions: vi.fn(async () => {
+    signIn: vi.fn(
+      async (_server: string, _user: string, password: string, _signal?: AbortSignal) => {
+        const answer = state.signInAnswers.shift() ?? PROFILE;
+        if (answer instanceof EvoApiError) throw answer;
+        if (password !== PASSWORD)
+          throw new EvoApiError('rejected-credentials', 'Invalid password');
+        state.expired = false;
+        return answer;
+      },
+    ),
+    getMySessions: vi.fn(async (_signal?: AbortSignal) => {
       const failure = state.nextListFailures.shift();
       if (failure) throw failure;
       if (state.expired)
         throw new EvoApiError('rejected-credentials', 'Not signed in', { status: 401 });
       return state.listed.map((s) => ({ ...s }));
     }),
-    getSession: vi.fn(async (id: string) => {
+    getSession: vi.fn(async (id: string, _signal?: AbortSignal) => {
       const failure = state.nextLookupFailures.shift();
       if (failure) throw failure;
       const found = state.archive.get(id) ?? state.listed.find((s) => s.id === id);
@@ -64,6 +67,15 @@ export function fakeEvo() {
     signOut: vi.fn(async () => {}),
   } satisfies EvoApi;
   return { api, state };
+}
+
+/** A request that never answers: it gives up only when its signal is aborted, as the client does. */
+export function hangUntilAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal?.addEventListener('abort', () =>
+      reject(new EvoApiError('cancelled', 'Stopped waiting for evo.test.')),
+    );
+  });
 }
 
 export function recordingLog() {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EvoApiError } from '../../main/evo/api.js';
 import { saveMemory } from '../../main/watch/ledger.js';
 import type * as Ledger from '../../main/watch/ledger.js';
-import { fakeEvo, ringing, run, useFakeClock, watch } from './watcher-fakes.js';
+import { fakeEvo, hangUntilAborted, ringing, run, useFakeClock, watch } from './watcher-fakes.js';
 
 // The real ledger, observed: tests may slow its writes down to catch overlapping saves.
 vi.mock('../../main/watch/ledger.js', async (importOriginal) => {
@@ -71,6 +71,27 @@ describe('watcher with a ledger', () => {
     await run(0);
     expect(evo.api.getSession).toHaveBeenCalledTimes(2);
     expect(second.kinds()).toEqual(['connection:online', 'answered-elsewhere', 'ended']);
+    await second.watcher.stop();
+  });
+
+  it('stop during a lookup gives it up, keeps it pending, and the next run asks again', async () => {
+    const evo = fakeEvo();
+    evo.state.listed = [ringing('s1')];
+    const first = watch(evo, { stateDir: dir });
+    await first.watcher.start();
+    await run(0);
+    evo.state.listed = [];
+    evo.api.getSession.mockImplementationOnce((_id, signal) => hangUntilAborted(signal));
+    await run(2000);
+    expect(evo.api.getSession).toHaveBeenCalledTimes(1);
+    await first.watcher.stop();
+    expect(first.kinds()).toEqual(['connection:online', 'ringing']);
+
+    const second = watch(evo, { stateDir: dir });
+    await second.watcher.start();
+    await run(0);
+    expect(evo.api.getSession).toHaveBeenCalledTimes(2);
+    expect(second.kinds()).toEqual(['connection:online', 'missed', 'ended']);
     await second.watcher.stop();
   });
 

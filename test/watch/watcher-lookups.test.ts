@@ -21,7 +21,7 @@ describe('watcher, looking up a ring that vanished', () => {
     evo.state.archive.set('s1', { ...ringing('s1'), callState: 'Disconnected', ended: true });
     await run(10_000);
     expect(evo.api.getSession).toHaveBeenCalledTimes(1);
-    expect(evo.api.getSession).toHaveBeenCalledWith('s1');
+    expect(evo.api.getSession).toHaveBeenCalledWith('s1', expect.any(AbortSignal));
     expect(w.kinds()).toEqual(['connection:online', 'ringing', 'missed', 'ended']);
     await w.watcher.stop();
   });

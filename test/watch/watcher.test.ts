@@ -3,6 +3,7 @@ import { EvoApiError } from '../../main/evo/api.js';
 import type { AgentProfile } from '../../main/evo/session.js';
 import {
   fakeEvo,
+  hangUntilAborted,
   PASSWORD,
   PROFILE,
   ringing,
@@ -45,7 +46,7 @@ describe('watcher', () => {
     evo.state.expired = true;
     await run(1000);
     expect(evo.api.signIn).toHaveBeenCalledTimes(1);
-    expect(evo.api.signIn).toHaveBeenCalledWith(SERVER, USER, PASSWORD);
+    expect(evo.api.signIn).toHaveBeenCalledWith(SERVER, USER, PASSWORD, expect.any(AbortSignal));
     expect(signedIn).toEqual([PROFILE]);
     // the retried poll happened right away, within the same tick as the 401
     expect(evo.api.getMySessions).toHaveBeenCalledTimes(3);
@@ -203,6 +204,53 @@ describe('watcher', () => {
     w.watcher.setTiming({ ...TIMING, pollIntervalMs: 5000 });
     await run(10_000);
     expect(evo.api.getMySessions).toHaveBeenCalledTimes(3);
+    await w.watcher.stop();
+  });
+
+  it('stop gives up on a poll in flight at once, and tells nothing about it', async () => {
+    const evo = fakeEvo();
+    const w = watch(evo);
+    await w.watcher.start();
+    await run(0);
+    evo.api.getMySessions.mockImplementationOnce(hangUntilAborted);
+    await run(1000);
+    expect(evo.api.getMySessions).toHaveBeenCalledTimes(2);
+    let stopped = false;
+    void w.watcher.stop().then(() => (stopped = true));
+    await vi.waitFor(() => expect(stopped).toBe(true)); // no fake time passes
+    await run(60_000);
+    expect(evo.api.getMySessions).toHaveBeenCalledTimes(2);
+    expect(w.kinds()).toEqual(['connection:online']);
+  });
+
+  it('stop gives up on a re-sign-in in flight at once', async () => {
+    const evo = fakeEvo();
+    const w = watch(evo);
+    await w.watcher.start();
+    await run(0);
+    evo.state.expired = true;
+    evo.api.signIn.mockImplementationOnce((_server, _user, _password, signal) =>
+      hangUntilAborted(signal),
+    );
+    await run(1000);
+    expect(evo.api.signIn).toHaveBeenCalledTimes(1);
+    let stopped = false;
+    void w.watcher.stop().then(() => (stopped = true));
+    await vi.waitFor(() => expect(stopped).toBe(true));
+    expect(w.kinds()).toEqual(['connection:online']);
+  });
+
+  it('a watcher started again after stop polls again', async () => {
+    const evo = fakeEvo();
+    const w = watch(evo);
+    await w.watcher.start();
+    await run(0);
+    await w.watcher.stop();
+    evo.state.listed = [ringing('s1')];
+    await w.watcher.start();
+    await run(0);
+    expect(evo.api.getMySessions).toHaveBeenCalledTimes(2);
+    expect(w.kinds()).toEqual(['connection:online', 'ringing']);
     await w.watcher.stop();
   });
 
