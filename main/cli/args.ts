@@ -1,5 +1,6 @@
 // The `watch` command line: parsed and checked before anything touches the network.
 import { parseArgs } from 'node:util';
+import { parseServerUrl } from '../evo/server-url.js';
 import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
 
 export const USAGE = `Usage:
@@ -10,7 +11,7 @@ Prints one JSON object per line on stdout for every ringing, answered, held, mis
 ended call and every connection change; a readable log goes to stderr.
 
 Options:
-  --server <url>              Evo Voice server, e.g. https://evovoice.io
+  --server <url>              Evo Voice server, e.g. https://evovoice.io or evovoice.io
   --user <email>              the agent to sign in as
   --interval-ms <ms>          time between polls (default 3000; 1000 with --demo)
   --hold-alert-ms <ms>        alert when a call has been held this long (default 0: at once)
@@ -24,7 +25,10 @@ The password comes from EVO_PASSWORD, else the keychain entry the app saved, els
 Exit status: 0 stopped by SIGINT/SIGTERM, 2 bad arguments or no password, 3 sign-in rejected.`;
 
 export interface WatchArgs {
-  /** Absent with --demo: the simulator provides both. */
+  /**
+   * Absent with --demo: the simulator provides both. The server is already checked and
+   * written out in full (`evovoice.io` → `https://evovoice.io/`).
+   */
   account?: { server: string; username: string };
   timing: WatchTiming;
   stateDir?: string;
@@ -101,24 +105,16 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
   }
 
   if (values.server === undefined) return invalid('--server is required (or use --demo).');
-  if (!isHttpUrl(values.server)) {
-    return invalid(`--server must be an http(s) URL such as https://evovoice.io.`);
+  let server: string;
+  try {
+    // The same rules the client applies, checked before any password is looked up or asked.
+    server = parseServerUrl(values.server).href;
+  } catch (e) {
+    return invalid(`--server: ${e instanceof Error ? e.message : String(e)}`);
   }
   const username = values.user?.trim();
   if (!username) return invalid('--user is required: the email you sign in to Evo Voice with.');
-  return {
-    kind: 'watch',
-    args: { ...common, account: { server: values.server, username } },
-  };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return { kind: 'watch', args: { ...common, account: { server, username } } };
 }
 
 function invalid(message: string): ParsedArgs {

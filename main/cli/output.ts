@@ -3,20 +3,40 @@ import type { Logger } from '../log.js';
 import type { WatchEvent } from '../watch/events.js';
 
 export interface LineWriter {
-  /** One JSON object, one line; the event as events.ts defines it. */
+  /** One JSON object, one line; the event as events.ts defines it. Nothing once closed. */
   write(event: WatchEvent): void;
-  /** Resolves once every line written so far has left the process. */
+  /** Resolves once every line written so far has left the process (or the output closed). */
   flush(): Promise<void>;
 }
 
-export function createLineWriter(out: NodeJS.WritableStream): LineWriter {
+/**
+ * `onClosed` runs once when the reader goes away (`watch … | head -1`: EPIPE). The stream's
+ * error is handled here, so it never crashes the process as an unhandled 'error' event.
+ */
+export function createLineWriter(
+  out: NodeJS.WritableStream,
+  onClosed: (error: Error) => void = () => {},
+): LineWriter {
   let last: Promise<void> = Promise.resolve();
+  let closed = false;
+  const waiting = new Set<() => void>();
+  out.on('error', (error: Error) => {
+    if (closed) return;
+    closed = true;
+    waiting.forEach((resolve) => resolve());
+    onClosed(error);
+  });
   return {
     write(event) {
+      if (closed) return;
       const line = `${JSON.stringify(event)}\n`;
       // Each write is queued by the stream in order; remembering the newest is enough to flush.
       last = new Promise<void>((resolve) => {
-        out.write(line, () => resolve());
+        waiting.add(resolve);
+        out.write(line, () => {
+          waiting.delete(resolve);
+          resolve();
+        });
       });
     },
     flush: () => last,

@@ -5,6 +5,7 @@ import type { AgentProfile } from '../evo/session.js';
 import type { Logger } from '../log.js';
 import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from '../watch/backoff.js';
 import type { Clock } from '../watch/clock.js';
+import { sentence } from '../watch/describe.js';
 
 export type SignInOutcome =
   | { kind: 'signed-in'; profile: AgentProfile }
@@ -22,7 +23,7 @@ export interface SignInAttempt {
   random: () => number;
   intervalMs: number;
   log: Logger;
-  /** Aborted when the agent stops the command mid-retry. */
+  /** Aborted when the agent stops the command: mid-retry, or mid-request. */
   signal: AbortSignal;
 }
 
@@ -30,9 +31,10 @@ export async function signInPatiently(attempt: SignInAttempt): Promise<SignInOut
   const { api, server, username, password, log, signal } = attempt;
   for (let failures = 0; !signal.aborted;) {
     try {
-      const profile = await api.signIn(server, username, password);
+      const profile = await api.signIn(server, username, password, signal);
       return { kind: 'signed-in', profile };
     } catch (e) {
+      if (signal.aborted) break;
       if (isEvoApiError(e, 'rejected-credentials')) {
         return { kind: 'rejected', message: rejectionMessage(e) };
       }
@@ -46,7 +48,7 @@ export async function signInPatiently(attempt: SignInAttempt): Promise<SignInOut
         attempt.random,
         retryAfterMs,
       );
-      const why = e instanceof Error ? e.message : String(e);
+      const why = sentence(e instanceof Error ? e.message : String(e));
       log.warn(
         `Could not sign in to ${server}: ${why} Trying again in ${Math.round(delay / 1000)} s.`,
       );

@@ -3,10 +3,11 @@ import { openKeychain } from '../credentials/keychain.js';
 import { createEvoClient } from '../evo/client.js';
 import type { Logger } from '../log.js';
 import { systemClock } from '../watch/clock.js';
+import { sentence } from '../watch/describe.js';
 import { createWatcher } from '../watch/watcher.js';
 import { parseWatchArgs, USAGE, type WatchArgs } from './args.js';
 import { startDemo, type Demo } from './demo.js';
-import { createLineWriter, createStderrLogger } from './output.js';
+import { createLineWriter, createStderrLogger, type LineWriter } from './output.js';
 import { findPassword, promptHidden } from './password.js';
 import { signInPatiently } from './sign-in.js';
 
@@ -25,12 +26,17 @@ async function run(argv: string[]): Promise<number> {
   const { args } = parsed;
   const log = createStderrLogger(process.stderr);
   const stopping = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      log.info(`${signal}: stopping.`);
-      stopping.abort();
-    });
-  }
+  const stop = (why: string) => {
+    if (stopping.signal.aborted) return;
+    log.info(`${why}: stopping.`);
+    stopping.abort();
+  };
+  // `on`, not `once`: a Ctrl-C under npm or tsx can arrive twice, and must not kill the stop.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+  // The reader went away (`watch … | head -1`): nobody is left to tell, so stop as for SIGTERM.
+  const out = createLineWriter(process.stdout, (e) =>
+    stop(`The output was closed (${errorCode(e) ?? e.message})`),
+  );
 
   let demo: Demo | undefined;
   let account: Account;
@@ -55,7 +61,7 @@ async function run(argv: string[]): Promise<number> {
   }
 
   try {
-    return await watch(account, args, log, stopping.signal);
+    return await watch(account, args, { log, out, stopping: stopping.signal });
   } finally {
     await demo?.stop();
   }
@@ -67,12 +73,15 @@ interface Account {
   password: string;
 }
 
-async function watch(
-  account: Account,
-  args: WatchArgs,
-  log: Logger,
-  stopping: AbortSignal,
-): Promise<number> {
+interface Output {
+  log: Logger;
+  out: LineWriter;
+  /** Aborted by SIGINT, SIGTERM or a closed stdout. */
+  stopping: AbortSignal;
+}
+
+async function watch(account: Account, args: WatchArgs, output: Output): Promise<number> {
+  const { log, out, stopping } = output;
   const api = createEvoClient({ timeoutMs: args.requestTimeoutMs, logger: log });
   log.info(`Signing in to ${account.server} as ${account.username}…`);
   const signedIn = await signInPatiently({
@@ -86,18 +95,17 @@ async function watch(
   });
   if (signedIn.kind === 'stopped') return EXIT.stopped;
   if (signedIn.kind === 'bad-server') {
-    process.stderr.write(`watch: ${signedIn.message}\n`);
+    process.stderr.write(`watch: ${sentence(signedIn.message)}\n`);
     return EXIT.badArguments;
   }
   if (signedIn.kind === 'rejected') {
-    process.stderr.write(`watch: sign-in rejected: ${signedIn.message}\n`);
+    process.stderr.write(`watch: ${sentence(signedIn.message)}\n`);
     return EXIT.rejected;
   }
   log.info(
     `Signed in as ${signedIn.profile.name}. Watching (every ${args.timing.pollIntervalMs} ms).`,
   );
 
-  const out = createLineWriter(process.stdout);
   let signedOut = false;
   let finish = () => {};
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -126,6 +134,11 @@ async function watch(
   await out.flush();
   log.info('Stopped.');
   return signedOut ? EXIT.rejected : EXIT.stopped;
+}
+
+function errorCode(e: Error): string | undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 run(process.argv.slice(2)).then(

@@ -8,7 +8,7 @@ describe('watch arguments', () => {
     expect(parseWatchArgs(account)).toEqual({
       kind: 'watch',
       args: {
-        account: { server: 'https://evovoice.io', username: 'agent@example.com' },
+        account: { server: 'https://evovoice.io/', username: 'agent@example.com' },
         timing: { pollIntervalMs: 3000, holdAlertDelayMs: 0, holdReminderMs: 120_000 },
         stateDir: undefined,
         requestTimeoutMs: undefined,
@@ -43,6 +43,16 @@ describe('watch arguments', () => {
     });
   });
 
+  it('takes a bare host as https, and keeps a base path', () => {
+    const server = (text: string) => {
+      const parsed = parseWatchArgs(['--server', text, '--user', 'a@b.c']);
+      return parsed.kind === 'watch' ? parsed.args.account?.server : parsed;
+    };
+    expect(server('evovoice.io')).toBe('https://evovoice.io/');
+    expect(server('https://evovoice.io/api')).toBe('https://evovoice.io/api/');
+    expect(server('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080/');
+  });
+
   it('asks for help', () => {
     expect(parseWatchArgs(['--help'])).toEqual({ kind: 'help' });
   });
@@ -50,8 +60,17 @@ describe('watch arguments', () => {
   it.each([
     [[], '--server is required'],
     [['--server', 'https://evovoice.io'], '--user is required'],
-    [['--server', 'evovoice', '--user', 'a@b.c'], '--server must be an http(s) URL'],
-    [['--server', 'ftp://evovoice.io', '--user', 'a@b.c'], '--server must be an http(s) URL'],
+    [
+      ['--server', 'http://example.com', '--user', 'a@b.c'],
+      '--server: The server address must start with https://',
+    ],
+    [
+      ['--server', 'ftp://evovoice.io', '--user', 'a@b.c'],
+      '--server: The server address must start with https://, not ftp://',
+    ],
+    [['--server', 'not a url', '--user', 'a@b.c'], '--server: That is not a server address.'],
+    [['--server', 'https://me:pw@evovoice.io', '--user', 'a@b.c'], 'not in the server address'],
+    [['--server', ' ', '--user', 'a@b.c'], '--server: Enter the Evo Voice server address'],
     [[...account, '--interval-ms', 'soon'], '--interval-ms must be a whole number'],
     [[...account, '--interval-ms', '99'], 'from 100 to 3600000'],
     [[...account, '--interval-ms', '1.5'], '--interval-ms must be a whole number'],

@@ -8,7 +8,7 @@ import { systemClock } from '../../main/watch/clock.js';
 const PROFILE: AgentProfile = { name: 'Alex Agent' };
 
 function apiAnswering(...answers: (AgentProfile | EvoApiError)[]) {
-  const signIn = vi.fn(async () => {
+  const signIn = vi.fn(async (..._args: Parameters<EvoApi['signIn']>) => {
     const answer = answers.shift() ?? PROFILE;
     if (answer instanceof EvoApiError) throw answer;
     return answer;
@@ -83,6 +83,43 @@ describe('the first sign-in', () => {
       kind: 'bad-server',
       message: 'That is not a server address.',
     });
+  });
+
+  it('says why it retries, and when, in whole sentences', async () => {
+    const { api } = apiAnswering(
+      new EvoApiError('network', 'Cannot reach evovoice.io: connection refused.'),
+      new EvoApiError('server', 'Evo Voice had a problem (HTTP 502)'),
+    );
+    const warnings: string[] = [];
+    const outcome = signInPatiently({
+      ...attempt(api),
+      random: () => 1,
+      log: { ...silentLogger, warn: (m) => warnings.push(m) },
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await outcome;
+    expect(warnings).toEqual([
+      'Could not sign in to https://evovoice.io: Cannot reach evovoice.io: connection refused. Trying again in 2 s.',
+      'Could not sign in to https://evovoice.io: Evo Voice had a problem (HTTP 502). Trying again in 4 s.',
+    ]);
+  });
+
+  it('gives up a sign-in in flight when the agent stops the command', async () => {
+    const { api, signIn } = apiAnswering();
+    signIn.mockImplementationOnce(
+      (_server: string, _user: string, _password: string, signal?: AbortSignal) =>
+        new Promise<AgentProfile>((_resolve, reject) =>
+          signal?.addEventListener('abort', () =>
+            reject(new EvoApiError('cancelled', 'Stopped waiting for evovoice.io.')),
+          ),
+        ),
+    );
+    const stop = new AbortController();
+    const outcome = signInPatiently(attempt(api, stop.signal));
+    await vi.advanceTimersByTimeAsync(10);
+    stop.abort();
+    expect(await outcome).toEqual({ kind: 'stopped' });
+    expect(signIn).toHaveBeenCalledTimes(1);
   });
 
   it('stops waiting when the agent stops the command', async () => {

@@ -157,7 +157,10 @@ describe('watch, refusing to start', () => {
       EVO_PASSWORD: wrong,
     });
     expect(await watch.exited).toBe(3);
-    expect(watch.stderr()).toContain('Invalid UserName or Password');
+    expect(watch.stderr()).toContain(
+      'watch: Sign-in was rejected: Invalid UserName or Password.\n',
+    );
+    expect(watch.stderr()).not.toMatch(/rejected: sign-in was rejected/i);
     expect(watch.stdout()).toBe('');
     expect(watch.stderr()).not.toContain(wrong);
     const attempts = sim.requests.filter((r) => r.path === '/auth/credentials' && r.status === 401);
@@ -166,12 +169,22 @@ describe('watch, refusing to start', () => {
 
   it.each([
     [['--server', 'not a url', '--user', 'a@b.c']],
+    [['--server', 'http://example.com', '--user', 'a@b.c']],
     [['--server', 'https://evovoice.io', '--user', 'a@b.c', '--interval-ms', 'soon']],
-  ])('exits 2 with the usage on bad arguments: %j', async (args) => {
+  ])('exits 2 with the usage on bad arguments, before looking for a password: %j', async (args) => {
     const watch = startWatch(args);
     expect(await watch.exited).toBe(2);
     expect(watch.stderr()).toContain('Usage:');
+    expect(watch.stderr()).not.toContain('watch: no password');
     expect(watch.stdout()).toBe('');
+  });
+
+  it('says why an http server is refused', async () => {
+    const watch = startWatch(['--server', 'http://example.com', '--user', 'a@b.c']);
+    expect(await watch.exited).toBe(2);
+    expect(watch.stderr()).toContain(
+      'watch: --server: The server address must start with https:// so your password is sent encrypted (https://example.com).',
+    );
   });
 
   it('exits 2 with a clear message when there is no password and no terminal', async () => {

@@ -19,16 +19,33 @@ export interface WatchProcess {
     match: (event: WatchEvent) => boolean,
     options?: { since?: number; timeoutMs?: number },
   ): Promise<WatchEvent>;
-  /** The exit status, or null when a signal ended it. */
+  /** The exit status once its output is closed, or null when a signal ended it. */
   readonly exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): void;
+  /** Closes our end of its stdout, as `| head -1` does after one line. */
+  closeStdout(): void;
 }
 
-export function startWatch(args: string[], env: Record<string, string> = {}): WatchProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/watch.ts', ...args], {
+/** How to start it: tsx directly, or exactly as the docs say (`npm run --silent watch --`). */
+export type Launch = 'tsx' | 'npm';
+
+export function startWatch(
+  args: string[],
+  env: Record<string, string> = {},
+  launch: Launch = 'tsx',
+): WatchProcess {
+  const [command, commandArgs] =
+    launch === 'npm'
+      ? ['npm', ['run', '--silent', 'watch', '--', ...args]]
+      : [process.execPath, ['--import', 'tsx', 'main/cli/watch.ts', ...args]];
+  // npm does not pass signals on to the script it runs: like a terminal's Ctrl-C, the test
+  // signals npm's whole process group.
+  const group = launch === 'npm';
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { ...process.env, EVO_PASSWORD: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
   });
   let out = '';
   let err = '';
@@ -53,8 +70,9 @@ export function startWatch(args: string[], env: Record<string, string> = {}): Wa
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     err += chunk;
   });
+  // 'close', not 'exit': the last stderr lines of a process group may come after npm's exit.
   const exited = new Promise<number | null>((resolve) => {
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       waiters.forEach((wake) => wake());
       resolve(code);
     });
@@ -94,7 +112,11 @@ export function startWatch(args: string[], env: Record<string, string> = {}): Wa
       });
     },
     exited,
-    kill: (signal) => child.kill(signal),
+    kill: (signal) => {
+      if (group && child.pid !== undefined) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    },
+    closeStdout: () => child.stdout.destroy(),
   };
 }
 
