@@ -1,11 +1,9 @@
 // `npm run sim`: the simulator with its busy call center, for trying the app by hand.
 // Prints where it listens and how to sign in; logs each call event to stderr.
 import { parseArgs } from 'node:util';
-import type { Session } from '../evo/session.js';
-import { displayNumber } from './people.js';
 import { busyCallCenter } from './scenario.js';
 import { startSimulator } from './server.js';
-import type { ScenarioStep } from './types.js';
+import { describeStep } from './step-log.js';
 
 const USAGE = `Usage: npm run sim -- [--port N] [--pascal] [--quiet]
   --port N   listen on 127.0.0.1:N (default: any free port)
@@ -19,44 +17,6 @@ function readPort(text: string | undefined): number {
     throw new Error(`--port must be a whole number from 0 to 65535 (got "${text}")`);
   }
   return port;
-}
-
-function callLabel(session: Session | undefined): string {
-  if (session === undefined) return '';
-  const from = session.fromName ?? session.fromAddress ?? 'unknown caller';
-  const number = session.fromAddress ? ` ${displayNumber(session.fromAddress)}` : '';
-  return `${from}${number} → ${session.endpointName ?? session.toAddress ?? '?'}`;
-}
-
-/** Each step in the agent's words. */
-const HAPPENED: Record<ScenarioStep['do'], string> = {
-  arrive: 'ringing',
-  ring: 'ringing',
-  answer: 'answered',
-  hold: 'held',
-  transfer: 'transferring',
-  resume: 'resumed',
-  end: 'ended',
-  miss: 'missed',
-  'answer-elsewhere': 'answered elsewhere',
-  remove: 'removed',
-  archive: 'archived',
-  'expire-sessions': 'sessions expired',
-  fault: 'fault injected',
-};
-
-function describeStep(step: ScenarioStep, session: Session | undefined): string {
-  const time = new Date().toISOString().slice(11, 19);
-  const what =
-    step.do === 'arrive' && session?.queueState === 'Queued' ? 'queued' : HAPPENED[step.do];
-  const ref = 'ref' in step ? step.ref : '';
-  const where =
-    step.do === 'hold' || step.do === 'transfer'
-      ? ` (in ${step.holdQueueName})`
-      : step.do === 'answer-elsewhere'
-        ? ` (by ${step.byName})`
-        : '';
-  return `[${time}] ${what.padEnd(18)} ${ref.padEnd(8)} ${callLabel(session)}${where}`;
 }
 
 function curlExample(url: string, username: string, password: string): string {
@@ -97,7 +57,7 @@ async function main(): Promise<void> {
     agent: agent.username,
     onStep: values.quiet
       ? undefined
-      : (step, session) => process.stderr.write(`${describeStep(step, session)}\n`),
+      : (step, session) => process.stderr.write(`${describeStep(step, session, new Date())}\n`),
   }).start(sim);
 
   // Demo credentials are public and printed on purpose: they only open this simulator.

@@ -30,8 +30,22 @@ function describe(step: ScenarioStep, index: number): string {
   return `Step ${index + 1} (${String(step.do)}${ref} at ${step.atMs} ms)`;
 }
 
+/** A step and its place in the scenario as written (for messages). */
+interface Placed {
+  step: ScenarioStep;
+  index: number;
+}
+
 /** Checks a whole scenario before any step runs; every problem is listed. */
 export function validateScenario(steps: readonly ScenarioStep[]): void {
+  checkedTimeline(steps);
+}
+
+/**
+ * The steps in time order (steps at the same time keep their order), once every problem has
+ * been checked for; throws listing them all.
+ */
+function checkedTimeline(steps: readonly ScenarioStep[]): Placed[] {
   const problems: string[] = [];
   const arrived = new Set<string>();
   const ordered = steps.map((step, index) => ({ step, index }));
@@ -70,6 +84,7 @@ export function validateScenario(steps: readonly ScenarioStep[]): void {
   if (problems.length > 0) {
     throw new Error(`The scenario cannot run:\n- ${problems.join('\n- ')}`);
   }
+  return ordered;
 }
 
 export interface RunningScenario {
@@ -87,9 +102,7 @@ export function runScenario(
   steps: ScenarioStep[],
   timer: ScenarioTimer = globalTimer,
 ): RunningScenario {
-  validateScenario(steps);
-  const ordered = steps.map((step, index) => ({ step, index }));
-  ordered.sort((a, b) => a.step.atMs - b.step.atMs);
+  const ordered = checkedTimeline(steps);
   const refs = new Map<string, string>();
   let next = 0;
   let handle: unknown;
