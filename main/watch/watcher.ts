@@ -14,7 +14,7 @@ import {
 import type { WatchEvent, WatchTiming } from './events.js';
 import { sentence } from './describe.js';
 import { failureStatus } from './failure.js';
-import { loadMemory, saveMemory } from './ledger.js';
+import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
@@ -238,53 +238,4 @@ function toApiError(e: unknown): EvoApiError {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/**
- * What a save must capture. Every poll moves `lastSeenAt`, which only serves the 24-hour
- * pruning: counted in minutes, an unchanged call list costs one disk write a minute, not one
- * every poll.
- */
-function fingerprint(memory: WatchMemory): string {
-  return JSON.stringify(memory, (key, value: unknown) =>
-    key === 'lastSeenAt' && typeof value === 'number' ? Math.floor(value / 60_000) : value,
-  );
-}
-
-/**
- * Saves the memory after each decision that changed it, one write at a time: a save asked for
- * while one is running waits, and only the newest memory is written.
- */
-function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
-  let lastSaved = '';
-  let writing: Promise<void> = Promise.resolve();
-
-  function save(memory: WatchMemory): Promise<void> {
-    const text = fingerprint(memory);
-    if (text === lastSaved) return writing;
-    lastSaved = text;
-    writing = writing.then(async () => {
-      if (text !== lastSaved) return; // a newer save is queued behind this one
-      try {
-        await saveMemory(dir, memory, clock.now());
-      } catch (e) {
-        log.error(`Could not save what was already alerted to ${dir}: ${messageOf(e)}`);
-      }
-    });
-    return writing;
-  }
-
-  return {
-    async load(): Promise<WatchMemory> {
-      const { memory, warning } = await loadMemory(dir, clock.now());
-      if (warning) log.warn(warning);
-      lastSaved = fingerprint(memory);
-      return memory;
-    },
-    save,
-    async flush(memory: WatchMemory): Promise<void> {
-      lastSaved = '';
-      await save(memory);
-    },
-  };
 }
