@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../main/watch/clock.js';
 import { createPoller, type PollOutcome } from '../../main/watch/poller.js';
-import { gaps, instantPoll, scriptedPoll } from './poller-script.js';
+import { gaps, instantPoll, pollerEvery, scriptedPoll } from './poller-script.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -71,12 +71,7 @@ describe('poller, after failures', () => {
   it("waits at least the server's Retry-After, even past the cap", async () => {
     const answers: PollOutcome[] = [{ ok: false, retryAfterMs: 90_000 }];
     const p = instantPoll(() => answers.shift() ?? { ok: true });
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(89_999);
     expect(p.starts).toEqual([0]);
@@ -88,12 +83,7 @@ describe('poller, after failures', () => {
   it('pollNow after a 429 with Retry-After 60 s does not poll before the 60 s are up', async () => {
     const answers: PollOutcome[] = [{ ok: false, retryAfterMs: 60_000 }];
     const p = instantPoll(() => answers.shift() ?? { ok: true });
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(1000);
     poller.pollNow();
@@ -131,12 +121,7 @@ describe('poller, after failures', () => {
 
   it("a pollNow asked during a poll that fails waits for that failure's Retry-After", async () => {
     const p = scriptedPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     poller.pollNow();
     await p.answer({ ok: false, retryAfterMs: 30_000 });

@@ -1,6 +1,12 @@
 // Test support for the poller suites: polls whose answers and start times the test controls.
 import { vi } from 'vitest';
-import type { PollOutcome } from '../../main/watch/poller.js';
+import { systemClock } from '../../main/watch/clock.js';
+import { createPoller, type PollOutcome } from '../../main/watch/poller.js';
+
+/** A poller on the (fake) system clock with jitter at its floor, so times are exact. */
+export function pollerEvery(intervalMs: number, poll: () => Promise<PollOutcome>) {
+  return createPoller({ clock: systemClock, random: () => 0, intervalMs, poll });
+}
 
 /** A poll whose answers the test hands out one by one. */
 export function scriptedPoll() {

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../main/watch/clock.js';
-import { createPoller } from '../../main/watch/poller.js';
-import { instantPoll, scriptedPoll } from './poller-script.js';
+import { instantPoll, pollerEvery, scriptedPoll } from './poller-script.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -13,12 +11,7 @@ afterEach(() => {
 describe('poller', () => {
   it('polls at once on start, then every interval', async () => {
     const p = instantPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 3000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(3000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(9000);
     expect(p.starts).toEqual([0, 3000, 6000, 9000]);
@@ -27,12 +20,7 @@ describe('poller', () => {
 
   it('counts the interval from the end of the previous poll', async () => {
     const p = scriptedPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 3000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(3000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(5000);
     await p.answer();
@@ -47,12 +35,7 @@ describe('poller', () => {
 
   it('never has two polls in flight, even when a slow poll meets pollNow', async () => {
     const p = scriptedPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(10_000);
     poller.pollNow();
@@ -71,12 +54,7 @@ describe('poller', () => {
 
   it('pollNow between polls polls at once and restarts the interval from there', async () => {
     const p = instantPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 3000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(3000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(1000);
     poller.pollNow();
@@ -88,12 +66,7 @@ describe('poller', () => {
 
   it('pause stops polling; resume polls at once and goes back to the interval', async () => {
     const p = instantPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(500);
     poller.pause();
@@ -107,12 +80,7 @@ describe('poller', () => {
 
   it('a poll in flight when paused finishes, and nothing follows it', async () => {
     const p = scriptedPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     poller.pause();
     await p.answer();
@@ -123,12 +91,7 @@ describe('poller', () => {
 
   it('setIntervalMs applies to the poll already waiting', async () => {
     const p = instantPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 10_000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(10_000, p.poll);
     poller.start();
     await vi.advanceTimersByTimeAsync(1000);
     poller.setIntervalMs(2000);
@@ -139,12 +102,7 @@ describe('poller', () => {
 
   it('stop resolves only after the poll in flight, and nothing polls after it', async () => {
     const p = scriptedPoll();
-    const poller = createPoller({
-      clock: systemClock,
-      random: () => 0,
-      intervalMs: 1000,
-      poll: p.poll,
-    });
+    const poller = pollerEvery(1000, p.poll);
     poller.start();
     expect(poller.running).toBe(true);
     let stopped = false;
