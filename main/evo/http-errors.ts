@@ -23,7 +23,9 @@ export function errorForStatus(
   const { status } = response;
   const serverMessage = serverMessageOf(body);
   const details = serverMessage === undefined ? { status } : { status, serverMessage };
-  const said = serverMessage === undefined ? '' : `: ${serverMessage}`;
+  // The server's words go inside our sentence, so its own full stop would end up doubled.
+  const words = serverMessage?.replace(/[\s.!?…]+$/u, '');
+  const said = words ? `: ${words}` : '';
   const label = statusLabel(response);
 
   if (status === 401) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { errorForNetwork, parseRetryAfter, serverMessageOf } from '../../main/evo/http-errors.js';
+import {
+  errorForNetwork,
+  errorForStatus,
+  parseRetryAfter,
+  serverMessageOf,
+} from '../../main/evo/http-errors.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 
@@ -69,5 +74,23 @@ describe('the server message of a ServiceStack error', () => {
     expect(serverMessageOf('<html>500</html>')).toBeUndefined();
     expect(serverMessageOf({ responseStatus: { message: 5 } })).toBeUndefined();
     expect(serverMessageOf({ responseStatus: { message: '  ' } })).toBeUndefined();
+  });
+});
+
+describe('error answers in one sentence', () => {
+  const answer = (status: number) => ({
+    status,
+    statusText: 'Server Error',
+    headers: new Headers(),
+  });
+  const purpose = { signingIn: false, notFound: 'That call is gone.' };
+
+  it("ends the sentence once when the server's own message ends with a full stop", () => {
+    const body = { responseStatus: { message: 'The database is unavailable.' } };
+    const error = errorForStatus(answer(500), body, purpose, NOW);
+    expect(error.message).toBe(
+      'Evo Voice had a problem (500 Server Error): The database is unavailable. Try again in a moment.',
+    );
+    expect(error.details.serverMessage).toBe('The database is unavailable.');
   });
 });
