@@ -1,30 +1,10 @@
 // Calls after sign-in against a tiny inline server, for answers the simulator does not give:
 // Retry-After dates, huge bodies, expiring cookies, error pages.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createEvoClient } from '../../main/evo/client.js';
-import type { EvoClientOptions } from '../../main/evo/client.js';
-import { watchSecrets } from './secrets.js';
-import { json, PASSWORD, SESSION_COOKIE, stubServers, TOKEN } from './stub-server.js';
+import { describe, expect, it } from 'vitest';
+import { stubbedClients } from './stubbed-client.js';
+import { json, SESSION_COOKIE } from './stub-server.js';
 
-const secrets = watchSecrets();
-const { stub, closeAll } = stubServers();
-
-function client(options: EvoClientOptions = {}) {
-  return createEvoClient({ fetch: secrets.fetch, ...options });
-}
-
-async function signedIn(url: string, options: EvoClientOptions = {}) {
-  const api = client(options);
-  await api.signIn(url, 'ann', PASSWORD);
-  return api;
-}
-
-afterEach(closeAll);
-
-afterAll(() => {
-  expect(secrets.handedOut).toContain(SESSION_COOKIE);
-  secrets.expectNoLeak([PASSWORD, SESSION_COOKIE, TOKEN]);
-});
+const { secrets, stub, signedIn } = stubbedClients();
 
 describe('calls, beyond the simulator', () => {
   it('reads a Retry-After date as the wait from now', async () => {

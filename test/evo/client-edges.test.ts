@@ -1,39 +1,18 @@
 // Signing in against a tiny inline server, for answers the simulator does not give: bearer
 // tokens, redirects, captive portals, servers that echo secrets.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createEvoClient } from '../../main/evo/client.js';
-import type { EvoClientOptions } from '../../main/evo/client.js';
-import { watchSecrets } from './secrets.js';
+import { describe, expect, it } from 'vitest';
+import { stubbedClients } from './stubbed-client.js';
 import {
   defaults,
   json,
   PASSWORD,
   SESSION_COOKIE,
   signedInCookie,
-  stubServers,
   TOKEN,
   type Route,
 } from './stub-server.js';
 
-const secrets = watchSecrets();
-const { stub, closeAll } = stubServers();
-
-function client(options: EvoClientOptions = {}) {
-  return createEvoClient({ fetch: secrets.fetch, ...options });
-}
-
-async function signedIn(url: string, options: EvoClientOptions = {}) {
-  const api = client(options);
-  await api.signIn(url, 'ann', PASSWORD);
-  return api;
-}
-
-afterEach(closeAll);
-
-afterAll(() => {
-  expect(secrets.handedOut).toContain(SESSION_COOKIE);
-  secrets.expectNoLeak([PASSWORD, SESSION_COOKIE, TOKEN]);
-});
+const { secrets, stub, client, signedIn } = stubbedClients();
 
 describe('signing in, beyond the simulator', () => {
   it('posts the ServiceStack credentials body and asks for JSON', async () => {
