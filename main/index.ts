@@ -17,6 +17,7 @@ import { startUp } from './app/startup.js';
 import { parseMenuAction } from './app/tray-model.js';
 import { openKeychain } from './credentials/keychain.js';
 import { memoryCredentialStore } from './credentials/memory.js';
+import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js';
 import { keychainAccount } from './credentials/store.js';
 import { createEvoClient } from './evo/client.js';
 import type { Logger } from './log.js';
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
   const account = createAccount({
     api,
     credentials,
+    rejected: createRejectedPasswords(diskMarkFile(join(app.getPath('userData'), 'rejected.json'))),
     store,
     saveSettings: (patch) => void saveSettings(patch),
     watch,

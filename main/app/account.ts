@@ -4,6 +4,7 @@
 import type { SettingsPatch, SignInRequest, SignInResult } from '../contract.js';
 import { isEvoApiError, type EvoApi } from '../evo/api.js';
 import type { AgentProfile } from '../evo/session.js';
+import { createRejectedPasswords, type RejectedPasswords } from '../credentials/rejected.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { ConnectionEvent } from '../watch/events.js';
@@ -26,6 +27,8 @@ export interface WatchRequest {
   /** The password for a silent re-sign-in after the server session expires, or null. */
   password: () => Promise<string | null>;
   onSignedIn: (profile: AgentProfile) => void;
+  /** The server refused the saved password at a re-sign-in: never to be sent again. */
+  onPasswordRejected: () => void;
 }
 
 /** A running demo: the in-process simulator with its scenario, and the user to sign in as. */
@@ -40,6 +43,8 @@ export interface AccountDeps {
   api: EvoApi;
   /** The keychain, or memory for this run when the keychain is unavailable. */
   credentials: CredentialStore;
+  /** Saved passwords the server refused, remembered across starts (nothing secret in it). */
+  rejected?: RejectedPasswords;
   store: AppStore;
   /** Persists a settings change (server and username only, from here). */
   saveSettings: (patch: SettingsPatch) => void;
@@ -75,6 +80,7 @@ export function createAccount(deps: AccountDeps): Account {
   const { api, credentials, store } = deps;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? Date.now;
+  const rejected = deps.rejected ?? createRejectedPasswords();
   let current: Current | null = null;
   // Bumped by every sign-in and sign-out, so an answer that arrives after the agent moved on
   // is dropped instead of signing in behind their back. Checked after every await.
@@ -111,6 +117,7 @@ export function createAccount(deps: AccountDeps): Account {
       username,
       demo: demo !== null,
       password,
+      onPasswordRejected: () => rejected.markRejected(server, username, now()),
       onSignedIn(profile) {
         // A stopped watcher's last answer must not sign anyone back in.
         if (current?.watcher !== watcher) return;
@@ -167,8 +174,10 @@ export function createAccount(deps: AccountDeps): Account {
       return SIGNED_OUT_MEANWHILE;
     }
     deps.saveSettings({ server, username });
+    // A password the agent typed was accepted: whatever is saved now is theirs to try.
+    rejected.clear(server, username);
     signedInAs(server, profile, false, notice);
-    const password = request.remember ? () => credentials.get(server, username) : noPassword;
+    const password = request.remember ? () => savedPassword(server, username) : noPassword;
     startWatching(server, username, password, null);
     log.info(`Signed in to ${server} as ${username}.`);
     return { ok: true };
@@ -196,6 +205,12 @@ export function createAccount(deps: AccountDeps): Account {
     }
   }
 
+  /** The saved password, unless the server refused it once: then only the agent may sign in. */
+  async function savedPassword(server: string, username: string): Promise<string | null> {
+    if (rejected.isRejected(server, username)) return null;
+    return credentials.get(server, username);
+  }
+
   async function forget(server: string, username: string): Promise<void> {
     await credentials
       .delete(server, username)
@@ -206,9 +221,13 @@ export function createAccount(deps: AccountDeps): Account {
     const { server, username } = store.get().settings;
     if (!server || !username) return false;
     if (current) return true;
+    if (rejected.isRejected(server, username)) {
+      store.update((s) => withAccount(s, { status: 'signed-out', error: REJECTED_EARLIER }));
+      return false;
+    }
     const mine = ++generation;
     const stale = () => mine !== generation;
-    const password = await credentials.get(server, username).catch(() => null);
+    const password = await savedPassword(server, username).catch(() => null);
     if (password === null || stale()) return false;
     store.update((s) => withAccount(s, { status: 'signing-in', server, error: undefined }));
     try {
@@ -221,7 +240,8 @@ export function createAccount(deps: AccountDeps): Account {
         // The stored entry is kept, not deleted: a 401 can be the tenant's fault (an auth
         // outage, a password policy being rolled out), and deleting would silently throw away
         // a password the agent chose to keep. It is not tried again in this run; signing in
-        // by hand replaces it, signing out deletes it.
+        // by hand replaces it, signing out deletes it. Remembered across starts, too.
+        rejected.markRejected(server, username, now());
         deps.onEvent(signedOutEvent(e.message, now()));
         return false;
       }
@@ -230,7 +250,7 @@ export function createAccount(deps: AccountDeps): Account {
       log.warn(`Silent sign-in failed (${messageOf(e)}); will keep trying.`);
       store.update((s) => waitingForServer(s, server, username, unreachable(e)));
     }
-    startWatching(server, username, () => credentials.get(server, username), null);
+    startWatching(server, username, () => savedPassword(server, username), null);
     return true;
   }
 
@@ -240,7 +260,10 @@ export function createAccount(deps: AccountDeps): Account {
     const left = await leave();
     // Signed out already (a rejected saved password)? The entry of the last account still goes.
     const { server, username } = left ?? store.get().settings;
-    if (!left?.demo && server && username) await forget(server, username);
+    if (!left?.demo && server && username) {
+      await forget(server, username);
+      rejected.clear(server, username);
+    }
     store.update(signedOut);
   }
 
@@ -279,5 +302,8 @@ export function createAccount(deps: AccountDeps): Account {
 }
 
 const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
+
+const REJECTED_EARLIER =
+  'Your saved password was not accepted by Evo Voice earlier: sign in again to see your calls.';
 
 const noPassword = (): Promise<string | null> => Promise.resolve(null);

@@ -36,6 +36,8 @@ export interface WatcherOptions {
   onPoll?: (result: PollResult) => void;
   /** After a silent re-sign-in. */
   onSignedIn?: (profile: AgentProfile) => void;
+  /** The stored password was refused at a re-sign-in (the app remembers it across starts). */
+  onPasswordRejected?: () => void;
 }
 
 export interface Watcher {
@@ -123,7 +125,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
       log.info(`Signed in again as ${profile.name}.`);
       tell('onSignedIn', () => options.onSignedIn?.(profile));
     } catch (e) {
-      passwordRejected ||= isEvoApiError(e, 'rejected-credentials');
+      if (isEvoApiError(e, 'rejected-credentials') && !stopping.signal.aborted) {
+        passwordRejected = true;
+        tell('onPasswordRejected', () => options.onPasswordRejected?.());
+      }
       throw e;
     }
   }

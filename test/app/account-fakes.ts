@@ -3,6 +3,7 @@
 import { DEFAULT_SETTINGS, type SettingsPatch, type SignInRequest } from '../../main/contract.js';
 import { createAccount, type DemoRun, type WatchRequest } from '../../main/app/account.js';
 import { createAppStore, initialAppState } from '../../main/app/app-state.js';
+import type { RejectedPasswords } from '../../main/credentials/rejected.js';
 import type { CredentialStore } from '../../main/credentials/store.js';
 import { EvoApiError, type EvoApi } from '../../main/evo/api.js';
 import type { AgentProfile } from '../../main/evo/session.js';
@@ -73,6 +74,7 @@ export function setup(
     keychain?: 'available' | 'unavailable';
     beforeSet?: () => Promise<void>;
     demoFails?: boolean;
+    rejected?: RejectedPasswords;
   } = {},
 ) {
   const api = options.api ?? fakeApi(acceptOnly('s3cret'));
@@ -87,6 +89,7 @@ export function setup(
   const account = createAccount({
     api: api.api,
     credentials: credentials.store,
+    ...(options.rejected ? { rejected: options.rejected } : {}),
     store,
     saveSettings: (patch) => {
       saved.push(patch);
