@@ -3,6 +3,7 @@
 import { DEFAULT_SETTINGS, type SignInRequest } from '../contract.js';
 import { KeychainError } from '../credentials/keychain.js';
 import { isEvoApiError } from '../evo/api.js';
+import { withoutRetryHint } from '../evo/http-errors.js';
 import { applySettingsPatch } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import { failureStatus } from '../watch/failure.js';
@@ -54,7 +55,7 @@ export function notSavedNotice(e: unknown): string {
 /** The connection while the server has not answered the sign-in at start. */
 export function unreachable(e: unknown): { status: 'offline' | 'error'; detail: string } {
   const status = isEvoApiError(e) && failureStatus(e.kind) === 'offline' ? 'offline' : 'error';
-  return { status, detail: `${messageOf(e).replace(/\.$/, '')}. Retrying…` };
+  return { status, detail: `${withoutRetryHint(messageOf(e))}. Retrying…` };
 }
 
 export function messageOf(e: unknown): string {

@@ -5,7 +5,7 @@ import type { AgentProfile } from '../evo/session.js';
 import type { Logger } from '../log.js';
 import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from '../watch/backoff.js';
 import type { Clock } from '../watch/clock.js';
-import { sentence } from '../watch/describe.js';
+import { withoutRetryHint } from '../evo/http-errors.js';
 
 export type SignInOutcome =
   | { kind: 'signed-in'; profile: AgentProfile }
@@ -48,10 +48,9 @@ export async function signInPatiently(attempt: SignInAttempt): Promise<SignInOut
         attempt.random,
         retryAfterMs,
       );
-      const why = sentence(e instanceof Error ? e.message : String(e));
-      log.warn(
-        `Could not sign in to ${server}: ${why} Trying again in ${Math.round(delay / 1000)} s.`,
-      );
+      const why = withoutRetryHint(e instanceof Error ? e.message : String(e));
+      const seconds = Math.max(1, Math.round(delay / 1000));
+      log.warn(`Could not sign in to ${server}: ${why}; trying again in ${seconds} s.`);
       await wait(attempt.clock, delay, signal);
     }
   }

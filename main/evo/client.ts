@@ -7,6 +7,7 @@ import { isRecord, readKey } from './field-table.js';
 import type { Purpose } from './http-errors.js';
 import { normalizeProfile, normalizeSession, normalizeSessions } from './normalize.js';
 import { send } from './request.js';
+import { waitForSignIn, withAttempt } from './sign-in-budget.js';
 import type { Transport } from './request.js';
 import { parseServerUrl } from './server-url.js';
 import type { AgentProfile, Session } from './session.js';
@@ -68,6 +69,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
+  /** When the sign-ins since the last accepted one were sent: at most a handful an hour. */
+  let signInAttempts: number[] = [];
   // Bumped at every sign-in and sign-out, so a late answer cannot refill a jar it left.
   let generation = 0;
 
@@ -144,6 +147,9 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   return {
     async signIn(serverSetting, username, password, signal): Promise<AgentProfile> {
       const base = parseServerUrl(serverSetting);
+      const waitMs = waitForSignIn(signInAttempts, now());
+      if (waitMs > 0) throw tooManySignIns(waitMs);
+      signInAttempts = withAttempt(signInAttempts, now());
       forget();
       server = base;
       const started = generation;
@@ -167,6 +173,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
           throw new EvoApiError('rejected-credentials', 'Sign-in was cancelled.');
         }
         signedIn = true;
+        signInAttempts = [];
         return profile;
       } catch (error) {
         if (generation === started) forget();
@@ -212,6 +219,15 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
       }
     },
   };
+}
+
+function tooManySignIns(waitMs: number): EvoApiError {
+  const minutes = Math.ceil(waitMs / 60_000);
+  return new EvoApiError(
+    'rate-limited',
+    `Several sign-ins failed within the hour, so no more are sent for now (the account could be locked); the next in ${minutes} min.`,
+    { retryAfterMs: waitMs },
+  );
 }
 
 /** The same error with every secret the client holds masked out of its words. */

@@ -28,6 +28,15 @@ export function errorForStatus(
   const said = words ? `: ${words}` : '';
   const label = statusLabel(response);
 
+  if (purpose.signingIn && (status === 400 || status === 403)) {
+    // "Account locked", "password expired": sending the same password again cannot help and
+    // may lock the account, so it is a refusal like a 401, in the server's words.
+    return new EvoApiError(
+      'rejected-credentials',
+      `Sign-in was refused${said || ` (${label})`}.`,
+      details,
+    );
+  }
   if (status === 401) {
     return purpose.signingIn
       ? new EvoApiError(
@@ -131,6 +140,10 @@ const NETWORK_REASONS: Record<string, string> = {
   EHOSTUNREACH: 'the server is unreachable from this network',
   ENETUNREACH: 'this computer is offline',
   ENETDOWN: 'this computer is offline',
+  UND_ERR_HEADERS_OVERFLOW: 'the server sent an answer too large to read',
+  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'the server sent an answer too large to read',
+  UND_ERR_HEADERS_TIMEOUT: 'the server took too long to answer',
+  UND_ERR_BODY_TIMEOUT: 'the server took too long to answer',
 };
 
 function networkReason(code: string | undefined): string {
@@ -140,7 +153,7 @@ function networkReason(code: string | undefined): string {
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
     return 'its security certificate is not trusted';
   }
-  return `network error ${code}`;
+  return `an unexpected network error (${code})`;
 }
 
 /** The first error code along `cause` chains and AggregateError lists (dual-stack connects). */
@@ -166,4 +179,14 @@ function quotable(text: string): string | undefined {
     .trim();
   if (line === '') return undefined;
   return line.length > MAX_QUOTED_CHARS ? `${line.slice(0, MAX_QUOTED_CHARS - 1)}…` : line;
+}
+
+/**
+ * The message without its own "try again …" advice, for callers that say themselves when they
+ * will try again: "busy (429); try again in 5 s" + "Trying again in 5 s" would be two answers.
+ */
+export function withoutRetryHint(message: string): string {
+  return message
+    .replace(/(?:[;.]\s*|\s+)(?:try again|it will be tried again)[^.;]*\.?$/i, '')
+    .replace(/[\s.;]+$/u, '');
 }

@@ -88,7 +88,14 @@ describe('the first sign-in', () => {
   it('says why it retries, and when, in whole sentences', async () => {
     const { api } = apiAnswering(
       new EvoApiError('network', 'Cannot reach evovoice.io: connection refused.'),
-      new EvoApiError('server', 'Evo Voice had a problem (HTTP 502)'),
+      new EvoApiError('server', 'Evo Voice had a problem (HTTP 502). Try again in a moment.'),
+      new EvoApiError(
+        'rate-limited',
+        'Evo Voice is busy (429 Too Many Requests); try again in 9 s.',
+        {
+          retryAfterMs: 9000,
+        },
+      ),
     );
     const warnings: string[] = [];
     const outcome = signInPatiently({
@@ -96,11 +103,12 @@ describe('the first sign-in', () => {
       random: () => 1,
       log: { ...silentLogger, warn: (m) => warnings.push(m) },
     });
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(30_000);
     await outcome;
     expect(warnings).toEqual([
-      'Could not sign in to https://evovoice.io: Cannot reach evovoice.io: connection refused. Trying again in 2 s.',
-      'Could not sign in to https://evovoice.io: Evo Voice had a problem (HTTP 502). Trying again in 4 s.',
+      'Could not sign in to https://evovoice.io: Cannot reach evovoice.io: connection refused; trying again in 2 s.',
+      'Could not sign in to https://evovoice.io: Evo Voice had a problem (HTTP 502); trying again in 4 s.',
+      'Could not sign in to https://evovoice.io: Evo Voice is busy (429 Too Many Requests); trying again in 9 s.',
     ]);
   });
 
