@@ -1,4 +1,5 @@
-// The window's two decisions, pure: where it opens, and which links may leave the app.
+// The window's decisions, pure: where it opens, which page it loads, and which links may leave
+// the app.
 import type { WindowBounds } from '../contract.js';
 
 export const WINDOW_SIZE = { width: 420, height: 600 } as const;
@@ -53,4 +54,14 @@ export function externalLinkAllowed(url: string, server: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The dev server's address under `electron-vite dev`, or null for the built page. A packaged app
+ * never honours the variable: anyone who can set it could load a remote page with the bridge.
+ */
+export function devRendererUrl(env: NodeJS.ProcessEnv, isPackaged: boolean): string | null {
+  if (isPackaged) return null;
+  const url = env['ELECTRON_RENDERER_URL'];
+  return url ? url : null;
 }

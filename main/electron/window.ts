@@ -2,9 +2,9 @@
 // Sandboxed, isolated, no navigation, no new windows; links open in the browser only when they
 // are https on the agent's own server.
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, screen, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, screen, shell, type WebFrameMain } from 'electron';
 import type { WindowBounds } from '../contract.js';
-import { externalLinkAllowed, windowBounds } from './window-rules.js';
+import { devRendererUrl, externalLinkAllowed, windowBounds } from './window-rules.js';
 
 export interface WindowOptions {
   /** The configured server, for the external link rule. */
@@ -76,8 +76,8 @@ export function createAppWindow(options: WindowOptions): AppWindow {
   }
 
   async function load(target: BrowserWindow, route: string): Promise<void> {
-    // In `electron-vite dev` the renderer comes from its dev server.
-    const devUrl = process.env['ELECTRON_RENDERER_URL'];
+    // In `electron-vite dev` the renderer comes from its dev server; never in a packaged app.
+    const devUrl = devRendererUrl(process.env, app.isPackaged);
     if (devUrl) await target.loadURL(`${devUrl}#${route}`);
     else await target.loadFile(PAGE, { hash: route });
   }

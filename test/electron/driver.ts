@@ -15,6 +15,7 @@ const fake = createFakeElectron({
   userData: process.env['EVO_FAKE_USER_DATA'] ?? '',
   appPath: root,
   singleInstanceLock: process.env['EVO_FAKE_LOCK'] !== 'taken',
+  isPackaged: process.env['EVO_FAKE_PACKAGED'] === '1',
 });
 (globalThis as { __evoFakeElectron?: unknown }).__evoFakeElectron = fake.electron;
 

@@ -20,6 +20,8 @@ export interface FakeOptions {
   appPath: string;
   /** false: another instance holds the lock. */
   singleInstanceLock?: boolean;
+  /** app.isPackaged (default false, as under `electron-vite dev`). */
+  isPackaged?: boolean;
 }
 
 export function createFakeElectron(options: FakeOptions) {
@@ -169,6 +171,7 @@ export function createFakeElectron(options: FakeOptions) {
   }
 
   const app = Object.assign(new EventEmitter(), {
+    isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
     setAppUserModelId: (id: string) => (rec.appUserModelId = id),
     whenReady: () => Promise.resolve(),

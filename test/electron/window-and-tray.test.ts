@@ -7,6 +7,23 @@ import { launch, lastState, polls, signedInApp, stopAll, trayIcon } from './scen
 
 afterEach(stopAll);
 
+describe('the page in the window', () => {
+  const env = { ELECTRON_RENDERER_URL: 'https://evil.example/' };
+
+  it('a packaged app loads its own page whatever ELECTRON_RENDERER_URL says', async () => {
+    const app = await launch({ env: { ...env, EVO_FAKE_PACKAGED: '1' } });
+    const r = await app.waitFor('the first-run window', (x) => x.windows.length === 1);
+    expect(r.windows[0]?.url).toBeUndefined();
+    expect(r.windows[0]?.file).toMatch(/index\.html$/);
+  });
+
+  it('an unpackaged app (electron-vite dev) loads the dev server', async () => {
+    const app = await launch({ env });
+    const r = await app.waitFor('the first-run window', (x) => x.windows.length === 1);
+    expect(r.windows[0]?.url).toBe('https://evil.example/#/calls');
+  });
+});
+
 describe('opening the window', () => {
   it('a second start while the window is open focuses it and keeps the call the agent is on', async () => {
     const { app } = await signedInApp();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   WINDOW_SIZE,
+  devRendererUrl,
   externalLinkAllowed,
   windowBounds,
 } from '../../main/electron/window-rules.js';
@@ -50,5 +51,18 @@ describe('links that may open in the browser', () => {
     ['a script', 'javascript:alert(1)'],
   ])('refuses %s', (_what, url) => {
     expect(externalLinkAllowed(url, server)).toBe(false);
+  });
+});
+
+describe('which page the window loads', () => {
+  const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };
+
+  it('the dev server under `electron-vite dev` (not packaged)', () => {
+    expect(devRendererUrl(env, false)).toBe('http://localhost:5173');
+    expect(devRendererUrl({}, false)).toBeNull();
+  });
+
+  it('never the variable in a packaged app: the built page', () => {
+    expect(devRendererUrl(env, true)).toBeNull();
   });
 });
