@@ -13,7 +13,7 @@ import {
   withSettings,
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
-import { startUp } from './app/startup.js';
+import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { parseMenuAction } from './app/tray-model.js';
 import { openKeychain } from './credentials/keychain.js';
 import { memoryCredentialStore } from './credentials/memory.js';
@@ -68,11 +68,18 @@ async function startDemoRun(): Promise<DemoRun> {
   };
 }
 
+// Before anything can fail: the logger exists only once Electron is ready.
+let appLog: Logger | null = null;
+keepAliveOnErrors(process, () => appLog);
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Before any await, so a second launch during start-up is not lost.
+  const launches = secondLaunches();
+  app.on('second-instance', () => launches.onSecondLaunch());
   if (process.platform === 'win32') app.setAppUserModelId('io.evovoice.tray');
   // A tray app lives on with its window closed.
   app.on('window-all-closed', () => {});
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
   app.dock?.hide();
 
   const log = electronLogger();
+  appLog = log;
   const settingsFile = openSettingsFile(log);
   const { credentials, keychain } = await openCredentials(log);
   const store = createAppStore(initialAppState(settingsFile.read(), keychain));
@@ -198,7 +206,7 @@ async function main(): Promise<void> {
     resume: () => account.watcher()?.resume(),
     pollNow: () => account.watcher()?.pollNow(),
   });
-  app.on('second-instance', () => appWindow.open());
+  launches.ready(() => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {
     if (quitting) return;

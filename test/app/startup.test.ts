@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SignInResult } from '../../main/contract.js';
-import { startUp } from '../../main/app/startup.js';
+import { EventEmitter } from 'node:events';
+import { silentLogger } from '../../main/log.js';
+import { keepAliveOnErrors, secondLaunches, startUp } from '../../main/app/startup.js';
 
 function fakeAccount(demo: SignInResult = { ok: true }, signedInSilently = true) {
   return {
@@ -48,5 +50,50 @@ describe('startUp', () => {
     await startUp({ argv: [], account, hasAccount: true, openWindow });
     expect(account.signInSilently).toHaveBeenCalledOnce();
     expect(openWindow).toHaveBeenCalledOnce();
+  });
+});
+
+describe('secondLaunches', () => {
+  it('a second launch during start-up opens the window once it is ready, not before', () => {
+    const launches = secondLaunches();
+    launches.onSecondLaunch();
+    launches.onSecondLaunch();
+    const openWindow = vi.fn();
+    launches.ready(openWindow);
+    expect(openWindow).toHaveBeenCalledOnce();
+    launches.onSecondLaunch();
+    expect(openWindow).toHaveBeenCalledTimes(2);
+  });
+
+  it('no second launch: ready opens nothing', () => {
+    const openWindow = vi.fn();
+    secondLaunches().ready(openWindow);
+    expect(openWindow).not.toHaveBeenCalled();
+  });
+});
+
+describe('keepAliveOnErrors', () => {
+  it('logs an unhandled rejection and an uncaught exception through the app logger', () => {
+    const proc = new EventEmitter();
+    const errors: string[] = [];
+    keepAliveOnErrors(proc, () => ({ ...silentLogger, error: (m) => errors.push(m) }));
+    proc.emit('unhandledRejection', new Error('poll blew up'));
+    proc.emit('uncaughtException', new Error('timer blew up'));
+    proc.emit('unhandledRejection', 'a bare string');
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/Unhandled rejection.*poll blew up/);
+    expect(errors[1]).toMatch(/Uncaught exception.*timer blew up/);
+    expect(errors[2]).toMatch(/a bare string/);
+  });
+});
+
+describe('keepAliveOnErrors before the app logger exists', () => {
+  it('writes to stderr instead of crashing', () => {
+    const proc = new EventEmitter();
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+    keepAliveOnErrors(proc, () => null);
+    proc.emit('uncaughtException', new Error('too early'));
+    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/too early/));
+    stderr.mockRestore();
   });
 });
