@@ -58,12 +58,15 @@ const MIN_MASKED_PASSWORD_CHARS = 4;
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
+  /** The password of the last sign-in, kept only to mask it out of every call's errors. */
+  let password = '';
   const transport: Transport = {
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     userAgent: options.userAgent ?? 'EvoVoiceTray/0.1',
     now,
+    mask: (text) => maskSecrets(text, secrets()),
   };
   const jar = createCookieJar();
   let server: URL | undefined;
@@ -89,9 +92,13 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     return headers;
   }
 
+  /** Everything to mask: the password first, so a cookie inside it cannot split it. */
   function secrets(): string[] {
     const cookies = jar.values().filter((v) => v.length >= MIN_SECRET_COOKIE_CHARS);
-    return bearerToken === undefined ? cookies : [...cookies, bearerToken];
+    const held = bearerToken === undefined ? cookies : [...cookies, bearerToken];
+    return password.length >= MIN_MASKED_PASSWORD_CHARS
+      ? [...passwordForms(password), ...held]
+      : held;
   }
 
   async function call(
@@ -99,13 +106,12 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: 'GET' | 'POST',
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; password?: string; signal?: AbortSignal } = {},
+    extra: { body?: unknown; signal?: AbortSignal } = {},
   ): Promise<unknown> {
     const url = new URL(path, base);
     const started = generation;
-    const password = extra.password ?? '';
-    const known =
-      password.length >= MIN_MASKED_PASSWORD_CHARS ? [...secrets(), password] : secrets();
+    // The secrets of before the call too: a 401 empties the jar before the error is masked.
+    const known = secrets();
     try {
       const response = await send(transport, {
         method,
@@ -145,23 +151,23 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   }
 
   return {
-    async signIn(serverSetting, username, password, signal): Promise<AgentProfile> {
+    async signIn(serverSetting, username, secret, signal): Promise<AgentProfile> {
       const base = parseServerUrl(serverSetting);
       const waitMs = waitForSignIn(signInAttempts, now());
       if (waitMs > 0) throw tooManySignIns(waitMs);
       signInAttempts = withAttempt(signInAttempts, now());
       forget();
       server = base;
+      password = secret;
       const started = generation;
       try {
         const answer = await call(base, 'POST', 'auth/credentials', SIGNING_IN, {
-          body: { provider: 'credentials', userName: username, password, rememberMe: true },
-          password,
+          body: { provider: 'credentials', userName: username, password: secret, rememberMe: true },
           signal,
         });
         const token = isRecord(answer) ? readKey(answer, 'bearerToken') : undefined;
         if (typeof token === 'string' && token.trim() !== '') bearerToken = token.trim();
-        const status = await call(base, 'GET', 'auth/status', SIGNING_IN, { password, signal });
+        const status = await call(base, 'GET', 'auth/status', SIGNING_IN, { signal });
         if (isRecord(status) && readKey(status, 'isAuthenticated') === false) {
           throw new EvoApiError(
             'rejected-credentials',
@@ -204,6 +210,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
       const headers = authHeaders();
       const wasSignedIn = signedIn;
       forget();
+      password = '';
       if (base === undefined || !wasSignedIn) return;
       try {
         await send(transport, {
@@ -236,9 +243,30 @@ function withoutSecrets(error: unknown, secrets: string[]): EvoApiError {
     error instanceof EvoApiError
       ? error
       : new EvoApiError('bad-response', 'Evo Voice answered in a way this app cannot read.');
-  const mask = (text: string): string =>
-    secrets.reduce((out, secret) => (secret === '' ? out : out.split(secret).join('•••')), text);
+  const mask = (text: string): string => maskSecrets(text, secrets);
   const details = { ...original.details };
   if (details.serverMessage !== undefined) details.serverMessage = mask(details.serverMessage);
   return new EvoApiError(original.kind, mask(original.message), details);
+}
+
+function maskSecrets(text: string, secrets: string[]): string {
+  return secrets.reduce(
+    (out, secret) => (secret === '' ? out : out.split(secret).join('•••')),
+    text,
+  );
+}
+
+/**
+ * The password as typed, and as a server or a log may have folded it (runs of whitespace to
+ * one space, control characters dropped), longest first.
+ */
+function passwordForms(password: string): string[] {
+  const folded = password
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const forms = [password, folded, password.trim()].filter(
+    (form) => form.length >= MIN_MASKED_PASSWORD_CHARS,
+  );
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }

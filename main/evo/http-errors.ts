@@ -19,14 +19,16 @@ export function errorForStatus(
   body: unknown,
   purpose: Purpose,
   now: number,
+  mask: (text: string) => string = (text) => text,
 ): EvoApiError {
   const { status } = response;
-  const serverMessage = serverMessageOf(body);
+  // Masked before quotable() folds whitespace: a password with two spaces must still match.
+  const serverMessage = serverMessageOf(body, mask);
   const details = serverMessage === undefined ? { status } : { status, serverMessage };
   // The server's words go inside our sentence, so its own full stop would end up doubled.
   const words = serverMessage?.replace(/[\s.!?…]+$/u, '');
   const said = words ? `: ${words}` : '';
-  const label = statusLabel(response);
+  const label = statusLabel({ status, statusText: mask(response.statusText) });
 
   if (purpose.signingIn && (status === 400 || status === 403)) {
     // "Account locked", "password expired": sending the same password again cannot help and
@@ -101,12 +103,15 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** ServiceStack's `{"responseStatus":{"message":…}}`, in either key casing. */
-export function serverMessageOf(body: unknown): string | undefined {
+export function serverMessageOf(
+  body: unknown,
+  mask: (text: string) => string = (text) => text,
+): string | undefined {
   if (!isRecord(body)) return undefined;
   const status = readKey(body, 'responseStatus');
   if (!isRecord(status)) return undefined;
   const message = readKey(status, 'message');
-  return typeof message === 'string' ? quotable(message) : undefined;
+  return typeof message === 'string' ? quotable(mask(message)) : undefined;
 }
 
 /** The network fault under `fetch failed`, in plain words. */

@@ -10,6 +10,8 @@ export interface Transport {
   maxBodyBytes: number;
   userAgent: string;
   now: () => number;
+  /** Masks every secret in the server's words, before they are trimmed to one line. */
+  mask?: (text: string) => string;
 }
 
 export interface EvoRequest {
@@ -58,7 +60,7 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
     if (!response.ok) {
       // The status says what went wrong; the body may only add ServiceStack's message.
       const body = await readText(response, ERROR_BODY_BYTES).then(parseLeniently, () => undefined);
-      throw errorForStatus(response, body, request.purpose, transport.now());
+      throw errorForStatus(response, body, request.purpose, transport.now(), transport.mask);
     }
     const text = await readText(response, transport.maxBodyBytes);
     return { status: response.status, headers: response.headers, body: parseJson(text) };

@@ -3,11 +3,20 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const written = vi.hoisted(() => [] as [string, string][]);
+const fake = vi.hoisted(() => ({
+  hooks: [] as ((m: { data: unknown[] }) => { data: unknown[] })[],
+  file: {
+    level: 'silly',
+    writeOptions: undefined as unknown,
+    getFile: () => ({ path: '/nonexistent/main.log' }),
+  },
+}));
 vi.mock('electron-log/main', () => {
   const at = (level: string) => (message: string) => void written.push([level, message]);
   return {
     default: {
-      transports: { file: { level: 'silly' } },
+      hooks: fake.hooks,
+      transports: { file: fake.file },
       debug: at('debug'),
       info: at('info'),
       warn: at('warn'),
@@ -75,5 +84,26 @@ describe('electronLogger', () => {
       ['warn', 'password=[redacted]'],
       ['error', 'password=[redacted]'],
     ]);
+  });
+});
+
+describe('electron-log itself', () => {
+  it('scrubs, by a hook, what others hand electron-log: strings and errors', () => {
+    electronLogger();
+    electronLogger();
+    expect(fake.hooks).toHaveLength(1);
+    const [hook] = fake.hooks;
+    if (!hook) throw new Error('no hook');
+    const error = new Error('echo {"password":"p4ss word"}');
+    const out = hook({ data: ['Cookie: ss-id=abcdef123', error, 42] }).data;
+    expect(out[0]).toBe('Cookie: [redacted]');
+    expect((out[1] as Error).message).toBe('echo {"password":[redacted]}');
+    expect((out[1] as Error).stack).not.toContain('p4ss');
+    expect(out[2]).toBe(42);
+  });
+
+  it('creates the log file readable by the agent only', () => {
+    electronLogger();
+    expect(fake.file.writeOptions).toMatchObject({ mode: 0o600, flag: 'a' });
   });
 });
