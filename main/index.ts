@@ -153,7 +153,9 @@ async function main(): Promise<void> {
     closeNotifications: () => notifier.closeAll(),
     log,
   });
-  const avatars = createAvatarFetcher();
+  const avatars = createAvatarFetcher({
+    server: () => store.get().account.server ?? store.get().settings.server,
+  });
 
   const bridge: BridgeHandlers = {
     getState: async () => store.get(),

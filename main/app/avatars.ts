@@ -1,5 +1,6 @@
 // Members' avatars, fetched by main so the window makes no network request of its own: only
-// images, only over https (or http to this machine), size-capped, returned as `data:` URLs.
+// images, only over https (this machine only when the agent's server is on it too), a few at a
+// time, size-capped, returned as `data:` URLs.
 // Never sends a cookie or a credential, never throws: a picture that cannot be had is null, and
 // the window shows initials instead.
 import { isLoopback } from '../evo/server-url.js';
@@ -15,6 +16,12 @@ export const AVATAR_TYPES = [
 
 export interface AvatarFetcherOptions {
   fetch?: typeof fetch;
+  /** The configured server: pictures from this machine only when it is on this machine too. */
+  server?: () => string;
+  /** Fetches at once; the rest wait their turn. */
+  maxInFlight?: number;
+  /** Fetches waiting their turn; past that an avatar is refused (null), not queued. */
+  maxQueued?: number;
   /** The largest image accepted, in bytes. */
   maxBytes?: number;
   /** For the whole fetch, body included. */
@@ -38,6 +45,28 @@ export function createAvatarFetcher(options: AvatarFetcherOptions = {}): AvatarF
   const timeoutMs = options.timeoutMs ?? 5000;
   const cacheSize = options.cacheSize ?? 200;
   const clock = options.clock ?? systemClock;
+  const maxInFlight = options.maxInFlight ?? 4;
+  const maxQueued = options.maxQueued ?? 100;
+  const serverIsLoopback = () => {
+    try {
+      return isLoopback(new URL(options.server?.() ?? '').hostname);
+    } catch {
+      return false;
+    }
+  };
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+
+  async function inTurn(url: URL): Promise<string | null> {
+    if (inFlight >= maxInFlight) await new Promise<void>((go) => waiting.push(go));
+    inFlight++;
+    try {
+      return await download(url);
+    } finally {
+      inFlight--;
+      waiting.shift()?.();
+    }
+  }
   // The promise is cached, so the same avatar asked for by several rows is fetched once.
   const cache = new Map<string, Promise<string | null>>();
 
@@ -56,7 +85,7 @@ export function createAvatarFetcher(options: AvatarFetcherOptions = {}): AvatarF
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location) {
           await response.body?.cancel();
-          const next = allowedUrl(new URL(location, target).href);
+          const next = allowedUrl(new URL(location, target).href, serverIsLoopback());
           if (!next) return null;
           target = next;
           continue;
@@ -73,12 +102,14 @@ export function createAvatarFetcher(options: AvatarFetcherOptions = {}): AvatarF
 
   return {
     get(input) {
-      const url = allowedUrl(input);
+      const url = allowedUrl(input, serverIsLoopback());
       if (!url) return Promise.resolve(null);
       const key = url.href;
       const cached = cache.get(key);
       if (cached) return cached;
-      const answer = download(url);
+      // A flood of rows (or a hostile page) must not open hundreds of connections.
+      if (inFlight >= maxInFlight && waiting.length >= maxQueued) return Promise.resolve(null);
+      const answer = inTurn(url);
       cache.set(key, answer);
       if (cache.size > cacheSize) {
         const oldest = cache.keys().next();
@@ -89,8 +120,11 @@ export function createAvatarFetcher(options: AvatarFetcherOptions = {}): AvatarF
   };
 }
 
-/** https anywhere, http only to this machine; never a URL with a user name or password in it. */
-function allowedUrl(input: string): URL | null {
+/**
+ * https only; this machine (over http or https) only when the agent's server is on it too, so
+ * a member's avatar cannot reach into local services. Never a URL with a user name or password.
+ */
+function allowedUrl(input: string, loopbackAllowed: boolean): URL | null {
   let url: URL;
   try {
     url = new URL(input);
@@ -98,9 +132,10 @@ function allowedUrl(input: string): URL | null {
     return null;
   }
   if (url.username !== '' || url.password !== '') return null;
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
-  return null;
+  if (isLoopback(url.hostname)) {
+    return loopbackAllowed && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null;
+  }
+  return url.protocol === 'https:' ? url : null;
 }
 
 async function asDataUrl(response: Response, maxBytes: number): Promise<string | null> {

@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('createAvatarFetcher', () => {
   it('returns a loopback PNG as a data: URL, sending no cookie or credential', async () => {
-    const avatars = createAvatarFetcher();
+    const avatars = createAvatarFetcher({ server: () => base });
     const url = await avatars.get(`${base}/ada.png`);
     expect(url).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
     const request = seen.find((s) => s.path === '/ada.png');
@@ -65,7 +65,9 @@ describe('createAvatarFetcher', () => {
     const sim = await startSimulator();
     try {
       const user = DEMO_USERS[0];
-      const url = await createAvatarFetcher().get(`${sim.url}/avatars/${user?.id ?? ''}.svg`);
+      const url = await createAvatarFetcher({ server: () => base }).get(
+        `${sim.url}/avatars/${user?.id ?? ''}.svg`,
+      );
       expect(url).toMatch(/^data:image\/svg\+xml;base64,/);
       const svg = Buffer.from(url?.split(',')[1] ?? '', 'base64').toString();
       expect(svg).toContain('<svg');
@@ -76,7 +78,7 @@ describe('createAvatarFetcher', () => {
 
   it('refuses plain http off this machine, other schemes and addresses with credentials, without a request', async () => {
     const fetchSpy = vi.fn<typeof fetch>();
-    const avatars = createAvatarFetcher({ fetch: fetchSpy });
+    const avatars = createAvatarFetcher({ server: () => base, fetch: fetchSpy });
     for (const url of [
       'http://example.com/ada.png',
       'ftp://example.com/ada.png',
@@ -94,34 +96,36 @@ describe('createAvatarFetcher', () => {
     const fetchSpy = vi.fn<typeof fetch>(
       async () => new Response(PNG, { headers: { 'content-type': 'image/png' } }),
     );
-    const url = await createAvatarFetcher({ fetch: fetchSpy }).get('https://cdn.example/a.png');
+    const url = await createAvatarFetcher({ server: () => base, fetch: fetchSpy }).get(
+      'https://cdn.example/a.png',
+    );
     expect(url).toMatch(/^data:image\/png;base64,/);
     expect(fetchSpy.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit', redirect: 'manual' });
   });
 
   it('returns null for what is not an image, or not there', async () => {
-    const avatars = createAvatarFetcher();
+    const avatars = createAvatarFetcher({ server: () => base });
     expect(await avatars.get(`${base}/page.html`)).toBeNull();
     expect(await avatars.get(`${base}/missing.png`)).toBeNull();
   });
 
   it('returns null for an image over the size cap, declared or streamed', async () => {
-    const avatars = createAvatarFetcher();
+    const avatars = createAvatarFetcher({ server: () => base });
     expect(await avatars.get(`${base}/declared-big.png`)).toBeNull();
     expect(await avatars.get(`${base}/streamed-big.png`)).toBeNull();
     // A higher cap takes the same picture.
-    const roomy = createAvatarFetcher({ maxBytes: BIG + 1 });
+    const roomy = createAvatarFetcher({ server: () => base, maxBytes: BIG + 1 });
     expect(await roomy.get(`${base}/streamed-big.png`)).toMatch(/^data:image\/png;base64,/);
   });
 
   it('follows a redirect only to an address it would fetch itself', async () => {
-    const avatars = createAvatarFetcher();
+    const avatars = createAvatarFetcher({ server: () => base });
     expect(await avatars.get(`${base}/moved`)).toMatch(/^data:image\/png;base64,/);
     expect(await avatars.get(`${base}/moved-to-plain-http`)).toBeNull();
   });
 
   it('asks the server once per URL, failures included', async () => {
-    const avatars = createAvatarFetcher();
+    const avatars = createAvatarFetcher({ server: () => base });
     const [first, second] = await Promise.all([
       avatars.get(`${base}/other.png`),
       avatars.get(`${base}/other.png`),
@@ -136,7 +140,7 @@ describe('createAvatarFetcher', () => {
   });
 
   it('keeps a bounded cache: the oldest URL is forgotten first', async () => {
-    const avatars = createAvatarFetcher({ cacheSize: 2 });
+    const avatars = createAvatarFetcher({ server: () => base, cacheSize: 2 });
     const before = hits('/third.png');
     await avatars.get(`${base}/third.png`);
     await avatars.get(`${base}/ada.png`);
@@ -155,7 +159,9 @@ describe('createAvatarFetcher', () => {
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
       });
-    const answer = createAvatarFetcher({ fetch: hanging, clock }).get('https://slow.example/a.png');
+    const answer = createAvatarFetcher({ server: () => base, fetch: hanging, clock }).get(
+      'https://slow.example/a.png',
+    );
     expect(timers).toHaveLength(1);
     timers[0]?.();
     await expect(answer).resolves.toBeNull();
@@ -166,7 +172,61 @@ describe('createAvatarFetcher', () => {
       throw new TypeError('fetch failed');
     };
     await expect(
-      createAvatarFetcher({ fetch: broken }).get('https://x.example/a.png'),
+      createAvatarFetcher({ server: () => base, fetch: broken }).get('https://x.example/a.png'),
     ).resolves.toBeNull();
+  });
+});
+
+describe('avatars from this machine and how many at once', () => {
+  const png = () => new Response(PNG, { headers: { 'content-type': 'image/png' } });
+
+  it('refuses this machine (http or https) when the server is elsewhere, without a request', async () => {
+    const fetchSpy = vi.fn<typeof fetch>(async () => png());
+    const avatars = createAvatarFetcher({ server: () => 'https://evovoice.io', fetch: fetchSpy });
+    for (const url of [
+      'http://127.0.0.1:8080/a.png',
+      'https://localhost/a.png',
+      'http://[::1]/a.png',
+    ]) {
+      expect(await avatars.get(url)).toBeNull();
+    }
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('refuses a redirect to this machine when the server is elsewhere', async () => {
+    const fetchSpy = vi.fn<typeof fetch>(
+      async () =>
+        new Response(null, { status: 302, headers: { location: 'https://127.0.0.1/a.png' } }),
+    );
+    const avatars = createAvatarFetcher({ server: () => 'https://evovoice.io', fetch: fetchSpy });
+    expect(await avatars.get('https://cdn.example/a.png')).toBeNull();
+    expect(fetchSpy).toHaveBeenCalledOnce();
+  });
+
+  it('at most four fetches in flight, the rest queued, past the queue refused', async () => {
+    const answers: (() => void)[] = [];
+    const fetchSpy = vi.fn<typeof fetch>(
+      () => new Promise<Response>((done) => answers.push(() => done(png()))),
+    );
+    const avatars = createAvatarFetcher({
+      server: () => 'https://evovoice.io',
+      fetch: fetchSpy,
+      maxQueued: 2,
+    });
+    const got = Array.from({ length: 7 }, (_, i) => avatars.get(`https://cdn.example/${i}.png`));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fetchSpy).toHaveBeenCalledTimes(4);
+    // The seventh is past the queue of two: refused at once, not fetched.
+    expect(await got[6]).toBeNull();
+    answers.shift()?.();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fetchSpy).toHaveBeenCalledTimes(5);
+    while (answers.length > 0) {
+      answers.shift()?.();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const results = await Promise.all(got.slice(0, 6));
+    expect(results.every((r) => r?.startsWith('data:image/png'))).toBe(true);
+    expect(fetchSpy).toHaveBeenCalledTimes(6);
   });
 });
