@@ -74,6 +74,24 @@ describe('watcher', () => {
     await w.watcher.stop();
   });
 
+  it('a re-sign-in refused (a 403 "account locked" too) is told once, so the app never sends it again', async () => {
+    const evo = fakeEvo();
+    evo.state.signInAnswers.push(
+      new EvoApiError('rejected-credentials', 'Sign-in was refused: Account locked.', {
+        status: 403,
+      }),
+    );
+    const rejected = vi.fn();
+    const w = watch(evo, { onPasswordRejected: rejected });
+    await w.watcher.start();
+    await run(0);
+    evo.state.expired = true;
+    await run(60_000);
+    expect(evo.api.signIn).toHaveBeenCalledTimes(1);
+    expect(rejected).toHaveBeenCalledTimes(1);
+    await w.watcher.stop();
+  });
+
   it('with no stored password, a 401 reports signed-out without trying to sign in', async () => {
     const evo = fakeEvo();
     evo.state.expired = true;
