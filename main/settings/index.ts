@@ -6,3 +6,4 @@ export type { MigratingStore } from './migrations.js';
 export { applySettingsPatch, windowSettingsPatch, WINDOW_SETTING_KEYS } from './patch.js';
 export { readSettings } from './read.js';
 export { SettingsError, BOUNDS, SETTING_KEYS, SETTING_LABELS } from './rules.js';
+export { salvageSettingsText } from './salvage.js';
