@@ -10,6 +10,7 @@ import {
   createAppStore,
   initialAppState,
   markMissedSeen,
+  withAccount,
   withSettings,
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
   const settingsFile = openSettingsFile(log);
   const { credentials, keychain } = await openCredentials(log);
   const store = createAppStore(initialAppState(settingsFile.read(), keychain));
+  // A settings file that could not be read or used: the agent is told, in the window and tray.
+  const { problem } = settingsFile;
+  if (problem) store.update((s) => withAccount(s, { notice: problem }));
   const api = createEvoClient({ logger: log });
 
   function saveSettings(patch: SettingsPatch): Settings {
