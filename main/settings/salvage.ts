@@ -24,15 +24,18 @@ export function salvageSettingsText(text: string): SettingsText {
 }
 
 /**
- * A JSON object cut short: the longest run of whole top-level fields, found by closing the text
- * after each comma (from the end) until it parses.
+ * A JSON object cut short: the longest run of whole fields, found by closing the text after
+ * each comma (from the end) until it parses; a second brace keeps the read part of a nested
+ * object such as `alerts`.
  */
 function truncatedObject(text: string): Record<string, unknown> {
   const start = text.indexOf('{');
   if (start < 0 || text.length > MAX_SALVAGE_CHARS) return {};
   for (let end = text.lastIndexOf(','); end > start; end = text.lastIndexOf(',', end - 1)) {
-    const value = parse(`${text.slice(start, end)}}`);
-    if (isPlainObject(value)) return value;
+    for (const close of ['}', '}}']) {
+      const value = parse(text.slice(start, end) + close);
+      if (isPlainObject(value)) return value;
+    }
   }
   return {};
 }

@@ -28,10 +28,18 @@ describe('salvageSettingsText', () => {
     expect(settings.pollIntervalMs).toBe(DEFAULT_SETTINGS.pollIntervalMs);
   });
 
-  it('keeps server and user name when the cut falls inside a nested value', () => {
+  it('keeps server, user name and the read alerts when the cut falls inside `alerts`', () => {
     const cut = text.slice(0, text.indexOf('"held"') + 3);
     const settings = readSettings(salvageSettingsText(cut).stored);
     expect(settings.server).toBe('https://team.evovoice.io');
+    expect(settings.username).toBe('ada');
+    expect(settings.sound).toBe(false);
+  });
+
+  it('keeps the alert kinds read before a cut inside `alerts`', () => {
+    const cut = text.slice(0, text.indexOf('"missed"') + 3);
+    const settings = readSettings(salvageSettingsText(cut).stored);
+    expect(settings.alerts.held).toBe(false);
     expect(settings.username).toBe('ada');
   });
 
