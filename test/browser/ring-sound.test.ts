@@ -1,0 +1,148 @@
+// The hidden ring page in Chromium: it plays, loops past one cycle and stops on command.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from './static-server.js';
+import { CHROMIUM } from './window-page.js';
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing`);
+
+/** The page as the app would serve it: ring.ts bundled beside index.html. */
+function buildRingPage(dir: string): void {
+  buildSync({
+    entryPoints: [resolve('renderer/ring/ring.ts')],
+    bundle: true,
+    format: 'esm',
+    outfile: join(dir, 'ring.js'),
+  });
+  const html = readFileSync(resolve('renderer/ring/index.html'), 'utf8');
+  writeFileSync(join(dir, 'index.html'), html.replace('./ring.ts', './ring.js'));
+}
+
+interface AudioState {
+  paused: boolean;
+  loop: boolean;
+  currentTime: number;
+  duration: number;
+  src: string;
+  volume: number;
+}
+
+const audioState = (page: Page): Promise<AudioState> =>
+  page.evaluate(() => {
+    const a = document.getElementById('ring') as HTMLAudioElement;
+    return {
+      paused: a.paused,
+      loop: a.loop,
+      currentTime: a.currentTime,
+      duration: a.duration,
+      src: a.src,
+      volume: a.volume,
+    };
+  });
+
+describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
+  let dir: string;
+  let userDataDir: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'evo-ring-page-'));
+    userDataDir = mkdtempSync(join(tmpdir(), 'evo-ring-'));
+    buildRingPage(dir);
+    server = await serveStatic({ '/sounds/': resolve('assets/sounds'), '/': dir });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    page = await context.newPage();
+    // The preload's bridge, faked: the test is main.
+    await page.addInitScript(() => {
+      const w = window as unknown as {
+        evoRing: { onCommand(h: (c: unknown) => void): void };
+        __ring?: (c: unknown) => void;
+      };
+      w.evoRing = { onCommand: (h) => void (w.__ring = h) };
+    });
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/index.html`);
+    await page.waitForFunction(() => typeof (window as { __ring?: unknown }).__ring === 'function');
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  const send = (command: unknown): Promise<void> =>
+    page.evaluate((c) => (window as unknown as { __ring(c: unknown): void }).__ring(c), command);
+
+  it('is silent until told to play', async () => {
+    expect((await audioState(page)).paused).toBe(true);
+  });
+
+  it('plays the chosen sound at the volume and loops past one cycle', async () => {
+    await send({ play: 'chime', volume: 0.5 });
+    await expect.poll(async () => (await audioState(page)).paused).toBe(false);
+    const first = await audioState(page);
+    expect(first.src).toBe(`${server.origin}/sounds/chime.wav`);
+    expect(first.loop).toBe(true);
+    expect(first.volume).toBe(0.5);
+    await expect.poll(async () => (await audioState(page)).duration).toBeCloseTo(1.25, 1);
+    // Still playing after more than one cycle (1.25 s), so it looped instead of ending.
+    const played = await page.evaluate(
+      () =>
+        new Promise<{ wrapped: boolean; ended: boolean }>((done) => {
+          const a = document.getElementById('ring') as HTMLAudioElement;
+          let last = a.currentTime;
+          let wrapped = false;
+          const tick = setInterval(() => {
+            if (a.currentTime < last) wrapped = true;
+            last = a.currentTime;
+          }, 50);
+          setTimeout(() => {
+            clearInterval(tick);
+            done({ wrapped, ended: a.ended });
+          }, 2000);
+        }),
+    );
+    expect(played).toEqual({ wrapped: true, ended: false });
+    expect((await audioState(page)).paused).toBe(false);
+  }, 15_000);
+
+  it('stops on command and stays stopped', async () => {
+    await send({ stop: true });
+    const stopped = await audioState(page);
+    expect(stopped.paused).toBe(true);
+    expect(stopped.currentTime).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await audioState(page)).toMatchObject({ paused: true, currentTime: 0 });
+  });
+
+  it('a sound name that is not a plain word never becomes a URL', async () => {
+    await send({ play: '../../evil', volume: 1 });
+    expect((await audioState(page)).paused).toBe(true);
+    await send({ play: 'classic', volume: 1 });
+    await expect.poll(async () => (await audioState(page)).paused).toBe(false);
+    expect((await audioState(page)).src).toBe(`${server.origin}/sounds/classic.wav`);
+    await send({ stop: true });
+    expect(errors).toEqual([]);
+  });
+});
