@@ -1,0 +1,26 @@
+// Where a transfer may go: what the agent typed, checked once, and the last five kept.
+
+/** A number, an extension or a SIP address; nothing that could carry a second request. */
+const DESTINATION = /^(?:\+?[0-9*#]{2,20}|sips?:[A-Za-z0-9._~%+-]+@[A-Za-z0-9.-]+(?::\d{1,5})?)$/;
+
+export const RECENT_DESTINATIONS = 5;
+
+export function checkDestination(
+  input: string | undefined,
+): { ok: true; value: string } | { ok: false; error: string } {
+  const typed = (input ?? '').trim();
+  // Spaces, dots, dashes and brackets are how people write numbers; a SIP address keeps them.
+  const value = /^sips?:/i.test(typed) ? typed : typed.replace(/[\s().-]/g, '');
+  if (value === '') return { ok: false, error: 'Type a number, an extension or a SIP address.' };
+  if (!DESTINATION.test(value))
+    return {
+      ok: false,
+      error: `"${typed}" is not a number, an extension or a SIP address (sip:name@host).`,
+    };
+  return { ok: true, value };
+}
+
+/** The destination first, no repeats, at most five: what Transfer offers next time. */
+export function rememberDestination(recent: readonly string[], used: string): string[] {
+  return [used, ...recent.filter((d) => d !== used)].slice(0, RECENT_DESTINATIONS);
+}

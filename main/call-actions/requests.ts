@@ -1,0 +1,62 @@
+// The HTTP request each action is, as data. Routes from the API's reference pages and the
+// vendor's own client (docs/API-FINDINGS.md): resume is PatchSession with callState Connected,
+// the one documented way to change a held call's state.
+import type { Session } from '../evo/session.js';
+import { agentCallSid, type AgentIdentity, type CallAction } from './rules.js';
+import { checkDestination } from './destination.js';
+
+export interface ActionRequest {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+  body?: Record<string, string>;
+}
+
+export type ActionRequestResult =
+  { ok: true; request: ActionRequest } | { ok: false; error: string };
+
+export function actionRequest(
+  session: Pick<Session, 'id' | 'members' | 'callSid'>,
+  action: CallAction,
+  agent: AgentIdentity,
+  destination?: string,
+): ActionRequestResult {
+  const path = `/sessions/${encodeURIComponent(session.id)}`;
+  const callSid = agentCallSid(session, agent);
+  switch (action) {
+    case 'decline':
+      return { ok: true, request: { method: 'POST', path: `${path}/reject` } };
+    case 'hold':
+      if (callSid === undefined) return noCallSid('put on hold');
+      return {
+        ok: true,
+        request: { method: 'POST', path: `${path}/hold`, body: { callSid, reason: 'None' } },
+      };
+    case 'resume':
+      return { ok: true, request: { method: 'PATCH', path, body: { callState: 'Connected' } } };
+    case 'transfer': {
+      const checked = checkDestination(destination);
+      if (!checked.ok) return checked;
+      return {
+        ok: true,
+        request: { method: 'POST', path: `${path}/redirect`, body: { destination: checked.value } },
+      };
+    }
+    case 'hangUp':
+      return {
+        ok: true,
+        request: {
+          method: 'DELETE',
+          path,
+          ...(callSid === undefined ? {} : { query: { callSid } }),
+        },
+      };
+  }
+}
+
+function noCallSid(what: string): { ok: false; error: string } {
+  return {
+    ok: false,
+    error: `This call cannot be ${what}: the server did not say which leg is yours.`,
+  };
+}
