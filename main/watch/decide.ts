@@ -2,16 +2,43 @@
 import type { Session } from '../evo/session.js';
 import { describeConnection } from './describe.js';
 import type { ConnectionStatus, WatchEvent, WatchTiming } from './events.js';
-import { answerLookup, expireLookup, finish, observe, type Step } from './session-rules.js';
-import { firstSight, sessionTable, type SessionTable } from './tracked.js';
+import { Draft, listedIds, minuteOf, pendingIds } from './memory-draft.js';
+import { sessionPhase } from './reading.js';
+import {
+  answerLookup,
+  expireLookup,
+  finish,
+  LOOKUP_TIMEOUT_MS,
+  observe,
+  type Step,
+} from './session-rules.js';
+import {
+  ABSENCES_BEFORE_GONE,
+  FORGET_AFTER_MS,
+  firstSight,
+  fromEndedCall,
+  isSettled,
+  sameState,
+  sameTrimmed,
+  sessionTable,
+  type EndedCall,
+  type SessionTable,
+  type TrackedSession,
+} from './tracked.js';
 
-export type { TrackedSession } from './tracked.js';
+export { ABSENCES_BEFORE_GONE, FORGET_AFTER_MS } from './tracked.js';
+export type { EndedCall, TrackedSession } from './tracked.js';
 
 /** What the engine remembers between polls; serializable, so the ledger can persist it. */
 export interface WatchMemory {
-  version: 1;
-  /** A prototype-less table (see sessionTable): keys are ids the server chose. */
+  version: 2;
+  /**
+   * The calls being watched: listed lately, or not settled yet. A prototype-less table (see
+   * sessionTable): keys are ids the server chose.
+   */
   sessions: SessionTable;
+  /** Calls gone and settled, in the compact form that keeps them from alerting again; 24 h. */
+  ended: readonly EndedCall[];
   connection: ConnectionStatus | 'unknown';
 }
 
@@ -24,33 +51,28 @@ export type Observation =
   | { kind: 'failure'; status: Exclude<ConnectionStatus, 'online'>; detail: string };
 
 export interface Decision {
+  /**
+   * The tables are the very objects of the memory given when nothing in them changed: a
+   * caller may tell a change by identity (the ledger does).
+   */
   memory: WatchMemory;
   events: WatchEvent[];
   /** Session ids to look up once with `GET /sessions/{id}`; answer each with a 'lookup' observation. */
   lookups: string[];
 }
 
-/** Sessions not seen for this long are forgotten (and could alert again if they came back). */
-export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Answers in a row that must leave a session out before it counts as gone. The list is known
- * to flap: a ringing call missing from one answer and back in the next is the same ring, and
- * looking it up in between would report a call that is still ringing as missed. The price is
- * one poll interval of delay on missed/ended.
- */
-export const ABSENCES_BEFORE_GONE = 2;
-
 export function emptyMemory(): WatchMemory {
-  return { version: 1, sessions: sessionTable(), connection: 'unknown' };
+  return { version: 2, sessions: sessionTable(), ended: [], connection: 'unknown' };
 }
 
+/** Forgets what was not seen for FORGET_AFTER_MS, exactly; decide does it once a minute. */
 export function pruneMemory(memory: WatchMemory, now: number): WatchMemory {
   const sessions = sessionTable();
   for (const [id, t] of Object.entries(memory.sessions)) {
     if (now - t.lastSeenAt < FORGET_AFTER_MS) sessions[id] = t;
   }
-  return { ...memory, sessions };
+  const ended = memory.ended.filter((e) => now - e.lastSeenAt < FORGET_AFTER_MS);
+  return { ...memory, sessions, ended };
 }
 
 /**
@@ -59,9 +81,7 @@ export function pruneMemory(memory: WatchMemory, now: number): WatchMemory {
  * LOOKUP_TIMEOUT_MS settles them, each may be asked again.
  */
 export function pendingLookups(memory: WatchMemory): string[] {
-  return Object.entries(memory.sessions)
-    .filter(([, t]) => t.lookup === 'pending')
-    .map(([id]) => id);
+  return pendingIds(memory);
 }
 
 export function decide(
@@ -70,7 +90,7 @@ export function decide(
   now: number,
   timing: WatchTiming,
 ): Decision {
-  const sessions = copySessions(pruneMemory(memory, now).sessions);
+  const draft = new Draft(memory, now);
   const step: Step = { now, timing, events: [], lookups: [] };
   let connection = memory.connection;
 
@@ -80,11 +100,15 @@ export function decide(
         connection = 'online';
         step.events.push(connectionEvent('online', undefined, now));
       }
-      observeAnswer(sessions, observation.sessions, step);
+      observeAnswer(draft, memory, observation.sessions, step);
       break;
     case 'lookup': {
-      const t = sessions[observation.sessionId];
-      if (t !== undefined) answerLookup(t, observation.result, step);
+      const t = draft.get(observation.sessionId);
+      if (t?.lookup === 'pending') {
+        const work = { ...t };
+        answerLookup(work, observation.result, step);
+        keep(draft, work);
+      }
       break;
     }
     case 'failure':
@@ -95,35 +119,85 @@ export function decide(
       }
       break;
   }
-  for (const t of Object.values(sessions)) expireLookup(t, step);
+  for (const id of pendingIds(memory)) {
+    const t = draft.get(id);
+    if (t?.lookup !== 'pending' || t.lookupRequestedAt === null) continue;
+    if (now - t.lookupRequestedAt < LOOKUP_TIMEOUT_MS) continue;
+    const work = { ...t };
+    expireLookup(work, step);
+    keep(draft, work);
+  }
 
+  const tables = draft.commit();
   return {
-    memory: { version: 1, sessions, connection },
+    memory: { version: 2, ...tables, connection },
     events: step.events,
     lookups: step.lookups,
   };
 }
 
-function observeAnswer(sessions: SessionTable, listed: readonly Session[], step: Step): void {
+/** One pass over the answer, one over the calls listed lately; nothing else is visited. */
+function observeAnswer(
+  draft: Draft,
+  memory: WatchMemory,
+  listed: readonly Session[],
+  step: Step,
+): void {
   const byId = new Map<string, Session>();
   for (const s of listed) {
     if (typeof s?.id === 'string' && s.id !== '') byId.set(s.id, s);
   }
   for (const [id, s] of byId) {
-    const t = (sessions[id] ??= firstSight(s, step.now));
-    observe(t, s, step);
+    const t = draft.get(id);
+    if (t !== undefined) {
+      if (unchanged(t, s, step.now)) continue;
+      const events = step.events.length;
+      const work = { ...t };
+      observe(work, s, step);
+      const same =
+        events === step.events.length &&
+        sameState(t, work) &&
+        minuteOf(t.lastSeenAt) === minuteOf(work.lastSeenAt);
+      if (!same) draft.set(work);
+      continue;
+    }
+    const ended = draft.ended(id);
+    const work = ended ? fromEndedCall(ended, s, ABSENCES_BEFORE_GONE) : firstSight(s, step.now);
+    observe(work, s, step);
+    if (ended) draft.revive(work);
+    else draft.set(work);
   }
-  for (const [id, t] of Object.entries(sessions)) {
+  for (const id of listedIds(memory)) {
     if (byId.has(id)) continue;
-    t.absences += 1;
-    if (t.absences === ABSENCES_BEFORE_GONE) finish(t, t.session, step);
+    const t = draft.get(id);
+    if (t === undefined) continue; // forgotten by this decision's pruning
+    const work = { ...t, absences: t.absences + 1 };
+    if (work.absences === ABSENCES_BEFORE_GONE) finish(work, work.session, step);
+    keep(draft, work);
   }
 }
 
-function copySessions(sessions: SessionTable): SessionTable {
-  const copy = sessionTable();
-  for (const [id, t] of Object.entries(sessions)) copy[id] = { ...t };
-  return copy;
+/** A session this decision changed: settled ones are reduced to their EndedCall. */
+function keep(draft: Draft, t: TrackedSession): void {
+  if (isSettled(t)) draft.end(t);
+  else draft.set(t);
+}
+
+/**
+ * True when observing `s` again could only move lastSeenAt within its minute: the fields the
+ * rules read are the same, and no rule waits on time (a hold's reminder) or on an outcome.
+ * Anything else goes through the rules, whose result is kept only if it differs.
+ */
+function unchanged(t: TrackedSession, s: Session, now: number): boolean {
+  if (t.absences !== 0 || t.lookup === 'pending') return false;
+  if (minuteOf(t.lastSeenAt) !== minuteOf(now) || t.heldSince !== null || t.heldAlertedAt !== null)
+    return false;
+  if (!sameTrimmed(t.session, s)) return false;
+  if (s.wasMissed === true && t.outcome === null) return false;
+  const phase = sessionPhase(s);
+  if (phase === 'ringing') return t.awaitingAnswer;
+  if (phase === 'connected') return !t.awaitingAnswer;
+  return phase === 'queued' || phase === 'other';
 }
 
 function connectionEvent(

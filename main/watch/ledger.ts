@@ -6,15 +6,25 @@ import { join } from 'node:path';
 import { isRecord } from '../evo/field-table.js';
 import type { Session } from '../evo/session.js';
 import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
-import { isTrackedSession, sessionTable, trimSession, type SessionTable } from './tracked.js';
+import {
+  isEndedCall,
+  isSettled,
+  isTrackedSession,
+  sessionTable,
+  toEndedCall,
+  trimSession,
+  type EndedCall,
+  type SessionTable,
+} from './tracked.js';
 
 export const LEDGER_FILE = 'watch-ledger.json';
-const LEDGER_VERSION = 1;
+const LEDGER_VERSION = 2;
 
 interface LedgerFile {
   version: typeof LEDGER_VERSION;
   savedAt: number;
   sessions: SessionTable;
+  ended: readonly EndedCall[];
 }
 
 /**
@@ -43,19 +53,28 @@ export async function loadMemory(
   if (!isRecord(parsed) || !isRecord(parsed['sessions'])) {
     return fresh(path, 'it does not look like a call ledger');
   }
-  if (parsed['version'] !== LEDGER_VERSION) {
-    return fresh(path, `it has version ${String(parsed['version'])}, expected ${LEDGER_VERSION}`);
+  const version = parsed['version'];
+  if (version !== LEDGER_VERSION && version !== 1) {
+    return fresh(path, `it has version ${String(version)}, expected ${LEDGER_VERSION}`);
   }
 
   const sessions = sessionTable();
+  const ended = new Map<string, EndedCall>();
   let dropped = 0;
   for (const [id, entry] of Object.entries(parsed['sessions'])) {
-    if (isTrackedSession(entry) && entry.session.id === id) {
-      // Re-trim: whatever else the file holds never reaches an event.
-      sessions[id] = { ...entry, session: trimSession(entry.session as Session) };
-    } else dropped += 1;
+    if (!isTrackedSession(entry) || entry.session.id !== id) dropped += 1;
+    // Version 1 kept every call whole: a settled one is reduced now, as decide would.
+    else if (isSettled(entry)) ended.set(id, toEndedCall(entry));
+    // Re-trim: whatever else the file holds never reaches an event.
+    else sessions[id] = { ...entry, session: trimSession(entry.session as Session) };
   }
-  const memory = pruneMemory({ ...emptyMemory(), sessions }, now);
+  const listedEnded: unknown = parsed['ended'];
+  for (const entry of Array.isArray(listedEnded) ? listedEnded : []) {
+    if (!isEndedCall(entry)) dropped += 1;
+    // A call in both was listed again before the save: the whole entry is the newer one.
+    else if (!Object.hasOwn(sessions, entry.id)) ended.set(entry.id, { ...entry });
+  }
+  const memory = pruneMemory({ ...emptyMemory(), sessions, ended: [...ended.values()] }, now);
   if (dropped === 0) return { memory };
   return {
     memory,
@@ -66,11 +85,8 @@ export async function loadMemory(
 /** Prunes entries older than 24 hours, then writes a temp file, fsyncs it and renames it. */
 export async function saveMemory(dir: string, memory: WatchMemory, now: number): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const file: LedgerFile = {
-    version: LEDGER_VERSION,
-    savedAt: now,
-    sessions: pruneMemory(memory, now).sessions,
-  };
+  const { sessions, ended } = pruneMemory(memory, now);
+  const file: LedgerFile = { version: LEDGER_VERSION, savedAt: now, sessions, ended };
   const path = join(dir, LEDGER_FILE);
   const temp = join(dir, `.${LEDGER_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

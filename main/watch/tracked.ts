@@ -3,6 +3,17 @@
 // the log, members, console data or anything else a call carries.
 import type { Session } from '../evo/session.js';
 
+/** Sessions not seen for this long are forgotten (and could alert again if they came back). */
+export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Answers in a row that must leave a session out before it counts as gone. The list is known
+ * to flap: a ringing call missing from one answer and back in the next is the same ring, and
+ * looking it up in between would report a call that is still ringing as missed. The price is
+ * one poll interval of delay on missed/ended.
+ */
+export const ABSENCES_BEFORE_GONE = 2;
+
 const KEPT_FIELDS = [
   'id',
   'dateCreated',
@@ -29,9 +40,12 @@ export type TrimmedSession = Pick<Session, (typeof KEPT_FIELDS)[number]>;
 export interface TrackedSession {
   /** The latest session known, trimmed. */
   session: TrimmedSession;
-  /** Last time a poll answer (or a lookup) showed it. */
+  /**
+   * Last time a poll answer showed it, to the minute: within a minute an unchanged call is not
+   * rewritten (nor saved) on every poll. Only the 24-hour forgetting reads it.
+   */
   lastSeenAt: number;
-  /** Successful poll answers in a row that did not list it. */
+  /** Successful poll answers in a row that did not list it, counted up to ABSENCES_BEFORE_GONE. */
   absences: number;
   /** Seen ringing in the current ringing episode and not connected or held since. */
   awaitingAnswer: boolean;
@@ -50,6 +64,21 @@ export interface TrackedSession {
 
 /** Sessions by id. */
 export type SessionTable = Record<string, TrackedSession>;
+
+/**
+ * A call that left the list and is settled (its `ended` went out, no lookup pending), reduced
+ * to what keeps it from alerting twice if it shows up again within 24 hours: no session copy,
+ * since a call that comes back brings its own.
+ */
+export interface EndedCall {
+  id: string;
+  lastSeenAt: number;
+  awaitingAnswer: boolean;
+  heldSince: number | null;
+  heldAlertedAt: number | null;
+  outcome: TrackedSession['outcome'];
+  lookup: 'none' | 'used';
+}
 
 /**
  * An empty table with no prototype: ids come from the server, and an id such as `__proto__`,
@@ -84,6 +113,65 @@ export function firstSight(s: Session, now: number): TrackedSession {
   };
 }
 
+/** A tracked session that can be reduced to an EndedCall: gone, settled, nothing pending. */
+export function isSettled(t: TrackedSession): boolean {
+  return t.absences >= ABSENCES_BEFORE_GONE && t.endedSent && t.lookup !== 'pending';
+}
+
+export function toEndedCall(t: TrackedSession): EndedCall {
+  return {
+    id: t.session.id,
+    lastSeenAt: t.lastSeenAt,
+    awaitingAnswer: t.awaitingAnswer,
+    heldSince: t.heldSince,
+    heldAlertedAt: t.heldAlertedAt,
+    outcome: t.outcome,
+    lookup: t.lookup === 'used' ? 'used' : 'none',
+  };
+}
+
+/** An ended call listed again: tracked as before it left, with the session it came back as. */
+export function fromEndedCall(e: EndedCall, s: Session, absences: number): TrackedSession {
+  return {
+    session: trimSession(s),
+    lastSeenAt: e.lastSeenAt,
+    absences,
+    awaitingAnswer: e.awaitingAnswer,
+    heldSince: e.heldSince,
+    heldAlertedAt: e.heldAlertedAt,
+    outcome: e.outcome,
+    endedSent: true,
+    lookup: e.lookup,
+    lookupRequestedAt: null,
+  };
+}
+
+/** Whether trimming `s` would give exactly `kept`: the fields a decision reads are unchanged. */
+export function sameTrimmed(kept: TrimmedSession, s: Session): boolean {
+  const k = kept as Record<string, unknown>;
+  for (const field of KEPT_FIELDS) {
+    const value = s[field];
+    const trimmed = typeof value === 'string' || typeof value === 'boolean' ? value : undefined;
+    if (k[field] !== trimmed) return false;
+  }
+  return true;
+}
+
+/** Field by field; `lastSeenAt` is compared by the caller, who knows how fresh it must be. */
+export function sameState(a: TrackedSession, b: TrackedSession): boolean {
+  return (
+    a.absences === b.absences &&
+    a.awaitingAnswer === b.awaitingAnswer &&
+    a.heldSince === b.heldSince &&
+    a.heldAlertedAt === b.heldAlertedAt &&
+    a.outcome === b.outcome &&
+    a.endedSent === b.endedSent &&
+    a.lookup === b.lookup &&
+    a.lookupRequestedAt === b.lookupRequestedAt &&
+    sameTrimmed(a.session, b.session as Session)
+  );
+}
+
 /** Shape check for what comes back from disk: anything else is dropped, never trusted. */
 export function isTrackedSession(value: unknown): value is TrackedSession {
   if (typeof value !== 'object' || value === null) return false;
@@ -102,6 +190,20 @@ export function isTrackedSession(value: unknown): value is TrackedSession {
     typeof t['endedSent'] === 'boolean' &&
     (t['lookup'] === 'none' || t['lookup'] === 'pending' || t['lookup'] === 'used') &&
     (t['lookupRequestedAt'] === null || isTime(t['lookupRequestedAt']))
+  );
+}
+
+export function isEndedCall(value: unknown): value is EndedCall {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return (
+    typeof e['id'] === 'string' &&
+    isTime(e['lastSeenAt']) &&
+    typeof e['awaitingAnswer'] === 'boolean' &&
+    (e['heldSince'] === null || isTime(e['heldSince'])) &&
+    (e['heldAlertedAt'] === null || isTime(e['heldAlertedAt'])) &&
+    (e['outcome'] === null || e['outcome'] === 'missed' || e['outcome'] === 'answered-elsewhere') &&
+    (e['lookup'] === 'none' || e['lookup'] === 'used')
   );
 }
 

@@ -126,7 +126,7 @@ describe('ledger', () => {
   it.each([
     ['not JSON', '{"version":1,"sess'],
     ['the wrong shape', '[1,2,3]'],
-    ['another version', '{"version":2,"savedAt":0,"sessions":{}}'],
+    ['another version', '{"version":3,"savedAt":0,"sessions":{}}'],
     ['empty', ''],
   ])('a file that is %s loads as empty memory with a warning', async (_what, content) => {
     await writeFile(join(dir, LEDGER_FILE), content);
@@ -167,5 +167,64 @@ describe('ledger', () => {
     await saveMemory(dir, memory, now + FORGET_AFTER_MS);
     const text = await readFile(join(dir, LEDGER_FILE), 'utf8');
     expect(JSON.parse(text).sessions).toEqual({});
+  });
+
+  it('round-trips ended calls: one that was missed and shows up ringing again does not ring', async () => {
+    const before = new Watch();
+    before.poll([ringing('gone')]);
+    before.poll([]);
+    before.poll([]);
+    before.lookup('gone', 'failed');
+    expect(before.memory.ended.map((e) => e.id)).toEqual(['gone']);
+    await saveMemory(dir, before.memory, before.now);
+
+    const loaded = await loadMemory(dir, before.now + 3000);
+    expect(loaded.memory.ended).toStrictEqual(before.memory.ended);
+    const after = new Watch(undefined, loaded.memory, before.now + 3000);
+    after.poll([ringing('gone')]);
+    expect(after.said()).toEqual([]);
+  });
+
+  it('migrates a version 1 ledger: its settled calls become ended calls and do not alert again', async () => {
+    const t = (id: string, fields: Record<string, unknown>) => ({
+      session: { id, callState: 'Ringing', fromName: 'Jane Doe', log: [{ message: 'x' }] },
+      lastSeenAt: 1_000_000,
+      absences: 0,
+      awaitingAnswer: true,
+      heldSince: null,
+      heldAlertedAt: null,
+      outcome: null,
+      endedSent: false,
+      lookup: 'none',
+      lookupRequestedAt: null,
+      ...fields,
+    });
+    const v1 = {
+      version: 1,
+      savedAt: 1_000_000,
+      sessions: {
+        live: t('live', {}),
+        gone: t('gone', { absences: 57, outcome: 'missed', endedSent: true, lookup: 'used' }),
+        waiting: t('waiting', { absences: 2, lookup: 'pending', lookupRequestedAt: 1_000_000 }),
+      },
+    };
+    await writeFile(join(dir, LEDGER_FILE), JSON.stringify(v1));
+    const { memory, warning } = await loadMemory(dir, 1_003_000);
+    expect(warning).toBeUndefined();
+    expect(Object.keys(memory.sessions)).toEqual(['live', 'waiting']);
+    expect(memory.ended).toEqual([
+      {
+        id: 'gone',
+        lastSeenAt: 1_000_000,
+        awaitingAnswer: true,
+        heldSince: null,
+        heldAlertedAt: null,
+        outcome: 'missed',
+        lookup: 'used',
+      },
+    ]);
+    const after = new Watch(undefined, memory, 1_003_000);
+    after.poll([ringing('live'), ringing('gone'), ringing('waiting')]);
+    expect(after.said()).toEqual([]);
   });
 });
