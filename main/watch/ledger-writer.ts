@@ -3,35 +3,31 @@
 import type { Logger } from '../log.js';
 import type { Clock } from './clock.js';
 import type { WatchMemory } from './decide.js';
-import { loadMemory, saveMemory } from './ledger.js';
-
-/**
- * What a save must capture. Every poll moves `lastSeenAt`, which only serves the 24-hour
- * pruning: counted in minutes, an unchanged call list costs one disk write a minute, not one
- * every poll.
- */
-function fingerprint(memory: WatchMemory): string {
-  return JSON.stringify(memory, (key, value: unknown) =>
-    key === 'lastSeenAt' && typeof value === 'number' ? Math.floor(value / 60_000) : value,
-  );
-}
+import { loadMemory, newJournal, saveMemory } from './ledger.js';
 
 /**
  * Saves the memory after each decision that changed it, one write at a time: a save asked for
  * while one is running waits, and only the newest memory is written.
+ *
+ * "Changed" is told by identity: decide hands on the very tables it did not change, and it
+ * moves `lastSeenAt` once a minute, so an unchanged call list costs one write a minute and a
+ * poll costs two comparisons, however many calls the day has seen.
  */
 export function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
-  let lastSaved = '';
+  let last: Pick<WatchMemory, 'sessions' | 'ended'> | null = null;
+  const journal = newJournal();
   let writing: Promise<void> = Promise.resolve();
 
+  const isLast = (memory: WatchMemory): boolean =>
+    last !== null && memory.sessions === last.sessions && memory.ended === last.ended;
+
   function save(memory: WatchMemory): Promise<void> {
-    const text = fingerprint(memory);
-    if (text === lastSaved) return writing;
-    lastSaved = text;
+    if (isLast(memory)) return writing;
+    last = { sessions: memory.sessions, ended: memory.ended };
     writing = writing.then(async () => {
-      if (text !== lastSaved) return; // a newer save is queued behind this one
+      if (!isLast(memory)) return; // a newer save is queued behind this one
       try {
-        await saveMemory(dir, memory, clock.now());
+        await saveMemory(dir, memory, clock.now(), journal);
       } catch (e) {
         log.error(
           `Could not save what was already alerted to ${dir}: ${e instanceof Error ? e.message : String(e)}`,
@@ -45,12 +41,12 @@ export function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
     async load(): Promise<WatchMemory> {
       const { memory, warning } = await loadMemory(dir, clock.now());
       if (warning) log.warn(warning);
-      lastSaved = fingerprint(memory);
+      last = { sessions: memory.sessions, ended: memory.ended };
       return memory;
     },
     save,
     async flush(memory: WatchMemory): Promise<void> {
-      lastSaved = '';
+      last = null;
       await save(memory);
     },
   };

@@ -1,9 +1,15 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyMemory, FORGET_AFTER_MS } from '../../main/watch/decide.js';
-import { LEDGER_FILE, loadMemory, saveMemory } from '../../main/watch/ledger.js';
+import {
+  ENDED_FILE,
+  LEDGER_FILE,
+  loadMemory,
+  newJournal,
+  saveMemory,
+} from '../../main/watch/ledger.js';
 import { connected, held, ringing, Watch } from './decide-script.js';
 
 let dir = '';
@@ -226,5 +232,125 @@ describe('ledger', () => {
     const after = new Watch(undefined, memory, 1_003_000);
     after.poll([ringing('live'), ringing('gone'), ringing('waiting')]);
     expect(after.said()).toEqual([]);
+  });
+});
+
+/** A memory with `count` calls that rang, were missed and left, the last poll `w.now`. */
+function missedCalls(count: number, w = new Watch()): Watch {
+  const ids = Array.from({ length: count }, (_, i) => `m${w.memory.ended.length + i}`);
+  w.poll(ids.map((id) => ringing(id)));
+  w.poll([]);
+  w.poll([]);
+  for (const id of ids) w.lookup(id, 'failed', 0);
+  return w;
+}
+
+const lineCount = async (path: string) =>
+  (await readFile(path, 'utf8')).split('\n').filter((l) => l !== '').length;
+
+describe('ledger journal of ended calls', () => {
+  it('after a whole save, a save appends only the calls that ended since', async () => {
+    const journal = newJournal();
+    const w = missedCalls(50);
+    await saveMemory(dir, w.memory, w.now, journal);
+    const endedPath = join(dir, ENDED_FILE);
+    const first = await stat(endedPath);
+    expect(await lineCount(endedPath)).toBe(50);
+
+    missedCalls(3, w);
+    w.poll([connected('live')]);
+    await saveMemory(dir, w.memory, w.now, journal);
+    expect((await stat(endedPath)).ino).toBe(first.ino); // appended, not replaced
+    expect(await lineCount(endedPath)).toBe(53);
+    const watched = await readFile(join(dir, LEDGER_FILE), 'utf8');
+    expect(watched).toContain('"live"');
+    expect(watched).not.toContain('"m0"');
+
+    const loaded = await loadMemory(dir, w.now);
+    expect(loaded.warning).toBeUndefined();
+    expect(loaded.memory.ended).toStrictEqual(w.memory.ended);
+    expect(Object.keys(loaded.memory.sessions)).toEqual(['live']);
+  });
+
+  it('a save with nothing newly ended leaves the ended file alone', async () => {
+    const journal = newJournal();
+    const w = missedCalls(5);
+    await saveMemory(dir, w.memory, w.now, journal);
+    const before = await readFile(join(dir, ENDED_FILE), 'utf8');
+    w.poll([ringing('new')]);
+    await saveMemory(dir, w.memory, w.now, journal);
+    expect(await readFile(join(dir, ENDED_FILE), 'utf8')).toBe(before);
+  });
+
+  it('a call that ended, came back and ended again loads once, as it ended last', async () => {
+    const journal = newJournal();
+    const w = missedCalls(2);
+    await saveMemory(dir, w.memory, w.now, journal);
+    w.poll([connected('m0')]);
+    await saveMemory(dir, w.memory, w.now, journal);
+    expect((await loadMemory(dir, w.now)).memory.ended.map((e) => e.id)).toEqual(['m1']);
+    w.poll([]);
+    w.poll([]);
+    await saveMemory(dir, w.memory, w.now, journal);
+    const { memory } = await loadMemory(dir, w.now);
+    expect(memory.ended.map((e) => e.id)).toEqual(['m1', 'm0']);
+    expect(memory.ended).toStrictEqual(w.memory.ended);
+  });
+
+  it('a torn last line (a crash mid-append) is skipped with a warning, the rest loads', async () => {
+    const w = missedCalls(3);
+    await saveMemory(dir, w.memory, w.now);
+    await writeFile(join(dir, ENDED_FILE), '{"id":"half', { flag: 'a' });
+    const { memory, warning } = await loadMemory(dir, w.now);
+    expect(memory.ended.map((e) => e.id)).toEqual(['m0', 'm1', 'm2']);
+    expect(warning).toMatch(/Skipped 1 unreadable entry/);
+  });
+
+  it('rewrites the ended file whole once it holds too many forgotten calls', async () => {
+    const journal = newJournal();
+    const w = missedCalls(1200);
+    await saveMemory(dir, w.memory, w.now, journal);
+    // a day later, those are forgotten; new calls keep ending
+    w.poll([], FORGET_AFTER_MS);
+    missedCalls(10, w);
+    expect(w.memory.ended).toHaveLength(10);
+    const before = await stat(join(dir, ENDED_FILE));
+    await saveMemory(dir, w.memory, w.now, journal);
+    expect((await stat(join(dir, ENDED_FILE))).ino).not.toBe(before.ino);
+    expect(await lineCount(join(dir, ENDED_FILE))).toBe(10);
+    // a few stale lines are not worth a rewrite: the next calls are appended
+    missedCalls(5, w);
+    w.poll([connected('m0')]);
+    await saveMemory(dir, w.memory, w.now, journal);
+    w.poll([]);
+    w.poll([]);
+    await saveMemory(dir, w.memory, w.now, journal);
+    expect(await lineCount(join(dir, ENDED_FILE))).toBe(16);
+    expect((await loadMemory(dir, w.now)).memory.ended).toHaveLength(15);
+  });
+
+  it('a failed append makes the next save a whole one', async () => {
+    const journal = newJournal();
+    const w = missedCalls(2);
+    await saveMemory(dir, w.memory, w.now, journal);
+    await rm(join(dir, ENDED_FILE));
+    await mkdir(join(dir, ENDED_FILE)); // appending fails: a directory is in the way
+    missedCalls(1, w);
+    await expect(saveMemory(dir, w.memory, w.now, journal)).rejects.toThrow();
+    expect(journal.ready).toBe(false);
+    await rm(join(dir, ENDED_FILE), { recursive: true });
+    await saveMemory(dir, w.memory, w.now, journal);
+    expect((await loadMemory(dir, w.now)).memory.ended.map((e) => e.id)).toEqual([
+      'm0',
+      'm1',
+      'm2',
+    ]);
+  });
+
+  it('ended calls without the other file (a first save cut short) still load', async () => {
+    const w = missedCalls(2);
+    await saveMemory(dir, w.memory, w.now);
+    await rm(join(dir, LEDGER_FILE));
+    expect((await loadMemory(dir, w.now)).memory.ended).toHaveLength(2);
   });
 });
