@@ -8,6 +8,7 @@ import {
   answerLookup,
   expireLookup,
   finish,
+  holdAlertDue,
   LOOKUP_TIMEOUT_MS,
   observe,
   type Step,
@@ -150,7 +151,7 @@ function observeAnswer(
   for (const [id, s] of byId) {
     const t = draft.get(id);
     if (t !== undefined) {
-      if (unchanged(t, s, step.now)) continue;
+      if (unchanged(t, s, step)) continue;
       const events = step.events.length;
       const work = { ...t };
       observe(work, s, step);
@@ -185,16 +186,18 @@ function keep(draft: Draft, t: TrackedSession): void {
 
 /**
  * True when observing `s` again could only move lastSeenAt within its minute: the fields the
- * rules read are the same, and no rule waits on time (a hold's reminder) or on an outcome.
+ * rules read are the same, and no rule is due (a hold's alert, an outcome, an answer).
  * Anything else goes through the rules, whose result is kept only if it differs.
  */
-function unchanged(t: TrackedSession, s: Session, now: number): boolean {
+function unchanged(t: TrackedSession, s: Session, step: Step): boolean {
   if (t.absences !== 0 || t.lookup === 'pending') return false;
-  if (minuteOf(t.lastSeenAt) !== minuteOf(now) || t.heldSince !== null || t.heldAlertedAt !== null)
-    return false;
-  if (!sameTrimmed(t.session, s)) return false;
+  if (minuteOf(t.lastSeenAt) !== minuteOf(step.now) || !sameTrimmed(t.session, s)) return false;
   if (s.wasMissed === true && t.outcome === null) return false;
   const phase = sessionPhase(s);
+  if (phase === 'held') {
+    return !t.awaitingAnswer && holdAlertDue(t, step.now, step.timing) === null;
+  }
+  if (t.heldSince !== null || t.heldAlertedAt !== null) return false;
   if (phase === 'ringing') return t.awaitingAnswer;
   if (phase === 'connected') return !t.awaitingAnswer;
   return phase === 'queued' || phase === 'other';

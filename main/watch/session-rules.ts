@@ -107,20 +107,32 @@ function settle(t: TrackedSession, s: Session, step: Step): void {
   }
 }
 
+/**
+ * Whether a hold watched since `heldSince` alerts now: the first alert after the delay, then
+ * reminders, counted from the previous alert so never more often than the setting, even
+ * after an outage. 'first' or 'reminder' when due, null when not.
+ */
+export function holdAlertDue(
+  t: Pick<TrackedSession, 'heldSince' | 'heldAlertedAt'>,
+  now: number,
+  timing: WatchTiming,
+): 'first' | 'reminder' | null {
+  if (t.heldSince === null) return null;
+  if (t.heldAlertedAt === null) {
+    return Math.max(0, now - t.heldSince) >= timing.holdAlertDelayMs ? 'first' : null;
+  }
+  if (timing.holdReminderMs <= 0 || now - t.heldAlertedAt < timing.holdReminderMs) return null;
+  return 'reminder';
+}
+
 /** Hold time counts from the first poll that showed the hold. */
 function keepHoldWatch(t: TrackedSession, s: Session, step: Step): void {
   const { now, timing } = step;
   t.heldSince ??= now;
   const heldForMs = Math.max(0, now - t.heldSince);
-  let reminder: boolean;
-  if (t.heldAlertedAt === null) {
-    if (heldForMs < timing.holdAlertDelayMs) return;
-    reminder = false;
-  } else {
-    // Counted from the previous alert: never more often than the setting, even after an outage.
-    if (timing.holdReminderMs <= 0 || now - t.heldAlertedAt < timing.holdReminderMs) return;
-    reminder = true;
-  }
+  const due = holdAlertDue(t, now, timing);
+  if (due === null) return;
+  const reminder = due === 'reminder';
   t.heldAlertedAt = now;
   step.events.push({
     event: 'held',

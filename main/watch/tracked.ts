@@ -146,16 +146,37 @@ export function fromEndedCall(e: EndedCall, s: Session, absences: number): Track
   };
 }
 
-/** Whether trimming `s` would give exactly `kept`: the fields a decision reads are unchanged. */
+/**
+ * Whether trimming `s` would give exactly `kept`: the fields a decision reads are unchanged.
+ * Spelled out field by field (not a loop over KEPT_FIELDS): it runs for every listed call on
+ * every poll, and named reads are several times faster than computed ones.
+ */
 export function sameTrimmed(kept: TrimmedSession, s: Session): boolean {
-  const k = kept as Record<string, unknown>;
-  for (const field of KEPT_FIELDS) {
-    const value = s[field];
-    const trimmed = typeof value === 'string' || typeof value === 'boolean' ? value : undefined;
-    if (k[field] !== trimmed) return false;
-  }
-  return true;
+  return (
+    kept.id === s.id &&
+    kept.callState === str(s.callState) &&
+    kept.queueState === str(s.queueState) &&
+    kept.ended === bool(s.ended) &&
+    kept.wasMissed === bool(s.wasMissed) &&
+    kept.answeredByName === str(s.answeredByName) &&
+    kept.answeredById === str(s.answeredById) &&
+    kept.holdQueueName === str(s.holdQueueName) &&
+    kept.holdReason === str(s.holdReason) &&
+    kept.dateCreated === str(s.dateCreated) &&
+    kept.channel === str(s.channel) &&
+    kept.direction === str(s.direction) &&
+    kept.fromName === str(s.fromName) &&
+    kept.fromAddress === str(s.fromAddress) &&
+    kept.fromPhoneNumber === str(s.fromPhoneNumber) &&
+    kept.toAddress === str(s.toAddress) &&
+    kept.endpointName === str(s.endpointName) &&
+    kept.customerName === str(s.customerName)
+  );
 }
+
+// trimSession keeps strings and booleans only; a field of another type reads as absent.
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const bool = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
 
 /** Field by field; `lastSeenAt` is compared by the caller, who knows how fresh it must be. */
 export function sameState(a: TrackedSession, b: TrackedSession): boolean {

@@ -8,8 +8,10 @@ import {
   pendingLookups,
   type WatchMemory,
 } from '../../main/watch/decide.js';
+import type { Session } from '../../main/evo/session.js';
 import { DEFAULT_TIMING } from '../../main/watch/events.js';
-import { connected, held, ringing, T0, Watch } from './decide-script.js';
+import { sameTrimmed, trimSession } from '../../main/watch/tracked.js';
+import { call, connected, held, ringing, T0, Watch } from './decide-script.js';
 
 /** A memory that remembers `count` calls that rang, were missed and left. */
 function dayOfMissedCalls(count: number): Watch {
@@ -154,5 +156,37 @@ describe('calls that ended', () => {
     expect(JSON.stringify(one.memory)).toBe(JSON.stringify(two.memory));
     expect(one.events).toEqual([]);
     expect(JSON.stringify(memory.ended.map((e) => e.id))).toBe('["day-0","day-1","day-2"]');
+  });
+});
+
+describe('sameTrimmed', () => {
+  const full = call('s1', {
+    dateCreated: '2026-03-02T09:00:00Z',
+    ended: false,
+    wasMissed: false,
+    fromPhoneNumber: '+15035550100',
+    endpointName: 'Support',
+    holdQueueName: 'Sales Hold',
+    holdReason: 'None',
+    answeredByName: 'Bob Ortiz',
+    answeredById: 'ep-1',
+  });
+
+  it('tells apart a change to any field the engine keeps, and ignores the others', () => {
+    const kept = trimSession(full);
+    expect(sameTrimmed(kept, { ...full, log: [{ message: 'new' }], members: [] })).toBe(true);
+    for (const [field, value] of Object.entries(kept)) {
+      const changed = { ...full, [field]: typeof value === 'boolean' ? !value : `${value}x` };
+      expect(sameTrimmed(kept, changed), field).toBe(false);
+      const without = Object.fromEntries(Object.entries(full).filter(([k]) => k !== field));
+      if (field !== 'id')
+        expect(sameTrimmed(kept, without as unknown as Session), field).toBe(false);
+    }
+  });
+
+  it('agrees with trimming: a field of the wrong type reads as absent in both', () => {
+    const odd = { ...full, callState: 7 as unknown as string };
+    expect(sameTrimmed(trimSession(odd), odd)).toBe(true);
+    expect(sameTrimmed(trimSession({ ...full, callState: undefined }), odd)).toBe(true);
   });
 });

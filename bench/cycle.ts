@@ -1,0 +1,108 @@
+// One size of the poll cycle: each step alone, and the whole poll through the real client
+// against a prebuilt body, with JSON.parse of the same body measured in the same rounds.
+import { createEvoClient } from '../main/evo/client.js';
+import { normalizeSessions } from '../main/evo/normalize.js';
+import type { Session } from '../main/evo/session.js';
+import { DEFAULT_SETTINGS } from '../main/contract.js';
+import { initialAppState, withAccount, withPoll } from '../main/app/app-state.js';
+import { trayMenu } from '../main/app/tray-model.js';
+import { decide, emptyMemory, type WatchMemory } from '../main/watch/decide.js';
+import { DEFAULT_TIMING } from '../main/watch/events.js';
+import { interleaved } from './measure.js';
+import type { BodyServer } from './server.js';
+import { bodyOf, newRingingCall, realisticSessions } from './sessions.js';
+
+/** What the bench asks of the client: past any cap under test, so the cycle is measured. */
+const BENCH_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+export interface CycleResult {
+  sessions: number;
+  bodyBytes: number;
+  /** Median milliseconds by step. */
+  ms: Record<string, number>;
+}
+
+/** Medians of each step for `count` sessions. */
+export async function measureCycle(
+  server: BodyServer,
+  count: number,
+  rounds: number,
+): Promise<CycleResult> {
+  const sessions = realisticSessions(count);
+  const body = bodyOf(sessions);
+  const encoded = Buffer.from(body);
+  const ringBody = Buffer.from(bodyOf([...sessions, newRingingCall()]));
+  const client = createEvoClient({ maxBodyBytes: BENCH_MAX_BODY_BYTES });
+  await client.signIn(server.url, 'bench@evo.test', 'bench-password');
+
+  // A memory in its steady state: two polls of the list, within the minute of the next one.
+  const start = Math.floor(Date.parse('2026-11-26T09:00:00Z') / 60_000) * 60_000 + 1000;
+  const decideOn = (memory: WatchMemory, list: Session[], now: number) =>
+    decide(memory, { kind: 'sessions', sessions: list }, now, DEFAULT_TIMING).memory;
+  const fresh = () => normalizeSessions(JSON.parse(body));
+  const steady = decideOn(decideOn(emptyMemory(), fresh(), start), fresh(), start + 3000);
+  const now = start + 6000;
+  const ring = newRingingCall();
+  const signedIn = withAccount(initialAppState(DEFAULT_SETTINGS, 'available'), {
+    status: 'signed-in',
+    server: server.url,
+    user: { name: 'Bench Agent' },
+  });
+  const state = withPoll(signedIn, now - 3000, fresh());
+
+  // New objects each round, as every poll brings: nothing may be reused by identity.
+  let raw: unknown = null;
+  let list: Session[] = [];
+  let polled = state;
+  const index = () => decideOn(steady, list, now);
+  const ms = await interleaved(rounds, {
+    parse: () => JSON.parse(body),
+    _raw: () => {
+      raw = JSON.parse(body);
+    },
+    normalize: () => {
+      list = normalizeSessions(raw);
+    },
+    // Each decision takes the index cached beside the tables it is given and hands it on to
+    // the tables it makes; as the steps below all start from `steady`, an untimed decision
+    // first gives it back, as the poll before would have.
+    _index1: index,
+    decideSteady: () => decideOn(steady, list, now),
+    _index2: index,
+    decideRing: () => decideOn(steady, [...list, ring], now),
+    _index3: index,
+    decideNewMinute: () => decideOn(steady, list, start + 60_000),
+    appState: () => {
+      polled = withPoll(state, now, list);
+    },
+    trayMenu: () => trayMenu(polled, now),
+    _index4: index,
+    wholeSteady: async () => {
+      server.serve(encoded);
+      decideOn(steady, await client.getMySessions(), now);
+    },
+    _index5: index,
+    wholeRing: async () => {
+      server.serve(ringBody);
+      decideOn(steady, await client.getMySessions(), now);
+    },
+  });
+  await client.signOut();
+  const kept = Object.fromEntries(Object.entries(ms).filter(([key]) => !key.startsWith('_')));
+  return { sessions: count, bodyBytes: Buffer.byteLength(body), ms: kept };
+}
+
+/** Whether the client as the app builds it (its default body cap) reads this many sessions. */
+export async function defaultClientReads(server: BodyServer, count: number): Promise<string> {
+  const client = createEvoClient();
+  await client.signIn(server.url, 'bench@evo.test', 'bench-password');
+  server.serve(Buffer.from(bodyOf(realisticSessions(count))));
+  try {
+    const listed = await client.getMySessions();
+    return listed.length === count ? 'read' : `read ${listed.length} of ${count}`;
+  } catch (e) {
+    return `refused: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    await client.signOut();
+  }
+}
