@@ -6,6 +6,10 @@ import type { SimUser } from './types.js';
 
 const ROLES = ['User', 'Agent'];
 
+export function rolesOf(user: SimUser): string[] {
+  return [...(user.roles ?? ROLES)];
+}
+
 export function serviceStackError(
   errorCode: string,
   message: string,
@@ -21,6 +25,12 @@ export const INVALID_CREDENTIALS = serviceStackError(
 
 export const NOT_SIGNED_IN = serviceStackError('Unauthorized', 'Not Authenticated');
 
+/** ServiceStack names the credentials provider's route in every 401. */
+export const WWW_AUTHENTICATE = 'credentials realm="/auth/credentials"';
+
+/** A [RequiredRole] the user lacks. */
+export const INVALID_ROLE = serviceStackError('Forbidden', 'Invalid Role');
+
 export function authenticateResponse(signedIn: SignedIn): Record<string, unknown> {
   return {
     userId: signedIn.user.id,
@@ -29,7 +39,7 @@ export function authenticateResponse(signedIn: SignedIn): Record<string, unknown
     displayName: fullName(signedIn.user),
     bearerToken: '',
     refreshToken: '',
-    roles: [...ROLES],
+    roles: rolesOf(signedIn.user),
     permissions: [],
   };
 }
@@ -43,7 +53,7 @@ export function authStatus(user: SimUser, baseUrl: string): Record<string, unkno
     name: fullName(user),
     avatarUrl: avatarUrlFor(user, baseUrl),
     emailAddress: user.email,
-    roles: [...ROLES],
+    roles: rolesOf(user),
     accountIds: [DEMO_ACCOUNT.id],
     accountNames: [DEMO_ACCOUNT.name],
   };

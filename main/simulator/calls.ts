@@ -6,10 +6,12 @@ import type { Agent } from './transitions.js';
 import {
   answered,
   answeredElsewhere,
+  declined,
   ended,
   held,
   missed,
   queued,
+  redirected,
   resumed,
   ringing,
 } from './transitions.js';
@@ -29,6 +31,8 @@ interface StoredCall {
   agent: string;
   listed: boolean;
   archived: boolean;
+  /** Users who declined it: it does not ring them again. */
+  declinedBy: string[];
 }
 
 export function createCalls(options: CallsOptions): SimCalls {
@@ -88,7 +92,13 @@ export function createCalls(options: CallsOptions): SimCalls {
         ? queued(fresh, at, fresh.endpointName ?? 'the queue')
         : ringing(fresh, at, { id: user.id, name: fullName(user) });
       const session: Session = { ...started, ...fields, id };
-      calls.set(id, { session, agent: user.username, listed: true, archived: false });
+      calls.set(id, {
+        session,
+        agent: user.username,
+        listed: true,
+        archived: false,
+        declinedBy: [],
+      });
       return structuredClone(session);
     },
     ring: (id) => apply(id, (s, call) => ringing(s, isoNow(), agentOf(call))),
@@ -115,6 +125,29 @@ export function createCalls(options: CallsOptions): SimCalls {
     answerElsewhere(id, byName) {
       apply(id, (s) => answeredElsewhere(s, isoNow(), colleague(byName)));
       stored(id).listed = false;
+    },
+    decline(id) {
+      const call = stored(id);
+      const by = agentOf(call);
+      call.declinedBy.push(call.agent);
+      const next = users.find((u) => !call.declinedBy.includes(u.username));
+      const back = declined(call.session, isoNow(), by);
+      if (next === undefined) {
+        call.session = missed(back, isoNow());
+        call.listed = false;
+        return;
+      }
+      call.agent = next.username;
+      call.session = ringing(back, isoNow(), { id: next.id, name: fullName(next) });
+    },
+    redirect(id, destination) {
+      const call = stored(id);
+      call.session = redirected(call.session, isoNow(), agentOf(call), destination);
+      call.listed = false;
+    },
+    agentOf(id) {
+      const call = calls.get(id);
+      return call === undefined || call.archived || !call.listed ? undefined : call.agent;
     },
     remove(id) {
       stored(id).listed = false;

@@ -1,14 +1,18 @@
 // What the simulator answers to each route: sign-in, status, sign-out, sessions, avatars.
 // Knows nothing of sockets: server.ts turns HTTP into an ApiRequest and a Reply.
-import type { AuthSessions } from './auth.js';
+import { act, isActionRoute } from './actions.js';
+import type { AuthSessions, SignedIn } from './auth.js';
 import { findUser, readCredentials, signInCookies, signOutCookies } from './auth.js';
 import {
   authenticateResponse,
   authStatus,
   avatarSvg,
   INVALID_CREDENTIALS,
+  INVALID_ROLE,
   NOT_SIGNED_IN,
+  rolesOf,
   serviceStackError,
+  WWW_AUTHENTICATE,
 } from './bodies.js';
 import type { SimCalls, SimUser } from './types.js';
 
@@ -27,6 +31,7 @@ export interface ApiRequest {
   method: string;
   /** Without the query string. */
   path: string;
+  query: URLSearchParams;
   cookie: string | undefined;
   authorization: string | undefined;
   /** The parsed body (JSON or form); rejects with BadRequest when it cannot be read. */
@@ -63,17 +68,21 @@ export async function answer(api: Api, request: ApiRequest, reply: Reply): Promi
   const [area, name, extra] = segments.map(decodeSegment);
   const areaLower = area?.toLowerCase();
   const nameLower = name?.toLowerCase();
-  const signedIn = () => api.auth.find(request.cookie, request.authorization);
+  const signedIn = () =>
+    api.auth.find(request.cookie, request.authorization) ??
+    basicAuth(api.users, request.authorization);
   const fail = (status: number, errorCode: string, message: string) =>
     reply.json(status, serviceStackError(errorCode, message));
   const notAllowed = () => fail(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`);
-  const unauthorized = () => reply.json(401, NOT_SIGNED_IN);
+  const unauthorized = () =>
+    reply.json(401, NOT_SIGNED_IN, { 'WWW-Authenticate': WWW_AUTHENTICATE });
 
   if (areaLower === 'auth' && extra === undefined) {
     if (nameLower === 'status') {
       if (method !== 'GET') return notAllowed();
+      // No authentication needed: without a session it says so, in a 200.
       const current = signedIn();
-      return current ? reply.json(200, authStatus(current.user, api.url)) : unauthorized();
+      return reply.json(200, current ? authStatus(current.user, api.url) : UNAUTHENTICATED);
     }
     if (nameLower === 'logout') {
       if (method !== 'GET' && method !== 'POST') return notAllowed();
@@ -89,16 +98,34 @@ export async function answer(api: Api, request: ApiRequest, reply: Reply): Promi
     return signIn(api, await request.body(), nameLower, reply);
   }
 
-  if (areaLower === 'sessions' && name !== undefined && extra === undefined) {
-    if (method !== 'GET') return notAllowed();
+  if (areaLower === 'sessions' && segments.length <= 3) {
     const current = signedIn();
     if (!current) return unauthorized();
-    if (nameLower === 'my' || nameLower === 'active') {
-      return reply.json(200, { sessions: api.calls.listFor(current.user.username) });
+    if (name === undefined) {
+      if (method !== 'GET') return notAllowed();
+      return reply.json(200, listSessions(api.calls, request.query));
     }
-    const session = api.calls.get(name);
-    if (!session) return fail(404, 'NotFound', `Session '${name}' does not exist`);
-    return reply.json(200, session);
+    const listing = nameLower === 'my' || nameLower === 'active';
+    if (listing && extra === undefined && method !== 'GET') return notAllowed();
+    if (extra === undefined && method === 'GET') {
+      if (listing) {
+        if (!rolesOf(current.user).includes('User')) return reply.json(403, INVALID_ROLE);
+        return reply.json(200, { sessions: api.calls.listFor(current.user.username) });
+      }
+      const session = api.calls.get(name);
+      if (!session) return fail(404, 'NotFound', `Session '${name}' does not exist`);
+      // As the real server does: this route strips the log (GET /sessions?specificIds keeps it).
+      return reply.json(200, { ...session, log: [] });
+    }
+    const verb = extra?.toLowerCase();
+    if (isActionRoute(verb)) {
+      return act(
+        api.calls,
+        current.user,
+        { method, id: name, verb, query: request.query, body: () => request.body() },
+        reply,
+      );
+    }
   }
 
   const avatarOf = /^(.+)\.svg$/.exec(name ?? '')?.[1];
@@ -122,9 +149,52 @@ function signIn(api: Api, body: unknown, providerFromPath: string | undefined, r
     return reply.json(404, serviceStackError('NotFound', message));
   }
   const user = findUser(api.users, read.credentials);
-  if (user === undefined) return reply.json(401, INVALID_CREDENTIALS);
+  if (user === undefined) {
+    return reply.json(401, INVALID_CREDENTIALS, { 'WWW-Authenticate': WWW_AUTHENTICATE });
+  }
   const opened = api.auth.open(user);
   return reply.json(200, authenticateResponse(opened), {
     'Set-Cookie': signInCookies(opened, rememberMe, api.now()),
   });
+}
+
+/** `GET /auth/status` without a session (it needs none). */
+const UNAUTHENTICATED = { isAuthenticated: false };
+
+/** ListSessions: paged; `specificIds` (repeated or comma-separated) picks calls, with their log. */
+function listSessions(calls: SimCalls, query: URLSearchParams): Record<string, unknown> {
+  const ids = query
+    .getAll('specificIds')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  const items = ids.flatMap((id) => {
+    const session = calls.get(id);
+    return session ? [session] : [];
+  });
+  return {
+    items,
+    totalCount: items.length,
+    totalPages: items.length > 0 ? 1 : 0,
+    hasMorePages: false,
+  };
+}
+
+/** HTTP Basic (`Authorization: Basic base64(user:password)`), accepted on every request. */
+function basicAuth(
+  users: readonly SimUser[],
+  authorization: string | undefined,
+): SignedIn | undefined {
+  const encoded = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (encoded === undefined) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  const user = findUser(users, {
+    provider: 'basic',
+    userName: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    rememberMe: false,
+  });
+  return user === undefined ? undefined : { user, sessionId: '', permanentId: '' };
 }

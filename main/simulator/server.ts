@@ -49,12 +49,12 @@ async function parsedBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** The path without query; a request line too odd to parse reads as "/" and meets the 404. */
-function pathOf(requestUrl: string | undefined): string {
+/** The path and query; a request line too odd to parse reads as "/" and meets the 404. */
+function urlOf(requestUrl: string | undefined): URL {
   try {
-    return new URL(requestUrl ?? '/', 'http://simulator').pathname;
+    return new URL(requestUrl ?? '/', 'http://simulator');
   } catch {
-    return '/';
+    return new URL('/', 'http://simulator');
   }
 }
 
@@ -147,12 +147,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const api = { url, users, auth, calls, now };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const path = pathOf(req.url);
+    const target = urlOf(req.url);
+    const path = target.pathname;
     const fault = faultQueue.take(path);
     if (fault) return sendFault(req, res, path, fault);
     const request: ApiRequest = {
       method: req.method ?? 'GET',
       path,
+      query: target.searchParams,
       cookie: req.headers.cookie,
       authorization: req.headers.authorization,
       body: () => parsedBody(req),

@@ -40,7 +40,8 @@ export function queued(session: Session, at: string, queueName: string): Session
   return change(
     session,
     at,
-    { queueState: 'Queued', callState: undefined },
+    // The real server always sends its enums; a call not yet offered has no call leg state.
+    { queueState: 'Queued', callState: 'Disconnected' },
     { Agent: 'None' },
     `Queued in ${queueName}`,
   );
@@ -165,5 +166,36 @@ export function answeredElsewhere(session: Session, at: string, by: Agent): Sess
     },
     { Caller: 'Connected', Agent: 'None' },
     `Answered by ${by.name}`,
+  );
+}
+
+/** Declined by the agent it rang: back to the queue, waiting for the next agent. */
+export function declined(session: Session, at: string, by: Agent): Session {
+  assertLive(session, 'decline');
+  return change(
+    session,
+    at,
+    { callState: 'Disconnected', queueState: 'Queued' },
+    { Agent: 'None' },
+    `Declined by ${by.name}`,
+  );
+}
+
+/** Sent to another destination: connected there, and no longer this agent's call. */
+export function redirected(session: Session, at: string, by: Agent, destination: string): Session {
+  assertLive(session, 'transfer');
+  return change(
+    session,
+    at,
+    {
+      callState: 'Connected',
+      queueState: 'Connected',
+      destination,
+      holdQueueName: undefined,
+      heldByUserId: undefined,
+      holdReason: 'None',
+    },
+    { Caller: 'Connected', Agent: 'None', Transfer: 'Connected' },
+    `Transferred to ${destination} by ${by.name}`,
   );
 }

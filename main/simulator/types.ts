@@ -10,6 +10,8 @@ export interface SimUser {
   lastName: string;
   email: string;
   avatarUrl?: string;
+  /** ServiceStack roles; default User and Agent. Without User the session routes answer 403. */
+  roles?: string[];
 }
 
 export interface SimulatorOptions {
@@ -53,6 +55,15 @@ export interface SimCalls {
   miss(id: string): void;
   /** Answered by another agent: leaves this agent's list; GET /sessions/{id} shows answeredByName/Id. */
   answerElsewhere(id: string, byName: string): void;
+  /**
+   * Declined by the agent it rings: it leaves their list and rings the next user who has not
+   * declined it, or, when none is left, ends missed.
+   */
+  decline(id: string): void;
+  /** Transferred to `destination`: connected there, it leaves the agent's list. */
+  redirect(id: string, destination: string): void;
+  /** The user (username) whose list shows the call; undefined once it left every list. */
+  agentOf(id: string): string | undefined;
   /** Leaves the agent's list. */
   remove(id: string): void;
   /** Leaves the agent's list and is archived: GET /sessions/{id} answers 404. */

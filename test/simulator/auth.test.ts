@@ -196,7 +196,7 @@ describe('the signed-in session', () => {
   it('GET /auth/logout works too', async () => {
     const cookie = await signIn(sim.url);
     expect((await getJson(`${sim.url}/auth/logout`, cookie)).status).toBe(200);
-    expect((await getJson(`${sim.url}/auth/status`, cookie)).status).toBe(401);
+    expect((await getJson(`${sim.url}/sessions/my`, cookie)).status).toBe(401);
   });
 
   it('expired sessions answer 401 until the agent signs in again', async () => {
