@@ -29,8 +29,8 @@ async function send(method: string, path: string, body?: unknown, as = cookie) {
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  const body = (text === '' ? {} : JSON.parse(text)) as Answer;
-  return { status: response.status, body };
+  const answer = (text === '' ? {} : JSON.parse(text)) as Answer;
+  return { status: response.status, body: answer };
 }
 
 const listed = (user = AGENT.username) => sim.calls.listFor(user).map((s) => s.id);
