@@ -33,6 +33,8 @@ export interface Settings {
   openAtLogin: boolean;
   alertsPausedUntil: AlertsPausedUntil | null;
   windowBounds: WindowBounds | null;
+  /** The last transfer destinations, newest first, at most five (numbers, extensions, SIP). */
+  recentDestinations: string[];
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { alerts?: Partial<AlertKinds> };
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openAtLogin: false,
   alertsPausedUntil: null,
   windowBounds: null,
+  recentDestinations: [],
 };
 
 export const SERVER_PRESETS = [
@@ -58,7 +61,8 @@ export const SERVER_PRESETS = [
 export interface AccountState {
   status: 'signed-out' | 'signing-in' | 'signed-in';
   server?: string;
-  user?: { name: string; email?: string; avatarUrl?: string };
+  /** `id` is the Evo Voice user id: which calls are this agent's to act on. */
+  user?: { name: string; email?: string; avatarUrl?: string; id?: string };
   demo?: boolean;
   /** Why the last sign-in failed, in words the agent can act on. */
   error?: string;
@@ -105,6 +109,19 @@ export interface SignInRequest {
 
 export type SignInResult = { ok: true } | { ok: false; error: string };
 
+/** What the agent can do with a call (main/call-actions/rules.ts decides which, by state). */
+export type CallAction = 'decline' | 'hold' | 'resume' | 'transfer' | 'hangUp';
+
+export interface CallActionRequest {
+  sessionId: string;
+  action: CallAction;
+  /** Transfer only: a number, an extension or a SIP address. */
+  destination?: string;
+}
+
+/** `error` is in the agent's words, ready to show. */
+export type CallActionResult = { ok: true } | { ok: false; error: string };
+
 /** `window.evoTray`: the renderer's only door to the app. */
 export interface EvoTrayBridge {
   getState(): Promise<AppState>;
@@ -123,6 +140,12 @@ export interface EvoTrayBridge {
    * only; size-capped), or null. The window itself makes no network request.
    */
   getAvatar(url: string): Promise<string | null>;
+  /**
+   * Decline, hold, resume, transfer or hang up a call, once: main refuses what the call's
+   * current state does not allow, and a second identical request while one is in flight
+   * shares it (one request to Evo Voice).
+   */
+  callAction(request: CallActionRequest): Promise<CallActionResult>;
 }
 
 /** IPC channel names, one per bridge call; `state` is the push from main to the window. */
@@ -138,4 +161,5 @@ export const IPC = {
   pauseAlerts: 'evo:pause-alerts',
   copyText: 'evo:copy-text',
   getAvatar: 'evo:get-avatar',
+  callAction: 'evo:call-action',
 } as const;

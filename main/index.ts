@@ -14,6 +14,7 @@ import {
   withSettings,
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
+import { connectCallActions } from './call-actions/connect.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { parseMenuAction } from './app/tray-model.js';
 import { openKeychain } from './credentials/keychain.js';
@@ -37,6 +38,7 @@ import { createTray } from './electron/tray.js';
 import { createAppWindow } from './electron/window.js';
 
 const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+const transferRoute = (id: string) => `${sessionRoute(id)}/transfer`;
 
 const timingOf = (s: Settings): WatchTiming => ({
   pollIntervalMs: s.pollIntervalMs,
@@ -125,7 +127,15 @@ async function main(): Promise<void> {
   const notifier = createNotifier((id) =>
     appWindow.open(id === undefined ? '/calls' : sessionRoute(id)),
   );
-  const alerts = createAlerts(store, notifier, Date.now);
+  const callActions = connectCallActions({
+    store,
+    api,
+    notifier,
+    log,
+    saveSettings,
+    watcher: () => account.watcher(),
+  });
+  const alerts = createAlerts(store, notifier, Date.now, callActions.silences);
 
   const ledgerDir = (server: string, username: string) =>
     join(
@@ -175,6 +185,7 @@ async function main(): Promise<void> {
     },
     copyText: async (text) => clipboard.writeText(text),
     getAvatar: (url) => avatars.get(url),
+    callAction: (request) => callActions.perform(request),
   };
 
   function onMenu(id: string): void {
@@ -183,6 +194,10 @@ async function main(): Promise<void> {
     switch (action.kind) {
       case 'open-session':
         return appWindow.open(sessionRoute(action.sessionId));
+      case 'call-action':
+        // Transfer needs a destination: the window's form for that call.
+        if (action.action === 'transfer') return appWindow.open(transferRoute(action.sessionId));
+        return void callActions.fromTray(action.sessionId, action.action);
       case 'pause-alerts':
         return void bridge.pauseAlerts(action.minutes);
       case 'resume-alerts':

@@ -30,6 +30,7 @@ const bridge: EvoTrayBridge = {
   pauseAlerts: (minutes) => invoke(IPC.pauseAlerts, minutes),
   copyText: (text) => invoke(IPC.copyText, text),
   getAvatar: (url) => invoke(IPC.getAvatar, url),
+  callAction: (request) => invoke(IPC.callAction, request),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

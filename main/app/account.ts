@@ -92,6 +92,7 @@ export function createAccount(deps: AccountDeps): Account {
       name: profile.name,
       ...(profile.email ? { email: profile.email } : {}),
       ...(profile.avatarUrl ? { avatarUrl: profile.avatarUrl } : {}),
+      ...(profile.id ? { id: profile.id } : {}),
     };
     store.update((s) => ({
       ...s,

@@ -2,7 +2,7 @@
 // notify policy decides which become notifications. No Electron here; the notifier is passed in.
 import { failureStatus } from '../watch/failure.js';
 import type { PollResult } from '../watch/watcher.js';
-import type { WatchEvent } from '../watch/events.js';
+import type { SessionEventKind, WatchEvent } from '../watch/events.js';
 import { withPoll, withWatchEvent, type AppStore } from './app-state.js';
 import {
   CONNECTION_NOTICES,
@@ -34,10 +34,22 @@ export interface Alerts {
   onPoll(result: PollResult): void;
 }
 
-export function createAlerts(store: AppStore, notifier: Notifier, now: () => number): Alerts {
+/**
+ * `silenced` says an event only reports what the agent just did (call-actions/suppress.ts): it
+ * is asked here, where events become alerts and the missed list, and not in the engine,
+ * whose memory (and ledger, and `watch` command) stays about the calls alone.
+ */
+export function createAlerts(
+  store: AppStore,
+  notifier: Notifier,
+  now: () => number,
+  silenced: (event: { event: SessionEventKind; sessionId: string }) => boolean = () => false,
+): Alerts {
   let connection = QUIET_CONNECTION;
   return {
     onEvent(event) {
+      // A call the agent declined is not missed, one they held is not news: no alert, no entry.
+      if ('sessionId' in event && silenced(event)) return;
       store.update((s) => withWatchEvent(s, event));
       const { settings, alertsPausedUntil } = store.get();
       const decision = notificationFor(event, settings, alertsPausedUntil, now());

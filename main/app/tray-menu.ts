@@ -1,6 +1,7 @@
 // The tray menu as plain data: the adapter turns it into an Electron Menu and sends clicks back
 // through parseMenuAction.
-import type { AppState, MissedCall, Session } from '../contract.js';
+import type { AppState, CallAction, MissedCall, Session } from '../contract.js';
+import { actionsFor, CALL_ACTIONS } from '../call-actions/rules.js';
 import { callerLabel, lineLabel, sessionPhase } from '../watch/reading.js';
 import type { SessionPhase } from '../watch/reading.js';
 import { isPaused } from './notify-policy.js';
@@ -12,6 +13,7 @@ export type PauseMinutes = 15 | 60;
 
 export type MenuAction =
   | `open-session:${string}`
+  | `call-action:${CallAction}:${string}`
   | 'clear-missed'
   | `pause:${PauseMinutes}`
   | 'pause:until-resumed'
@@ -32,6 +34,8 @@ export type MenuModel = MenuItem[];
 
 export type ParsedMenuAction =
   | { kind: 'open-session'; sessionId: string }
+  /** Transfer opens the window's transfer form; the others are performed at once. */
+  | { kind: 'call-action'; action: CallAction; sessionId: string }
   | { kind: 'pause-alerts'; minutes: PauseMinutes | 'until-resumed' }
   | {
       kind:
@@ -77,6 +81,11 @@ export function trayMenu(state: AppState, now: number, format: TimeFormat = {}):
 export function parseMenuAction(id: string): ParsedMenuAction | null {
   const sessionId = /^open-session:(.+)$/s.exec(id)?.[1];
   if (sessionId !== undefined) return { kind: 'open-session', sessionId };
+  const acting = /^call-action:([A-Za-z]+):(.+)$/s.exec(id);
+  const action = CALL_ACTIONS.find((a) => a === acting?.[1]);
+  if (acting?.[2] !== undefined && action !== undefined) {
+    return { kind: 'call-action', action, sessionId: acting[2] };
+  }
   switch (id) {
     case 'pause:15':
       return { kind: 'pause-alerts', minutes: 15 };
@@ -106,20 +115,48 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
   }
   if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
   const calls = liveCalls(state);
+  const agent = { userId: state.account.user?.id };
   const items = GROUPS.flatMap(([phase, title]): MenuItem[] => {
     const group = longestWaitingFirst(calls.filter((s) => sessionPhase(s) === phase));
     if (group.length === 0) return [];
-    return [{ kind: 'label', label: title }, ...group.map((s) => callItem(s, now))];
+    return [
+      { kind: 'label', label: title },
+      ...group.map((s) => callItem(s, now, actionsFor(s, agent))),
+    ];
   });
   return items.length > 0 ? items : [{ kind: 'label', label: 'No calls right now' }];
 }
 
-function callItem(s: Session, now: number): MenuItem {
+/** The words of each action in the menu; the item itself is the confirmation. */
+export const ACTION_LABELS: Readonly<Record<CallAction, string>> = {
+  decline: 'Decline',
+  hold: 'Hold',
+  resume: 'Resume',
+  transfer: 'Transfer…',
+  hangUp: 'Hang up',
+};
+
+/** A call the agent can act on is a submenu: its details first, then its actions. */
+function callItem(s: Session, now: number, actions: CallAction[]): MenuItem {
   const line = lineLabel(s);
   const started = timeOf(s.dateCreated);
   let label = line === undefined ? callerLabel(s) : `${callerLabel(s)} — ${line}`;
   if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
-  return { kind: 'action', id: `open-session:${s.id}`, label };
+  const open: MenuItem = { kind: 'action', id: `open-session:${s.id}`, label };
+  if (actions.length === 0) return open;
+  return {
+    kind: 'submenu',
+    label,
+    items: [
+      { ...open, label: 'Details…' },
+      SEPARATOR,
+      ...actions.map((action): MenuItem => ({
+        kind: 'action',
+        id: `call-action:${action}:${s.id}`,
+        label: ACTION_LABELS[action],
+      })),
+    ],
+  };
 }
 
 /** Sessions without a start time keep their order, after the ones with one. */

@@ -1,16 +1,12 @@
 // The HTTP request each action is, as data. Routes from the API's reference pages and the
 // vendor's own client (docs/API-FINDINGS.md): resume is PatchSession with callState Connected,
 // the one documented way to change a held call's state.
+import type { ActionRequest } from '../evo/api.js';
 import type { Session } from '../evo/session.js';
 import { agentCallSid, type AgentIdentity, type CallAction } from './rules.js';
 import { checkDestination } from './destination.js';
 
-export interface ActionRequest {
-  method: 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string>;
-  body?: Record<string, string>;
-}
+export type { ActionRequest } from '../evo/api.js';
 
 export type ActionRequestResult =
   { ok: true; request: ActionRequest } | { ok: false; error: string };

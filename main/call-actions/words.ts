@@ -1,6 +1,8 @@
 // A failed action in the agent's words. The server's own message is used where it has one
 // worth reading (400/409); otherwise the status says enough.
 import { isEvoApiError } from '../evo/api.js';
+import type { Session } from '../evo/session.js';
+import { sessionPhase, type SessionPhase } from '../watch/reading.js';
 import type { CallAction } from './rules.js';
 
 const VERB: Record<CallAction, string> = {
@@ -24,6 +26,10 @@ export function actionFailureWords(action: CallAction, error: unknown): string {
     case 409:
       return server !== undefined && server !== '' ? sentence(server) : error.message;
     default:
+      // No answer in time: the request may have reached the server, and it is never resent.
+      if (error.kind === 'timeout') {
+        return `Evo Voice did not answer in time, so the call may or may not have changed: check it before trying again.`;
+      }
       return error.message;
   }
 }
@@ -32,3 +38,26 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+const CANNOT: Record<CallAction, string> = {
+  decline: 'Only a call ringing for you can be declined',
+  hold: 'Only a connected call of yours can be put on hold',
+  resume: 'Only a call you hold can be taken off hold',
+  transfer: 'Only a connected or held call of yours can be transferred',
+  hangUp: 'Only a call of yours that is connected, held or dialling can be hung up',
+};
+
+/** Main refused before sending: the call's state (as last seen) does not allow it. */
+export function notAllowedWords(action: CallAction, session: Session): string {
+  const phase = sessionPhase(session);
+  const now = phase === 'other' ? '' : ` (this one is ${PHASE_WORDS[phase]})`;
+  return `${CANNOT[action]}${now}.`;
+}
+
+const PHASE_WORDS: Record<Exclude<SessionPhase, 'other'>, string> = {
+  ringing: 'ringing',
+  queued: 'queued',
+  held: 'on hold',
+  connected: 'connected',
+  ended: 'over',
+};

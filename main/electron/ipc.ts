@@ -3,7 +3,8 @@
 // anything happens: the renderer is treated as untrusted input.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC } from '../contract.js';
-import type { AppState, EvoTrayBridge, SignInRequest } from '../contract.js';
+import type { AppState, CallActionRequest, EvoTrayBridge, SignInRequest } from '../contract.js';
+import { CALL_ACTIONS } from '../call-actions/rules.js';
 import { windowSettingsPatch } from '../settings/index.js';
 
 /** The bridge as main implements it (push of state is separate). */
@@ -18,6 +19,8 @@ const MAX_TEXT = 10_000;
 const MAX_ID = 200;
 const MAX_URL = 2048;
 const MAX_PAUSE_MINUTES = 24 * 60;
+/** Longer than any number or SIP address; checkDestination judges the rest. */
+const MAX_DESTINATION = 300;
 
 export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   function handle(channel: string, run: (args: unknown[]) => Promise<unknown>): void {
@@ -40,6 +43,7 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   handle(IPC.pauseAlerts, ([minutes]) => handlers.pauseAlerts(pauseMinutes(minutes)));
   handle(IPC.copyText, ([value]) => handlers.copyText(text(value, 'text to copy', MAX_TEXT)));
   handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
+  handle(IPC.callAction, ([request]) => handlers.callAction(callActionRequest(request)));
 }
 
 function text(value: unknown, what: string, max: number): string {
@@ -87,4 +91,23 @@ function pauseMinutes(value: unknown): number | 'until-resumed' | null {
   throw new Error(
     `Pause for 1 to ${MAX_PAUSE_MINUTES} minutes, "until-resumed", or null to resume.`,
   );
+}
+
+function callActionRequest(value: unknown): CallActionRequest {
+  const r = object(value, 'call action');
+  const unknownKey = Object.keys(r).find(
+    (k) => !['sessionId', 'action', 'destination'].includes(k),
+  );
+  if (unknownKey !== undefined)
+    throw new Error(`A call action has no "${unknownKey.slice(0, 40)}".`);
+  const sessionId = text(r['sessionId'], 'session id', MAX_ID);
+  const action = CALL_ACTIONS.find((a) => a === r['action']);
+  if (action === undefined) throw new Error(`"action" must be one of ${CALL_ACTIONS.join(', ')}.`);
+  const destination = r['destination'];
+  if (destination === undefined) return { sessionId, action };
+  if (action !== 'transfer') throw new Error('Only a transfer has a destination.');
+  if (typeof destination !== 'string' || destination.length > MAX_DESTINATION) {
+    throw new Error(`The destination must be text of at most ${MAX_DESTINATION} characters.`);
+  }
+  return { sessionId, action, destination };
 }

@@ -17,10 +17,26 @@ export interface EvoApi {
   ): Promise<AgentProfile>;
   /** GET /sessions/my, normalized. */
   getMySessions(signal?: AbortSignal): Promise<Session[]>;
-  /** GET /sessions/{id}, normalized. */
+  /**
+   * One session with its log: `GET /sessions?specificIds={id}` (GET /sessions/{id} strips the
+   * log). A 'not-found' error when the server no longer has it (archived).
+   */
   getSession(id: string, signal?: AbortSignal): Promise<Session>;
+  /**
+   * An action on a call (call-actions/requests.ts), sent once: a 401 forgets the cookies and
+   * rejects like any call; nothing here retries it.
+   */
+  sendAction(request: ActionRequest, signal?: AbortSignal): Promise<void>;
   /** POST /auth/logout; forgets the cookies even when the server cannot be reached. */
   signOut(): Promise<void>;
+}
+
+/** A request that changes a call. `path` is from the server's root (`/sessions/{id}/hold`). */
+export interface ActionRequest {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+  body?: Record<string, string>;
 }
 
 export type EvoErrorKind =

@@ -8,7 +8,7 @@ import type { Purpose } from './http-errors.js';
 import { normalizeProfile, normalizeSession, normalizeSessions } from './normalize.js';
 import { send } from './request.js';
 import { waitForSignIn, withAttempt } from './sign-in-budget.js';
-import type { Transport } from './request.js';
+import type { EvoRequest, Transport } from './request.js';
 import { parseServerUrl } from './server-url.js';
 import type { AgentProfile, Session } from './session.js';
 import { silentLogger } from '../log.js';
@@ -43,6 +43,7 @@ const LOOKING_UP: Purpose = {
   notFound: 'This call is no longer on Evo Voice (it may have been archived).',
 };
 const SIGNING_OUT: Purpose = { signingIn: false, notFound: 'Already signed out.' };
+const ACTING: Purpose = { signingIn: false, notFound: 'This call has already ended.' };
 
 /** Cookie values shorter than this are flags (`ss-opt=perm`), not session secrets. */
 const MIN_SECRET_COOKIE_CHARS = 8;
@@ -103,12 +104,13 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
 
   async function call(
     base: URL,
-    method: 'GET' | 'POST',
+    method: EvoRequest['method'],
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; signal?: AbortSignal } = {},
+    extra: { body?: unknown; signal?: AbortSignal; query?: Record<string, string> } = {},
   ): Promise<unknown> {
     const url = new URL(path, base);
+    for (const [key, value] of Object.entries(extra.query ?? {})) url.searchParams.set(key, value);
     const started = generation;
     // The secrets of before the call too: a 401 empties the jar before the error is masked.
     const known = secrets();
@@ -136,13 +138,15 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     path: string,
     purpose: Purpose,
     signal: AbortSignal | undefined,
+    request: { method?: EvoRequest['method']; body?: unknown; query?: Record<string, string> } = {},
   ): Promise<unknown> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
     }
     const started = generation;
     try {
-      return await call(server, 'GET', path, purpose, { signal });
+      const { method = 'GET', ...extra } = request;
+      return await call(server, method, path, purpose, { ...extra, signal });
     } catch (error) {
       const expired = isEvoApiError(error, 'rejected-credentials');
       if (expired && generation === started) forget();
@@ -193,16 +197,30 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
-      const path = `sessions/${encodeURIComponent(id)}`;
-      const body = await authenticated(path, LOOKING_UP, signal);
-      const session = normalizeSession(body);
-      if (session === null) {
+      // ListSessions, as the vendor's client reads a log: GET /sessions/{id} strips it.
+      const body = await authenticated('sessions', LOOKING_UP, signal, {
+        query: { specificIds: id, countPerPage: '1' },
+      });
+      const items = isRecord(body) ? readKey(body, 'items') : undefined;
+      if (Array.isArray(items) && items.length === 0) {
+        throw new EvoApiError('not-found', LOOKING_UP.notFound, { status: 404 });
+      }
+      const session = Array.isArray(items) ? normalizeSession(items[0]) : null;
+      if (session === null || session.id !== id) {
         throw new EvoApiError(
           'bad-response',
           'Evo Voice answered without the call that was asked for. Try again in a moment.',
         );
       }
       return session;
+    },
+
+    async sendAction(request, signal): Promise<void> {
+      await authenticated(request.path.replace(/^\/+/, ''), ACTING, signal, {
+        method: request.method,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        ...(request.query === undefined ? {} : { query: request.query }),
+      });
     },
 
     async signOut(): Promise<void> {

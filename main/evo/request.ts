@@ -15,7 +15,7 @@ export interface Transport {
 }
 
 export interface EvoRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: URL;
   /** Sent as JSON. */
   body?: unknown;

@@ -1,6 +1,7 @@
 // One rule per setting: what a valid value is, and what to tell the agent when it is not.
 // The patch validator, the stored-settings reader and the JSON schema all follow these bounds.
 import type { AlertKinds, AlertsPausedUntil, Settings, WindowBounds } from '../contract.js';
+import { checkDestination, RECENT_DESTINATIONS } from '../call-actions/destination.js';
 import { parseServerUrl } from '../evo/server-url.js';
 
 export const BOUNDS = {
@@ -29,6 +30,7 @@ export const SETTING_KEYS = [
   'openAtLogin',
   'alertsPausedUntil',
   'windowBounds',
+  'recentDestinations',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**
@@ -45,6 +47,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   openAtLogin: 'Open at login',
   alertsPausedUntil: 'Alert pause',
   windowBounds: 'Window position',
+  recentDestinations: 'Recent transfer destinations',
   'alerts.ringing': 'Ringing call alerts',
   'alerts.held': 'Held call alerts',
   'alerts.missed': 'Missed call alerts',
@@ -121,6 +124,17 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
       (height as number) > 0;
     if (!ok) throw refuse(field, what, value);
     return { x: x as number, y: y as number, width: width as number, height: height as number };
+  },
+  recentDestinations(value, field): string[] {
+    const what = `must be a list of at most ${RECENT_DESTINATIONS} numbers, extensions or SIP addresses`;
+    if (!Array.isArray(value) || value.length > RECENT_DESTINATIONS) {
+      throw refuse(field, what, value);
+    }
+    return value.map((item: unknown) => {
+      const checked = typeof item === 'string' ? checkDestination(item) : undefined;
+      if (!checked?.ok || checked.value !== item) throw refuse(field, what, value);
+      return checked.value;
+    });
   },
 };
 

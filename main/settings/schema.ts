@@ -1,5 +1,6 @@
 // The electron-store `schema` option: the same bounds as the rules, for the file on disk.
 import type { Settings } from '../contract.js';
+import { RECENT_DESTINATIONS } from '../call-actions/destination.js';
 import { BOUNDS } from './rules.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
@@ -56,5 +57,11 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
       },
       { type: 'null' },
     ],
+  },
+  // Each checked by checkDestination when read.
+  recentDestinations: {
+    type: 'array',
+    items: { type: 'string', maxLength: 300 },
+    maxItems: RECENT_DESTINATIONS,
   },
 };

@@ -48,6 +48,11 @@ export interface Watcher {
   resume(): void;
   pollNow(): void;
   setTiming(timing: WatchTiming): void;
+  /**
+   * Runs one of the agent's own requests (a call action) on the watcher's session: after a
+   * 401, one silent sign-in and the request once more (a 401 means it was not performed).
+   */
+  signedIn<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 /** Why a poll could not list the sessions, as the engine sees it. */
@@ -109,7 +114,17 @@ export function createWatcher(options: WatcherOptions): Watcher {
     return call();
   }
 
-  async function signInAgain(): Promise<void> {
+  /** A sign-in under way: a poll and an action meeting the same 401 share it. */
+  let signingIn: Promise<void> | null = null;
+
+  function signInAgain(): Promise<void> {
+    signingIn ??= signInOnce().finally(() => {
+      signingIn = null;
+    });
+    return signingIn;
+  }
+
+  async function signInOnce(): Promise<void> {
     const password = passwordRejected ? null : await options.password();
     if (password === null) {
       throw new EvoApiError(
@@ -218,6 +233,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     pause: () => poller.pause(),
     resume: () => poller.resume(),
     pollNow: () => poller.pollNow(),
+    signedIn: (request) => authenticated(() => request(stopping.signal)),
     setTiming(next) {
       timing = next;
       poller.setIntervalMs(next.pollIntervalMs);

@@ -23,6 +23,7 @@ export function fakeApi(answer: (password: string) => Promise<AgentProfile>) {
     },
     getMySessions: async () => [],
     getSession: async (id) => ({ id }),
+    sendAction: async () => {},
     async signOut() {
       signOuts++;
     },
@@ -105,6 +106,7 @@ export function setup(
         resume: () => {},
         pollNow: () => {},
         setTiming: () => {},
+        signedIn: (request) => request(new AbortController().signal),
       };
       return watcher;
     },

@@ -17,6 +17,7 @@ function apiAnswering(...answers: (AgentProfile | EvoApiError)[]) {
     signIn,
     getMySessions: async () => [],
     getSession: async () => ({ id: 'x' }),
+    sendAction: async () => {},
     signOut: async () => {},
   };
   return { api, signIn };

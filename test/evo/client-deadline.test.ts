@@ -89,7 +89,7 @@ describe("the caller's abort", () => {
   });
 
   it('a lookup gives up at once too', async () => {
-    const { api } = await signedIn(['/sessions/s1']);
+    const { api } = await signedIn(['/sessions']);
     const stopping = new AbortController();
     const lookup = settle(api.getSession('s1', stopping.signal));
     stopping.abort();

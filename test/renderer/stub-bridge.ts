@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
 import type {
   AppState,
+  CallActionRequest,
+  CallActionResult,
   EvoTrayBridge,
   Settings,
   SettingsPatch,
@@ -19,6 +21,8 @@ interface Options {
   updateSettings?: (patch: SettingsPatch, current: Settings) => Promise<Settings>;
   /** Main's answer for an avatar URL; by default there is none. */
   getAvatar?: (url: string) => Promise<string | null>;
+  /** Main's answer to a call action; by default it succeeds. */
+  callAction?: (request: CallActionRequest) => Promise<CallActionResult>;
 }
 
 /** A bridge with spies on every call; state changes only through `push`. */
@@ -53,6 +57,9 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     pauseAlerts: vi.fn(() => Promise.resolve()),
     copyText: vi.fn(() => Promise.resolve()),
     getAvatar: vi.fn(options.getAvatar ?? (() => Promise.resolve(null))),
+    callAction: vi.fn(
+      options.callAction ?? (() => Promise.resolve<CallActionResult>({ ok: true })),
+    ),
   };
   return bridge;
 }

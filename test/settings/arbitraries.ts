@@ -34,4 +34,11 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
       height: fc.integer({ min: 1, max: 5000 }),
     }),
   ),
+  recentDestinations: fc.uniqueArray(
+    fc.oneof(
+      fc.stringMatching(/^\+?[0-9]{2,15}$/),
+      fc.constantFrom('sip:desk@pbx.example.com', 'sips:alex@sip.example.org:5061'),
+    ),
+    { maxLength: 5 },
+  ),
 });

@@ -1,7 +1,7 @@
 // Test support for the watcher suites: Evo Voice faked in memory, a recording log, and a
 // watcher wired to them on vitest's fake clock.
 import { vi } from 'vitest';
-import { EvoApiError, type EvoApi } from '../../main/evo/api.js';
+import { EvoApiError, type ActionRequest, type EvoApi } from '../../main/evo/api.js';
 import type { AgentProfile, Session } from '../../main/evo/session.js';
 import type { Logger } from '../../main/log.js';
 import { systemClock } from '../../main/watch/clock.js';
@@ -63,6 +63,10 @@ export function fakeEvo() {
       const found = state.archive.get(id) ?? state.listed.find((s) => s.id === id);
       if (!found) throw new EvoApiError('not-found', 'No such session', { status: 404 });
       return { ...found };
+    }),
+    sendAction: vi.fn(async (_request: ActionRequest, _signal?: AbortSignal) => {
+      if (state.expired)
+        throw new EvoApiError('rejected-credentials', 'Not signed in', { status: 401 });
     }),
     signOut: vi.fn(async () => {}),
   } satisfies EvoApi;
