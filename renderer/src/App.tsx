@@ -44,6 +44,7 @@ export function App({ bridge }: { bridge: EvoTrayBridge }) {
         <CallDetailsView
           state={state}
           id={route.id}
+          transfer={route.transfer === true}
           bridge={bridge}
           backHref={routeHref(lastList.current)}
         />

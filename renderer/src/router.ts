@@ -1,17 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  { view: 'calls' } | { view: 'missed' } | { view: 'settings' } | { view: 'session'; id: string };
+  | { view: 'calls' }
+  | { view: 'missed' }
+  | { view: 'settings' }
+  /** `transfer`: the call's transfer form starts open (the tray's "Transfer…"). */
+  | { view: 'session'; id: string; transfer?: boolean };
 
-/** `#/calls`, `#/missed`, `#/settings`, `#/sessions/<id>`; anything else shows the calls. */
+/**
+ * `#/calls`, `#/missed`, `#/settings`, `#/sessions/<id>`, `#/sessions/<id>/transfer` (the id
+ * is URI-encoded, so a slash in it never reads as a sub-route); anything else shows the calls.
+ */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/missed') return { view: 'missed' };
   if (path === '/settings') return { view: 'settings' };
-  const session = /^\/sessions\/(.+)$/.exec(path);
+  const session = /^\/sessions\/([^/]+)(\/transfer)?$/.exec(path);
   if (session?.[1]) {
     try {
-      return { view: 'session', id: decodeURIComponent(session[1]) };
+      const id = decodeURIComponent(session[1]);
+      return session[2] ? { view: 'session', id, transfer: true } : { view: 'session', id };
     } catch {
       return { view: 'calls' };
     }

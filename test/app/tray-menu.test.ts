@@ -52,20 +52,52 @@ describe('trayMenu: live calls', () => {
     ]);
     expect(lines(menu(state)).slice(0, 9)).toEqual([
       '[Ringing]',
-      'Rae · 0:42',
+      'Rae · 0:42 >',
       '[On hold]',
-      'Hana — Support · 1:02:03',
+      'Hana — Support · 1:02:03 >',
       '[Connected]',
-      '+15035550100 — Sales · 0:00',
+      '+15035550100 — Sales · 0:00 >',
       '[Queued]',
       'Quinn · 0:05',
       '---',
     ]);
   });
 
-  it('opens the session when a call is clicked', () => {
-    const [, item] = menu(signedInState([ringing('abc-1', { fromName: 'Rae' })]));
-    expect(item).toMatchObject({ kind: 'action', id: 'open-session:abc-1' });
+  it('opens the session from its submenu, or at once when it has no actions (queued)', () => {
+    const items = submenu(menu(signedInState([ringing('abc-1', { fromName: 'Rae' })])), 'Rae');
+    expect(items[0]).toMatchObject({ kind: 'action', id: 'open-session:abc-1', label: 'Details…' });
+    const [, item] = menu(signedInState([queued('q-1', { fromName: 'Quinn' })]));
+    expect(item).toMatchObject({ kind: 'action', id: 'open-session:q-1' });
+  });
+
+  it("gives each call its state's actions; the item is the confirmation", () => {
+    const state = signedInState([
+      ringing('r', { fromName: 'Rae' }),
+      held('h', { fromName: 'Hana' }),
+      connected('c', { fromName: 'Cy' }),
+    ]);
+    const actions = (who: string) =>
+      submenu(menu(state), who).flatMap((i) => (i.kind === 'action' ? [`${i.label}=${i.id}`] : []));
+    expect(actions('Rae')).toEqual(['Details…=open-session:r', 'Decline=call-action:decline:r']);
+    expect(actions('Hana')).toEqual([
+      'Details…=open-session:h',
+      'Resume=call-action:resume:h',
+      'Transfer…=call-action:transfer:h',
+      'Hang up=call-action:hangUp:h',
+    ]);
+    expect(actions('Cy')).toEqual([
+      'Details…=open-session:c',
+      'Hold=call-action:hold:c',
+      'Transfer…=call-action:transfer:c',
+      'Hang up=call-action:hangUp:c',
+    ]);
+  });
+
+  it('a call another agent answered offers nothing but its details', () => {
+    const base = signedInState([connected('c', { fromName: 'Cy', answeredById: 'usr-other' })]);
+    const state = withAccount(base, { user: { name: 'Me', id: 'usr-me' } });
+    const [, item] = menu(state);
+    expect(item).toMatchObject({ kind: 'action', id: 'open-session:c' });
   });
 
   it('lists the longest-waiting caller first within a group', () => {
@@ -73,12 +105,12 @@ describe('trayMenu: live calls', () => {
       ringing('new', { fromName: 'New', dateCreated: iso(T0 - 1_000) }),
       ringing('old', { fromName: 'Old', dateCreated: iso(T0 - 90_000) }),
     ]);
-    expect(lines(menu(state)).slice(0, 3)).toEqual(['[Ringing]', 'Old · 1:30', 'New · 0:01']);
+    expect(lines(menu(state)).slice(0, 3)).toEqual(['[Ringing]', 'Old · 1:30 >', 'New · 0:01 >']);
   });
 
   it('times a call without a start time from when the tray first saw it', () => {
     const state = signedInState([ringing('r', { fromName: 'Rae' })], T0);
-    expect(lines(menu(state, T0 + 65_000))[1]).toBe('Rae · 1:05');
+    expect(lines(menu(state, T0 + 65_000))[1]).toBe('Rae · 1:05 >');
   });
 
   it('says so when there are no calls', () => {
@@ -227,6 +259,11 @@ describe('parseMenuAction', () => {
       kind: 'open-session',
       sessionId: 'abc:1',
     });
+    expect(parseMenuAction('call-action:hangUp:abc:1')).toEqual({
+      kind: 'call-action',
+      action: 'hangUp',
+      sessionId: 'abc:1',
+    });
     expect(parseMenuAction('pause:15')).toEqual({ kind: 'pause-alerts', minutes: 15 });
     expect(parseMenuAction('pause:60')).toEqual({ kind: 'pause-alerts', minutes: 60 });
     expect(parseMenuAction('pause:until-resumed')).toEqual({
@@ -247,7 +284,15 @@ describe('parseMenuAction', () => {
   });
 
   it('returns null for anything else', () => {
-    for (const id of ['', 'open-session:', 'pause:5', 'delete-everything', 'quit ']) {
+    for (const id of [
+      '',
+      'open-session:',
+      'pause:5',
+      'delete-everything',
+      'quit ',
+      'call-action:answer:abc',
+      'call-action:hold:',
+    ]) {
       expect(parseMenuAction(id)).toBeNull();
     }
   });

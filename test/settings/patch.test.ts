@@ -99,7 +99,8 @@ describe('applySettingsPatch: refused changes', () => {
     expect(e.field).toBe('pollIntervalMS');
     expect(e.message).toBe(
       'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, alerts, ' +
-        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, alertsPausedUntil, windowBounds.',
+        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, alertsPausedUntil, windowBounds, ' +
+        'recentDestinations.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',

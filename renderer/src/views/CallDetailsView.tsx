@@ -4,6 +4,7 @@ import { findCall } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';
 import { AccountSection } from '../details/AccountSection.js';
+import { CallActions } from '../details/CallActions.js';
 import { CustomerSection } from '../details/CustomerSection.js';
 import { IdsSection } from '../details/IdsSection.js';
 import { LogTimeline } from '../details/LogTimeline.js';
@@ -14,11 +15,13 @@ import { StateSection } from '../details/StateSection.js';
 interface Props {
   state: AppState;
   id: string;
+  /** The transfer form starts open. */
+  transfer?: boolean;
   bridge: EvoTrayBridge;
   backHref: string;
 }
 
-export function CallDetailsView({ state, id, bridge, backHref }: Props) {
+export function CallDetailsView({ state, id, transfer = false, bridge, backHref }: Props) {
   const found = findCall(state, id);
   const back = (
     <a href={backHref} class="back">
@@ -50,6 +53,15 @@ export function CallDetailsView({ state, id, bridge, backHref }: Props) {
       </div>
       {line && <p class="muted">{line}</p>}
       {ended && <p class="ended-note">This call has ended.</p>}
+      {!ended && (
+        <CallActions
+          session={session}
+          userId={state.account.user?.id}
+          recent={state.settings.recentDestinations}
+          bridge={bridge}
+          transferOpen={transfer}
+        />
+      )}
       <PartiesSection session={session} />
       <StateSection session={session} />
       <MembersSection members={session.members} bridge={bridge} />

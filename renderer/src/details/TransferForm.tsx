@@ -1,0 +1,83 @@
+// Where to transfer a call: a number, an extension or a SIP address, checked as main checks
+// it, with the last five destinations one click away.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkDestination } from '../../../main/call-actions/destination.js';
+
+interface Props {
+  recent: readonly string[];
+  busy: boolean;
+  onSubmit(destination: string): void;
+  onCancel(): void;
+}
+
+export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus({ preventScroll: true }), []);
+
+  function submit(event: Event): void {
+    event.preventDefault();
+    if (busy) return;
+    const checked = checkDestination(value);
+    if (!checked.ok) {
+      setProblem(checked.error);
+      return;
+    }
+    setProblem(null);
+    onSubmit(checked.value);
+  }
+
+  return (
+    <form class="transfer" onSubmit={submit} aria-labelledby="transfer-title" noValidate>
+      <h2 id="transfer-title">Transfer the call</h2>
+      <label for="transfer-destination">Number, extension or SIP address</label>
+      <input
+        id="transfer-destination"
+        type="text"
+        value={value}
+        autocomplete="off"
+        spellcheck={false}
+        placeholder="+15035550100, 2040 or sip:desk@pbx.example.com"
+        aria-invalid={problem !== null ? 'true' : undefined}
+        aria-describedby={problem !== null ? 'transfer-problem' : undefined}
+        onInput={(e) => setValue(e.currentTarget.value)}
+        ref={input}
+      />
+      {problem !== null && (
+        <p id="transfer-problem" class="field-error">
+          {problem}
+        </p>
+      )}
+      {recent.length > 0 && (
+        <div class="recent" role="group" aria-label="Recent destinations">
+          <p class="muted">Recent:</p>
+          <div class="button-row">
+            {recent.map((destination) => (
+              <button
+                type="button"
+                key={destination}
+                class="recent-destination"
+                aria-label={`Use ${destination}`}
+                onClick={() => {
+                  setValue(destination);
+                  setProblem(null);
+                }}
+              >
+                {destination}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      <div class="button-row">
+        <button type="submit" class="primary" aria-busy={busy ? 'true' : undefined}>
+          {busy ? 'Transferring…' : 'Transfer'}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
