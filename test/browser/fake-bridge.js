@@ -12,6 +12,8 @@
   const calls = [];
   const signInAnswers = [];
   const settingsRejections = [];
+  /** What main answers to the next call actions: `{ result, delayMs }`; by default ok at once. */
+  const callActionAnswers = [];
 
   // Main's settings rule breaks are SettingsErrors; Electron prints them as `${error}`.
   class SettingsError extends Error {
@@ -110,6 +112,12 @@
       record('getAvatar', url);
       return avatars[url] ?? null;
     },
+    async [ipc.callAction](request) {
+      record('callAction', request);
+      const { result = { ok: true }, delayMs = 0 } = callActionAnswers.shift() ?? {};
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return result;
+    },
   };
 
   window.__evoElectron = {
@@ -149,6 +157,10 @@
     /** The next signIn answers this instead of succeeding. */
     answerSignIn(result) {
       signInAnswers.push(result);
+    },
+    /** The next callAction answers `result` after `delayMs`. */
+    answerCallAction(result, delayMs = 0) {
+      callActionAnswers.push({ result, delayMs });
     },
     /** The next updateSettings fails in main with this message. */
     rejectSettings(message) {

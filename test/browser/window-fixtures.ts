@@ -31,7 +31,7 @@ export function liveCalls(): Session[] {
       dateCreated: ago(754_000),
     }),
     call('queue-1', {
-      callState: undefined,
+      callState: 'Disconnected', // as the real server sends a queued call
       queueState: 'Queued',
       fromName: undefined,
       fromAddress: '+15035550177',
@@ -89,11 +89,18 @@ export const AVATARS: Record<string, string> = { 'https://cdn.example.com/bob.pn
 
 /** Calls in every group, a detailed call and three missed ones. */
 export function busyState(): AppState {
-  return signedIn({
+  const state = signedIn({
     sessions: [...liveCalls(), detailedCall()],
     missed: missedCalls(),
     connection: { status: 'online', lastPollAt: Date.now() - 2000 },
   });
+  return {
+    ...state,
+    settings: {
+      ...state.settings,
+      recentDestinations: ['2040', '+15035550142', 'sip:desk@pbx.example.com'],
+    },
+  };
 }
 
 export interface Screen {
@@ -124,6 +131,12 @@ export function screens(): Screen[] {
     },
     { name: 'calls', state: busy, hash: '#/calls', ready: '.call-group' },
     { name: 'details', state: busy, hash: '#/sessions/detail-1', ready: '[data-section="ids"]' },
+    {
+      name: 'transfer',
+      state: busy,
+      hash: '#/sessions/detail-1/transfer',
+      ready: '#transfer-destination',
+    },
     { name: 'missed', state: busy, hash: '#/missed', ready: '.missed-row' },
     { name: 'settings', state: withNotices, hash: '#/settings', ready: '#poll-interval' },
     { name: 'empty', state: signedIn(), hash: '#/calls', ready: '.empty' },

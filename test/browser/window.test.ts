@@ -282,7 +282,7 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
     const docs = resolve('docs/screenshots');
     mkdirSync(docs, { recursive: true });
-    for (const name of ['sign-in', 'calls', 'details', 'settings']) {
+    for (const name of ['sign-in', 'calls', 'details', 'transfer', 'settings']) {
       for (const scheme of ['light', 'dark']) {
         const shot = join(SHOTS, `${name}-${scheme}.png`);
         if (existsSync(shot)) copyFileSync(shot, join(docs, `${name}-${scheme}.png`));

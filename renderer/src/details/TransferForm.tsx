@@ -29,7 +29,7 @@ export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
   }
 
   return (
-    <form class="transfer" onSubmit={submit} aria-labelledby="transfer-title" noValidate>
+    <form class="transfer-form" onSubmit={submit} aria-labelledby="transfer-title" noValidate>
       <h2 id="transfer-title">Transfer the call</h2>
       <label for="transfer-destination">Number, extension or SIP address</label>
       <input
