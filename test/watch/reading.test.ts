@@ -14,6 +14,8 @@ describe('sessionPhase', () => {
     [{ callState: 'Ringing', queueState: 'Queued' }, 'ringing'],
     [{ queueState: 'Queued' }, 'queued'],
     [{ callState: 'Connected', queueState: 'Queued' }, 'queued'],
+    // The real server always sends callState; a queued call's is Disconnected.
+    [{ callState: 'Disconnected', queueState: 'Queued' }, 'queued'],
     [{ callState: 'Hold' }, 'held'],
     [{ callState: 'Connected', queueState: 'Hold' }, 'held'],
     [{ callState: 'Connected' }, 'connected'],
