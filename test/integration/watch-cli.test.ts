@@ -74,7 +74,8 @@ describe('watch, following an agent on the simulator', () => {
     await watch.waitFor('ringing', isSession('ringing', id));
     sim.calls.remove(id);
     await watch.waitFor('missed', isSession('missed', id));
-    const lookups = sim.requests.filter((r) => r.method === 'GET' && r.path === `/sessions/${id}`);
+    // The lookup reads GET /sessions?specificIds= (the route that keeps the log).
+    const lookups = sim.requests.filter((r) => r.method === 'GET' && r.path === '/sessions');
     expect(lookups).toHaveLength(1);
   });
 
