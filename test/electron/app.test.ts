@@ -131,7 +131,8 @@ describe('the built app under the fake electron', () => {
     expect(opened.windows.at(-1)?.focusCount).toBeGreaterThan(0);
 
     await app.request({ cmd: 'closeWindow' });
-    await app.request({ cmd: 'clickMenu', label: 'Grace Hopper' });
+    // The call is a submenu (its actions); its first item opens the details.
+    await app.request({ cmd: 'clickMenu', label: 'Details…' });
     const fromMenu = await app.waitFor('the window again', (r) => r.windows.length === 3);
     expect(fromMenu.windows.at(-1)?.hash).toBe(`#/sessions/${call.id}`);
   });
