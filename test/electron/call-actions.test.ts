@@ -12,6 +12,7 @@ import {
   lastState,
   menuLabels,
   polls,
+  signedInApp,
   signIns,
   simulator,
   stopAll,
@@ -252,5 +253,21 @@ describe('from the tray menu', () => {
       title: 'The call was not put on hold',
       body: 'This call has already ended.',
     });
+  });
+});
+
+describe('reading the server as it answers', () => {
+  it('a ring that vanished is looked up with its log (GET /sessions/{id} would strip it)', async () => {
+    const { app, sim } = await signedInApp();
+    const { id } = sim.calls.arrive({ fromName: 'Val Vanished' });
+    await app.waitFor('the ring', (r) => lastState(r)?.sessions.some((s) => s.id === id) === true);
+    sim.calls.remove(id);
+    const r = await app.waitFor('missed', (x) => (lastState(x)?.missed.length ?? 0) > 0);
+    const missed = lastState(r)?.missed[0];
+    expect(missed?.sessionId).toBe(id);
+    expect(missed?.session?.log?.map((l) => l.message)).toEqual(
+      sim.calls.get(id)?.log?.map((l) => l.message),
+    );
+    expect(missed?.session?.log?.length).toBeGreaterThan(0);
   });
 });
