@@ -26,6 +26,8 @@ export interface Settings {
   server: string;
   username: string;
   pollIntervalMs: number;
+  /** The poll interval while a call of the agent rings or is queued; at least 500 ms. */
+  ringingIntervalMs: number;
   alerts: AlertKinds;
   holdAlertDelayMs: number;
   holdReminderMs: number;
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   server: 'https://evovoice.io',
   username: '',
   pollIntervalMs: 3000,
+  ringingIntervalMs: 1000,
   alerts: { ringing: true, held: true, missed: true, connection: true },
   holdAlertDelayMs: 0,
   holdReminderMs: 120_000,
