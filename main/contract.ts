@@ -87,6 +87,15 @@ export interface MissedCall {
   seen: boolean;
 }
 
+/** A ringing alert the app raised for a call it still shows (live or recently ended). */
+export interface RingingAlert {
+  sessionId: string;
+  /** ISO-8601 time of the alert. */
+  at: string;
+  /** Best estimate of the ms from the platform starting to ring the call to this alert. */
+  latencyMs: number;
+}
+
 export interface AppState {
   account: AccountState;
   connection: ConnectionState;
@@ -95,6 +104,8 @@ export interface AppState {
   /** Sessions that ended since the window may still show them (details of an ended call). */
   recentlyEnded: Session[];
   missed: MissedCall[];
+  /** The last ringing alert of each call shown, newest first: how soon it came. */
+  ringing: RingingAlert[];
   settings: Settings;
   alertsPausedUntil?: AlertsPausedUntil;
 }
