@@ -17,7 +17,12 @@ import { failureStatus } from './failure.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
 import { baseIntervalMs, wakeDelayMs, withJitter } from '../ringing/interval.js';
-import { estimateLatency, serverClockOffsetMs } from '../ringing/latency.js';
+import {
+  clockOffsetOf,
+  estimateLatency,
+  narrowClockWindow,
+  type ClockWindow,
+} from '../ringing/latency.js';
 import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from '../ringing/sightings.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
@@ -81,6 +86,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   /** The calls of the last listing: while one rings or is queued, polling is fast. */
   let lastSessions: readonly Session[] = [];
   let sightings: Sightings = noSightings;
+  /** The server's clock against ours, from the listings' Date headers. */
+  let serverClock: ClockWindow | null = null;
   /** The interval (before jitter) that the poll now waiting or in flight was scheduled with. */
   let intervalInForceMs = timing.pollIntervalMs;
 
@@ -119,7 +126,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
         return await fail(toApiError(e));
       }
       const receivedAt = clock.now();
-      const serverOffsetMs = serverClockOffsetMs(api.lastListingDate?.(), sentAt, receivedAt);
+      serverClock = narrowClockWindow(serverClock, api.lastListingDate?.(), sentAt, receivedAt);
+      const serverOffsetMs = clockOffsetOf(serverClock);
       tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
       await observe({ kind: 'sessions', sessions }, { sentAt, receivedAt, serverOffsetMs });
       lastSessions = sessions;
