@@ -18,6 +18,11 @@ export interface EvoApi {
   /** GET /sessions/my, normalized. */
   getMySessions(signal?: AbortSignal): Promise<Session[]>;
   /**
+   * The HTTP `Date` header of the last answer to getMySessions, as sent; undefined when the
+   * server sent none (or a fake has no clock). Maps the server's times onto the local clock.
+   */
+  lastListingDate?(): string | undefined;
+  /**
    * One session with its log: `GET /sessions?specificIds={id}` (GET /sessions/{id} strips the
    * log). A 'not-found' error when the server no longer has it (archived).
    */

@@ -73,6 +73,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
+  /** The Date header of the last listing: the server's clock, for alert latency. */
+  let listingDate: string | undefined;
   /** When the sign-ins since the last accepted one were sent: at most a handful an hour. */
   let signInAttempts: number[] = [];
   // Bumped at every sign-in and sign-out, so a late answer cannot refill a jar it left.
@@ -107,7 +109,12 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: EvoRequest['method'],
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; signal?: AbortSignal; query?: Record<string, string> } = {},
+    extra: {
+      body?: unknown;
+      signal?: AbortSignal;
+      query?: Record<string, string>;
+      onHeaders?: (headers: Headers) => void;
+    } = {},
   ): Promise<unknown> {
     const url = new URL(path, base);
     for (const [key, value] of Object.entries(extra.query ?? {})) url.searchParams.set(key, value);
@@ -124,6 +131,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         signal: extra.signal,
       });
       if (generation === started) jar.store(response.headers, now());
+      extra.onHeaders?.(response.headers);
       log.debug(`Evo Voice ${method} ${url.pathname}: ${response.status}`);
       return response.body;
     } catch (error) {
@@ -138,7 +146,12 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     path: string,
     purpose: Purpose,
     signal: AbortSignal | undefined,
-    request: { method?: EvoRequest['method']; body?: unknown; query?: Record<string, string> } = {},
+    request: {
+      method?: EvoRequest['method'];
+      body?: unknown;
+      query?: Record<string, string>;
+      onHeaders?: (headers: Headers) => void;
+    } = {},
   ): Promise<unknown> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
@@ -192,8 +205,15 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async getMySessions(signal?: AbortSignal): Promise<Session[]> {
-      return normalizeSessions(await authenticated('sessions/my', LISTING, signal));
+      const body = await authenticated('sessions/my', LISTING, signal, {
+        onHeaders: (headers) => {
+          listingDate = headers.get('date') ?? undefined;
+        },
+      });
+      return normalizeSessions(body);
     },
+
+    lastListingDate: () => listingDate,
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);

@@ -105,6 +105,7 @@ export function setup(
         pause: () => {},
         resume: () => {},
         pollNow: () => {},
+        wake: () => {},
         setTiming: () => {},
         signedIn: (request) => request(new AbortController().signal),
       };

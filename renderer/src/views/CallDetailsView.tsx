@@ -4,6 +4,7 @@ import { findCall } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';
 import { AccountSection } from '../details/AccountSection.js';
+import { AlertLatency } from '../details/AlertLatency.js';
 import { CallActions } from '../details/CallActions.js';
 import { CustomerSection } from '../details/CustomerSection.js';
 import { IdsSection } from '../details/IdsSection.js';
@@ -52,6 +53,7 @@ export function CallDetailsView({ state, id, transfer = false, bridge, backHref 
         {!ended && <Elapsed since={session.dateCreated} />}
       </div>
       {line && <p class="muted">{line}</p>}
+      <AlertLatency state={state} id={id} />
       {ended && <p class="ended-note">This call has ended.</p>}
       {!ended && (
         <CallActions
