@@ -144,6 +144,8 @@ export interface EvoTrayBridge {
    * only; size-capped), or null. The window itself makes no network request.
    */
   getAvatar(url: string): Promise<string | null>;
+  /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
+  testRingSound(): Promise<void>;
 }
 
 /** IPC channel names, one per bridge call; `state` is the push from main to the window. */
@@ -159,4 +161,5 @@ export const IPC = {
   pauseAlerts: 'evo:pause-alerts',
   copyText: 'evo:copy-text',
   getAvatar: 'evo:get-avatar',
+  testRingSound: 'evo:test-ring-sound',
 } as const;
