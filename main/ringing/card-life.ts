@@ -37,17 +37,12 @@ export function cardAlert(
   const listed = life.sessions.some((s) => s.id === sessionId);
   const sessions = listed || session === undefined ? life.sessions : [...life.sessions, session];
   const step = follow({ ...life, alerted, sessions });
-  const again = life.cards.filter(
-    (c) => c.tag === `${kind}:${sessionId}` && !step.changes.close.includes(c.tag),
-  );
-  const replaced = new Set(step.changes.replace.map((c) => c.tag));
-  const shownAgain = step.life.cards.filter(
-    (c) => again.some((a) => a.tag === c.tag) && !replaced.has(c.tag),
-  );
-  return {
-    life: step.life,
-    changes: { ...step.changes, replace: [...step.changes.replace, ...shownAgain] },
-  };
+  // Its card was up already and stays: shown again (unless already replaced with new words).
+  const tag = `${kind}:${sessionId}`;
+  const again = step.life.cards.find((c) => c.tag === tag);
+  const wasUp = life.cards.some((c) => c.tag === tag);
+  if (!again || !wasUp || step.changes.replace.some((c) => c.tag === tag)) return step;
+  return { ...step, changes: { ...step.changes, replace: [...step.changes.replace, again] } };
 }
 
 /** A new listing: the calls alerted to that left their state lose their card. */
