@@ -40,6 +40,7 @@ const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 
 const timingOf = (s: Settings): WatchTiming => ({
   pollIntervalMs: s.pollIntervalMs,
+  ringingIntervalMs: s.ringingIntervalMs,
   holdAlertDelayMs: s.holdAlertDelayMs,
   holdReminderMs: s.holdReminderMs,
 });
@@ -131,6 +132,12 @@ async function main(): Promise<void> {
   });
   const alerts = createAlerts(store, ringing.notifier, Date.now);
   ringing.follow(alerts);
+  // A locked screen keeps polling (slower after a while); sleep pauses it.
+  const power = followPower({
+    pause: () => account.watcher()?.pause(),
+    wake: () => account.watcher()?.wake(),
+    pollNow: () => account.watcher()?.pollNow(),
+  });
 
   const ledgerDir = (server: string, username: string) =>
     join(
@@ -143,6 +150,7 @@ async function main(): Promise<void> {
       ...request,
       api,
       timing: timingOf(store.get().settings),
+      lockedSince: power.lockedSince,
       // One ledger per account; the demo's calls are not worth remembering.
       ...(request.demo ? {} : { stateDir: ledgerDir(request.server, request.username) }),
       log,
@@ -221,11 +229,6 @@ async function main(): Promise<void> {
     store.update((s) => withAccount(s, { notice: (e as Error).message }));
   }
   tray.show(store.get());
-  followPower({
-    pause: () => account.watcher()?.pause(),
-    resume: () => account.watcher()?.resume(),
-    pollNow: () => account.watcher()?.pollNow(),
-  });
   launches.ready(() => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {
