@@ -31,6 +31,7 @@ const bridge: EvoTrayBridge = {
   copyText: (text) => invoke(IPC.copyText, text),
   getAvatar: (url) => invoke(IPC.getAvatar, url),
   callAction: (request) => invoke(IPC.callAction, request),
+  testRingSound: () => invoke(IPC.testRingSound),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

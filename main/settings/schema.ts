@@ -1,6 +1,6 @@
 // The electron-store `schema` option: the same bounds as the rules, for the file on disk.
-import type { Settings } from '../contract.js';
 import { RECENT_DESTINATIONS } from '../call-actions/destination.js';
+import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../contract.js';
 import { BOUNDS } from './rules.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
@@ -69,4 +69,9 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
     items: { type: 'string', maxLength: 300 },
     maxItems: RECENT_DESTINATIONS,
   },
+  ringUntilAnswered: flag,
+  ringSound: { enum: [...RING_SOUNDS] },
+  ringVolume: { type: 'number', minimum: 0, maximum: 1 },
+  incomingWindow: { enum: [...INCOMING_WINDOW_MODES] },
+  globalShortcut: { type: 'string', maxLength: BOUNDS.shortcutMaxLength },
 };

@@ -5,16 +5,20 @@ export type Route =
   | { view: 'missed' }
   | { view: 'settings' }
   /** `transfer`: the call's transfer form starts open (the tray's "Transfer…"). */
-  | { view: 'session'; id: string; transfer?: boolean };
+  | { view: 'session'; id: string; transfer?: boolean }
+  /** The incoming-call window (its own small BrowserWindow). */
+  | { view: 'incoming' };
 
 /**
- * `#/calls`, `#/missed`, `#/settings`, `#/sessions/<id>`, `#/sessions/<id>/transfer` (the id
+ * `#/calls`, `#/missed`, `#/settings`, `#/incoming`, `#/sessions/<id>`,
+ * `#/sessions/<id>/transfer` (the id
  * is URI-encoded, so a slash in it never reads as a sub-route); anything else shows the calls.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/missed') return { view: 'missed' };
   if (path === '/settings') return { view: 'settings' };
+  if (path === '/incoming') return { view: 'incoming' };
   const session = /^\/sessions\/([^/]+)(\/transfer)?$/.exec(path);
   if (session?.[1]) {
     try {

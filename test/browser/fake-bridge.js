@@ -118,6 +118,9 @@
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return result;
     },
+    async [ipc.testRingSound]() {
+      record('testRingSound');
+    },
   };
 
   window.__evoElectron = {

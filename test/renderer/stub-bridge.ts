@@ -60,6 +60,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     callAction: vi.fn(
       options.callAction ?? (() => Promise.resolve<CallActionResult>({ ok: true })),
     ),
+    testRingSound: vi.fn(() => Promise.resolve()),
   };
   return bridge;
 }
