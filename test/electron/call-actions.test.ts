@@ -98,7 +98,7 @@ describe('from the bridge (the window)', () => {
     const { app, sim, calls } = await appWith((s) => [s.calls.arrive({ fromName: 'Rae Ringing' })]);
     const id = calls[0]?.id ?? '';
     const rang = (await app.waitFor('the ring', (r) => r.notifications.length === 1)).notifications;
-    expect(rang[0]?.title).toBe('Incoming call');
+    expect(rang[0]?.title).toMatch(/Rae Ringing/);
     const before = polls(sim).length;
     expect(await act(app, { sessionId: id, action: 'decline' })).toEqual({ ok: true });
     expect(sim.calls.agentOf(id)).not.toBe(AGENT.username);

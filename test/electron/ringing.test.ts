@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type AppState } from '../../main/contract.js';
 import type { RunningApp } from './app-harness.js';
 import type { NotificationRecord, Recording, WindowRecord } from './fake-electron.js';
-import { lastState, mainWindows, polls, ringPage, signedInApp, stopAll } from './scenario.js';
+import {
+  AGENT,
+  lastState,
+  mainWindows,
+  polls,
+  ringPage,
+  signedInApp,
+  stopAll,
+} from './scenario.js';
 
 afterEach(stopAll);
 
@@ -40,7 +48,7 @@ describe('the ringing card stays up, per platform', () => {
     expect(xml).toContain('<toast scenario="incomingCall"');
     expect(xml).toContain('Grace Hopper');
     expect(xml).toContain('<action content="Open"');
-    expect(xml).not.toContain('Decline'); // no decline capability wired: no button that does nothing
+    expect(xml).toContain('<action content="Decline"'); // wired to the call action
     const args = /launch="([^"]*)"/.exec(xml)?.[1]?.replace(/&amp;/g, '&') ?? '';
     await app.request({ cmd: 'closeWindow' });
     await app.request({ cmd: 'activateToast', arguments: args });
@@ -54,13 +62,33 @@ describe('the ringing card stays up, per platform', () => {
     const { app, sim } = await signedInApp({ platform: 'darwin' });
     const call = sim.calls.arrive({ fromName: 'Grace Hopper' });
     const card = await ringingCard(app);
-    expect(card.options['actions']).toEqual([{ type: 'button', text: 'Open' }]);
+    expect(card.options['actions']).toEqual([
+      { type: 'button', text: 'Open' },
+      { type: 'button', text: 'Decline' },
+    ]);
     await app.request({ cmd: 'closeWindow' });
     const index = (await app.recording()).notifications.findIndex((n) => n.title === card.title);
     await app.request({ cmd: 'notificationAction', index, actionIndex: 0 });
     await app.waitFor('the window on the call', (x) =>
       mainWindows(x).some((w) => !w.destroyed && w.hash === `#/sessions/${call.id}`),
     );
+  });
+});
+
+describe("the card's Decline", () => {
+  it('macOS: declines the call on the server (the button is the confirmation); no missed alert', async () => {
+    const { app, sim } = await signedInApp({ platform: 'darwin' });
+    const call = sim.calls.arrive({ fromName: 'Grace Hopper' });
+    const card = await ringingCard(app);
+    const index = (await app.recording()).notifications.findIndex((n) => n.title === card.title);
+    await app.request({ cmd: 'notificationAction', index, actionIndex: 1 });
+    await app.waitFor('declined', () => sim.calls.agentOf(call.id) !== AGENT.username);
+    const r = await app.waitFor('the card closed', (x) => open(x).length === 0);
+    // Two polls and the lookup later, still nothing: the decline is not a missed call.
+    const seen = polls(sim).length;
+    await app.waitFor('two more polls', () => polls(sim).length >= seen + 2);
+    expect((await app.recording()).notifications).toHaveLength(r.notifications.length);
+    expect(lastState(await app.recording())?.missed).toEqual([]);
   });
 });
 
