@@ -9,6 +9,8 @@ import {
   withWatchEvent,
 } from '../../main/app/app-state.js';
 import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-model.js';
+import { CALLS_IN_MENU_GROUP } from '../../main/app/tray-menu.js';
+import { elapsedText as elapsed } from '../../main/app/times.js';
 import type { MenuItem, MenuModel } from '../../main/app/tray-model.js';
 import {
   T0,
@@ -60,6 +62,22 @@ describe('trayMenu: live calls', () => {
       '[Queued]',
       'Quinn · 0:05',
       '---',
+    ]);
+  });
+
+  it('lists the longest-waiting calls of a group up to the cap and counts the rest', () => {
+    const many = Array.from({ length: CALLS_IN_MENU_GROUP + 25 }, (_, i) =>
+      ringing(`r${i}`, { fromName: `Caller ${i}`, dateCreated: iso(T0 - i * 1000) }),
+    );
+    const shown = lines(menu(signedInState([...many, held('h', { fromName: 'Hana' })])));
+    const oldest = many.slice(-CALLS_IN_MENU_GROUP).reverse();
+    expect(shown.slice(0, CALLS_IN_MENU_GROUP + 3)).toEqual([
+      '[Ringing]',
+      ...oldest.map(
+        (s) => `${s.fromName ?? ''} · ${elapsed(T0 - Date.parse(s.dateCreated ?? ''))}`,
+      ),
+      '[and 25 more…]',
+      '[On hold]',
     ]);
   });
 
