@@ -41,7 +41,7 @@ export function liveCalls(state: AppState): Session[] {
 
 function trayIcon(state: AppState): TrayIconName {
   if (state.account.status !== 'signed-in') return 'signed-out';
-  if (isOffline(state)) return 'offline';
+  if (isOffline(state) || state.connection.status === 'too-large') return 'offline';
   const phases = countPhases(state.sessions);
   return PRECEDENCE.find(([phase]) => (phases.get(phase) ?? 0) > 0)?.[1] ?? 'idle';
 }
@@ -59,6 +59,7 @@ function countPhases(sessions: readonly Session[]): Map<SessionPhase, number> {
 function statusWords(state: AppState): string[] {
   if (state.account.status === 'signing-in') return ['signing in…'];
   if (state.account.status === 'signed-out') return ['signed out'];
+  if (state.connection.status === 'too-large') return ['too many calls to watch'];
   if (isOffline(state)) return ['offline'];
   if (state.connection.status === 'idle') return ['connecting…'];
   const phases = countPhases(state.sessions);

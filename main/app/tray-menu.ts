@@ -110,6 +110,13 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
     const since = at === undefined ? 'reconnecting…' : `last update ${clockText(at, now, format)}`;
     return [{ kind: 'label', label: `Offline · ${since}` }];
   }
+  if (state.connection.status === 'too-large') {
+    // The list could not be read: the last one is stale, and saying so is the whole message.
+    return [
+      { kind: 'label', label: 'Too many calls to watch' },
+      { kind: 'label', label: 'Evo Voice’s list was too large to read; checking again.' },
+    ];
+  }
   if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
   const groups = new Map<SessionPhase, LongestWaiting>(
     GROUPS.map(([phase]) => [phase, new LongestWaiting(CALLS_IN_MENU_GROUP)]),

@@ -186,7 +186,7 @@ function parseLeniently(text: string): unknown {
 function tooLarge(maxBytes: number): EvoApiError {
   return new EvoApiError(
     'bad-response',
-    `Evo Voice sent an answer larger than ${size(maxBytes)}; it was not read. Check the server address.`,
+    `Evo Voice sent a list larger than ${size(maxBytes)}, too large to watch; it was not read. Check the server address; if it is right, ask for fewer calls to be listed to you.`,
     { bodyLimitBytes: maxBytes },
   );
 }

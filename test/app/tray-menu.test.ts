@@ -81,6 +81,15 @@ describe('trayMenu: live calls', () => {
     ]);
   });
 
+  it('lists no stale calls when the list was too large to read, and says why', () => {
+    const state = withWatchEvent(signedInState([ringing('r')]), connectionEvent('too-large'));
+    expect(lines(menu(state)).slice(0, 3)).toEqual([
+      '[Too many calls to watch]',
+      '[Evo Voice’s list was too large to read; checking again.]',
+      '---',
+    ]);
+  });
+
   it('opens the session when a call is clicked', () => {
     const [, item] = menu(signedInState([ringing('abc-1', { fromName: 'Rae' })]));
     expect(item).toMatchObject({ kind: 'action', id: 'open-session:abc-1' });
