@@ -60,6 +60,13 @@ const MIN_SECRET_COOKIE_CHARS = 8;
  */
 const MIN_MASKED_PASSWORD_CHARS = 4;
 
+interface CallExtra {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The answer's headers, when it is a success (the Date header, for ringing latency). */
+  onHeaders?: (headers: Headers) => void;
+}
+
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
@@ -79,6 +86,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
+  /** The Date header of the last listing: the server's clock, for alert latency. */
+  let listingDate: string | undefined;
   /** When the sign-ins since the last accepted one were sent: at most a handful an hour. */
   let signInAttempts: number[] = [];
   // Bumped at every sign-in and sign-out, so a late answer cannot refill a jar it left.
@@ -113,7 +122,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: 'GET' | 'POST',
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; signal?: AbortSignal } = {},
+    extra: CallExtra = {},
   ): Promise<unknown> {
     return callFor(base, method, path, purpose, extra, (request) => send(transport, request));
   }
@@ -123,7 +132,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: 'GET' | 'POST',
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; signal?: AbortSignal },
+    extra: CallExtra,
     exchange: (request: EvoRequest) => Promise<{ status: number; headers: Headers; body: T }>,
   ): Promise<T> {
     const url = new URL(path, base);
@@ -140,6 +149,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         signal: extra.signal,
       });
       if (generation === started) jar.store(response.headers, now());
+      extra.onHeaders?.(response.headers);
       log.debug(`Evo Voice ${method} ${url.pathname}: ${response.status}`);
       return response.body;
     } catch (error) {
@@ -154,8 +164,15 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     path: string,
     purpose: Purpose,
     signal: AbortSignal | undefined,
+    onHeaders?: (headers: Headers) => void,
   ): Promise<unknown> {
-    return authenticatedFor(path, purpose, signal, (request) => send(transport, request));
+    return authenticatedFor(
+      path,
+      purpose,
+      signal,
+      (request) => send(transport, request),
+      onHeaders,
+    );
   }
 
   async function authenticatedFor<T>(
@@ -163,13 +180,14 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     purpose: Purpose,
     signal: AbortSignal | undefined,
     exchange: (request: EvoRequest) => Promise<{ status: number; headers: Headers; body: T }>,
+    onHeaders?: (headers: Headers) => void,
   ): Promise<T> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
     }
     const started = generation;
     try {
-      return await callFor(server, 'GET', path, purpose, { signal }, exchange);
+      return await callFor(server, 'GET', path, purpose, { signal, onHeaders }, exchange);
     } catch (error) {
       const expired = isEvoApiError(error, 'rejected-credentials');
       if (expired && generation === started) forget();
@@ -215,11 +233,19 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async getMySessions(signal?: AbortSignal): Promise<Session[]> {
-      const body = await authenticatedFor('sessions/my', LISTING, signal, (request) =>
-        sendForBytes(transport, request, sessionList.takeSpare()),
+      const body = await authenticatedFor(
+        'sessions/my',
+        LISTING,
+        signal,
+        (request) => sendForBytes(transport, request, sessionList.takeSpare()),
+        (headers) => {
+          listingDate = headers.get('date') ?? undefined;
+        },
       );
       return sessionList.read(body);
     },
+
+    lastListingDate: () => listingDate,
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
