@@ -5,10 +5,12 @@ import type { EvoApi } from './api.js';
 import { createCookieJar } from './cookies.js';
 import { isRecord, readKey } from './field-table.js';
 import type { Purpose } from './http-errors.js';
-import { normalizeProfile, normalizeSession, normalizeSessions } from './normalize.js';
-import { send } from './request.js';
+import { normalizeProfile, normalizeSession } from './normalize.js';
+import { send, sendForBytes } from './request.js';
+import type { EvoRequest } from './request.js';
+import { createSessionListReader } from './session-list.js';
 import { waitForSignIn, withAttempt } from './sign-in-budget.js';
-import type { EvoRequest, Transport } from './request.js';
+import type { Transport } from './request.js';
 import { parseServerUrl } from './server-url.js';
 import type { AgentProfile, Session } from './session.js';
 import { silentLogger } from '../log.js';
@@ -17,7 +19,10 @@ import type { Logger } from '../log.js';
 export interface EvoClientOptions {
   /** Deadline for each request, headers and body together. Default 10 s. */
   timeoutMs?: number;
-  /** Larger answers are refused unread. Default 5 MB. */
+  /**
+   * Larger answers are refused, read no further (an answer of its own kind: see
+   * watch/failure.ts). Only against abuse: 64 MB is some 28,000 calls with every field.
+   */
   maxBodyBytes?: number;
   fetch?: typeof fetch;
   userAgent?: string;
@@ -28,7 +33,7 @@ export interface EvoClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const SIGNING_IN: Purpose = {
   signingIn: true,
@@ -56,6 +61,13 @@ const MIN_SECRET_COOKIE_CHARS = 8;
  */
 const MIN_MASKED_PASSWORD_CHARS = 4;
 
+interface CallExtra {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The answer's headers, when it is a success (the Date header, for ringing latency). */
+  onHeaders?: (headers: Headers) => void;
+}
+
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
@@ -70,6 +82,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     mask: (text) => maskSecrets(text, secrets()),
   };
   const jar = createCookieJar();
+  /** What the last `GET /sessions/my` read, reused by the next one (session-list.ts). */
+  const sessionList = createSessionListReader();
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
@@ -109,20 +123,25 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: EvoRequest['method'],
     path: string,
     purpose: Purpose,
-    extra: {
-      body?: unknown;
-      signal?: AbortSignal;
-      query?: Record<string, string>;
-      onHeaders?: (headers: Headers) => void;
-    } = {},
+    extra: CallExtra = {},
   ): Promise<unknown> {
+    return callFor(base, method, path, purpose, extra, (request) => send(transport, request));
+  }
+
+  async function callFor<T>(
+    base: URL,
+    method: EvoRequest['method'],
+    path: string,
+    purpose: Purpose,
+    extra: CallExtra,
+    exchange: (request: EvoRequest) => Promise<{ status: number; headers: Headers; body: T }>,
+  ): Promise<T> {
     const url = new URL(path, base);
-    for (const [key, value] of Object.entries(extra.query ?? {})) url.searchParams.set(key, value);
     const started = generation;
     // The secrets of before the call too: a 401 empties the jar before the error is masked.
     const known = secrets();
     try {
-      const response = await send(transport, {
+      const response = await exchange({
         method,
         url,
         body: extra.body,
@@ -146,20 +165,30 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     path: string,
     purpose: Purpose,
     signal: AbortSignal | undefined,
-    request: {
-      method?: EvoRequest['method'];
-      body?: unknown;
-      query?: Record<string, string>;
-      onHeaders?: (headers: Headers) => void;
-    } = {},
+    onHeaders?: (headers: Headers) => void,
   ): Promise<unknown> {
+    return authenticatedFor(
+      path,
+      purpose,
+      signal,
+      (request) => send(transport, request),
+      onHeaders,
+    );
+  }
+
+  async function authenticatedFor<T>(
+    path: string,
+    purpose: Purpose,
+    signal: AbortSignal | undefined,
+    exchange: (request: EvoRequest) => Promise<{ status: number; headers: Headers; body: T }>,
+    onHeaders?: (headers: Headers) => void,
+  ): Promise<T> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
     }
     const started = generation;
     try {
-      const { method = 'GET', ...extra } = request;
-      return await call(server, method, path, purpose, { ...extra, signal });
+      return await callFor(server, 'GET', path, purpose, { signal, onHeaders }, exchange);
     } catch (error) {
       const expired = isEvoApiError(error, 'rejected-credentials');
       if (expired && generation === started) forget();
@@ -205,12 +234,16 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async getMySessions(signal?: AbortSignal): Promise<Session[]> {
-      const body = await authenticated('sessions/my', LISTING, signal, {
-        onHeaders: (headers) => {
+      const body = await authenticatedFor(
+        'sessions/my',
+        LISTING,
+        signal,
+        (request) => sendForBytes(transport, request, sessionList.takeSpare()),
+        (headers) => {
           listingDate = headers.get('date') ?? undefined;
         },
-      });
-      return normalizeSessions(body);
+      );
+      return sessionList.read(body);
     },
 
     lastListingDate: () => listingDate,
@@ -218,9 +251,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
       // ListSessions, as the vendor's client reads a log: GET /sessions/{id} strips it.
-      const body = await authenticated('sessions', LOOKING_UP, signal, {
-        query: { specificIds: id, countPerPage: '1' },
-      });
+      const query = new URLSearchParams({ specificIds: id, countPerPage: '1' });
+      const body = await authenticated(`sessions?${query}`, LOOKING_UP, signal);
       const items = isRecord(body) ? readKey(body, 'items') : undefined;
       if (Array.isArray(items) && items.length === 0) {
         throw new EvoApiError('not-found', LOOKING_UP.notFound, { status: 404 });
@@ -236,11 +268,22 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async sendAction(request, signal): Promise<void> {
-      await authenticated(request.path.replace(/^\/+/, ''), ACTING, signal, {
-        method: request.method,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        ...(request.query === undefined ? {} : { query: request.query }),
-      });
+      if (!signedIn || server === undefined) {
+        throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
+      }
+      const query = new URLSearchParams(request.query ?? {}).toString();
+      const path = request.path.replace(/^\/+/, '') + (query === '' ? '' : `?${query}`);
+      const started = generation;
+      try {
+        // Sent once: a 401 forgets the session like any signed-in call; nothing here resends.
+        await call(server, request.method, path, ACTING, {
+          signal,
+          ...(request.body === undefined ? {} : { body: request.body }),
+        });
+      } catch (error) {
+        if (isEvoApiError(error, 'rejected-credentials') && generation === started) forget();
+        throw error;
+      }
     },
 
     async signOut(): Promise<void> {
