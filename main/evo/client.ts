@@ -4,6 +4,7 @@ import { EvoApiError, isEvoApiError } from './api.js';
 import type { EvoApi } from './api.js';
 import { createCookieJar } from './cookies.js';
 import { isRecord, readKey } from './field-table.js';
+import type { DroppedField } from './field-table.js';
 import type { Purpose } from './http-errors.js';
 import { normalizeProfile, normalizeSession, normalizeSessions } from './normalize.js';
 import { send } from './request.js';
@@ -58,6 +59,7 @@ const MIN_MASKED_PASSWORD_CHARS = 4;
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
+  const dropped = droppedOnce(log);
   /** The password of the last sign-in, kept only to mask it out of every call's errors. */
   let password = '';
   const transport: Transport = {
@@ -188,14 +190,14 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async getMySessions(signal?: AbortSignal): Promise<Session[]> {
-      return normalizeSessions(await authenticated('sessions/my', LISTING, signal));
+      return normalizeSessions(await authenticated('sessions/my', LISTING, signal), dropped);
     },
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
       const path = `sessions/${encodeURIComponent(id)}`;
       const body = await authenticated(path, LOOKING_UP, signal);
-      const session = normalizeSession(body);
+      const session = normalizeSession(body, dropped);
       if (session === null) {
         throw new EvoApiError(
           'bad-response',
@@ -225,6 +227,21 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         log.debug(`Evo Voice sign-out did not reach the server (${kind})`);
       }
     },
+  };
+}
+
+/**
+ * A field left behind for its type is logged once per field and client (one run of the app),
+ * not at every poll: by its name and the JSON type sent, never its value.
+ */
+function droppedOnce(log: Logger): DroppedField {
+  const told = new Set<string>();
+  return (field, type) => {
+    if (told.has(field)) return;
+    told.add(field);
+    log.warn(
+      `Evo Voice sent the call field ${field} as ${type}; this app cannot read it and ignores it.`,
+    );
   };
 }
 

@@ -35,6 +35,21 @@ function canonicalEnum(values: readonly string[], value: string): string {
   return values.find((known) => known.toLowerCase() === lower) ?? value;
 }
 
+/**
+ * Told when a field the table names came with a type it cannot hold, so the field was left
+ * behind (null counts as absent). `field` is the table's own name, dotted through lists
+ * (`members.callState`), and `type` the JSON type sent: never the value, which may be private.
+ */
+export type DroppedField = (field: string, type: string) => void;
+
+/**
+ * ServiceStack's `TreatEnumAsInteger` sends an enum as its index in the documented order
+ * (shared/evo-voice-api.md); any other number is not a value this app knows.
+ */
+function enumByNumber(values: readonly string[], value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? values[value] : undefined;
+}
+
 /** Keys that must never be written into an object, whatever the server sends. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -49,26 +64,43 @@ export function readKey(raw: Record<string, unknown>, name: string): unknown {
   return Object.hasOwn(raw, pascal) ? raw[pascal] : undefined;
 }
 
-/** Builds a T from the table's fields only; a field of the wrong type is dropped. */
+/**
+ * Builds a T from the table's fields only; a field of the wrong type is dropped (and told to
+ * `dropped`, if given: the work is done only on that path, so a good answer costs nothing).
+ */
 export function readFields<T extends object>(
   table: FieldTable<T>,
   raw: Record<string, unknown>,
+  dropped?: DroppedField,
+  prefix = '',
 ): T {
   const out: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(table) as [string, Field][]) {
-    const value = readValue(field, readKey(raw, name));
+    const sent = readKey(raw, name);
+    const value = readValue(field, sent, dropped, prefix, name);
     if (value !== undefined) out[name] = value;
+    else if (dropped !== undefined && sent !== undefined && sent !== null) {
+      dropped(prefix + name, jsonType(field, sent));
+    }
   }
   // Sound by construction: every key written is a key of T, read with the table's type.
   return out as T;
 }
 
-function readValue(field: Field, value: unknown): unknown {
+function readValue(
+  field: Field,
+  value: unknown,
+  dropped: DroppedField | undefined,
+  prefix: string,
+  name: string,
+): unknown {
   switch (field.kind) {
     case 'string':
       return typeof value === 'string' ? value : undefined;
     case 'enum':
-      return typeof value === 'string' ? canonicalEnum(field.values, value) : undefined;
+      return typeof value === 'string'
+        ? canonicalEnum(field.values, value)
+        : enumByNumber(field.values, value);
     case 'bool':
       return typeof value === 'boolean' ? value : undefined;
     case 'list-of-string':
@@ -77,11 +109,32 @@ function readValue(field: Field, value: unknown): unknown {
         : undefined;
     case 'list':
       return Array.isArray(value)
-        ? value.filter(isRecord).map((item) => readFields(field.of, item))
+        ? readList(field.of, value, dropped, dropped && `${prefix}${name}.`)
         : undefined;
     case 'dictionary':
       return readDictionary(value);
   }
+}
+
+function readList(
+  table: FieldTable<object>,
+  list: unknown[],
+  dropped: DroppedField | undefined,
+  prefix = '',
+): object[] {
+  return list.filter(isRecord).map((item) => readFields(table, item, dropped, prefix));
+}
+
+/** What JSON type a value was sent as, in words for a log line. */
+function jsonType(field: Field, value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number') {
+    return field.kind === 'enum' && Number.isInteger(value)
+      ? 'a number outside its documented values'
+      : 'a number';
+  }
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'boolean' ? 'true/false' : `a ${typeof value}`;
 }
 
 /** A string → string map with no prototype, so no key can reach Object.prototype. */
