@@ -22,6 +22,11 @@ export interface FakeOptions {
   singleInstanceLock?: boolean;
   /** app.isPackaged (default false, as under `electron-vite dev`). */
   isPackaged?: boolean;
+  /**
+   * Another launch arrives right after `ready` (Electron emits second-instance only after
+   * ready, but at any time after it: here while the app is still starting up).
+   */
+  secondLaunchAtReady?: boolean;
 }
 
 export function createFakeElectron(options: FakeOptions) {
@@ -174,7 +179,13 @@ export function createFakeElectron(options: FakeOptions) {
     isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
     setAppUserModelId: (id: string) => (rec.appUserModelId = id),
-    whenReady: () => Promise.resolve(),
+    whenReady() {
+      if (options.secondLaunchAtReady) {
+        options.secondLaunchAtReady = false;
+        setImmediate(() => app.emit('second-instance', {}, [], ''));
+      }
+      return Promise.resolve();
+    },
     isReady: () => true,
     getPath: (name: string) =>
       name === 'userData' ? options.userData : join(options.userData, name),
