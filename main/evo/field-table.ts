@@ -72,15 +72,16 @@ export function readFields<T extends object>(
   table: FieldTable<T>,
   raw: Record<string, unknown>,
   dropped?: DroppedField,
-  prefix = '',
+  /** The list field this object came in (`members`), for the drop report only. */
+  parent?: string,
 ): T {
   const out: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(table) as [string, Field][]) {
     const sent = readKey(raw, name);
-    const value = readValue(field, sent, dropped, prefix, name);
+    const value = readValue(field, sent, dropped, name);
     if (value !== undefined) out[name] = value;
     else if (dropped !== undefined && sent !== undefined && sent !== null) {
-      dropped(prefix + name, jsonType(field, sent));
+      dropped(parent === undefined ? name : `${parent}.${name}`, jsonType(field, sent));
     }
   }
   // Sound by construction: every key written is a key of T, read with the table's type.
@@ -91,7 +92,6 @@ function readValue(
   field: Field,
   value: unknown,
   dropped: DroppedField | undefined,
-  prefix: string,
   name: string,
 ): unknown {
   switch (field.kind) {
@@ -108,9 +108,7 @@ function readValue(
         ? value.filter((item): item is string => typeof item === 'string')
         : undefined;
     case 'list':
-      return Array.isArray(value)
-        ? readList(field.of, value, dropped, dropped && `${prefix}${name}.`)
-        : undefined;
+      return Array.isArray(value) ? readList(field.of, value, dropped, name) : undefined;
     case 'dictionary':
       return readDictionary(value);
   }
@@ -120,9 +118,9 @@ function readList(
   table: FieldTable<object>,
   list: unknown[],
   dropped: DroppedField | undefined,
-  prefix = '',
+  parent: string,
 ): object[] {
-  return list.filter(isRecord).map((item) => readFields(table, item, dropped, prefix));
+  return list.filter(isRecord).map((item) => readFields(table, item, dropped, parent));
 }
 
 /** What JSON type a value was sent as, in words for a log line. */
