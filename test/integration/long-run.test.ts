@@ -84,7 +84,12 @@ describe(`the long run (LONG_RUN_SEED=${SEED})`, () => {
         server: SERVER,
         username: 'alex',
         password: async () => 'pw-123456',
-        timing: { pollIntervalMs: 3000, holdAlertDelayMs: 0, holdReminderMs: 120_000 },
+        timing: {
+          pollIntervalMs: 3000,
+          ringingIntervalMs: 1000,
+          holdAlertDelayMs: 0,
+          holdReminderMs: 120_000,
+        },
         clock,
         random,
         stateDir: dir,
@@ -155,6 +160,7 @@ describe(`the long run (LONG_RUN_SEED=${SEED})`, () => {
       const state = store.get();
       expect(state.sessions.length, fail('app sessions')).toBeLessThanOrEqual(busiest);
       expect(state.missed.length, fail('app missed')).toBeLessThanOrEqual(MISSED_LIMIT);
+      expect(state.ringing.length, fail('app ringing alerts')).toBeLessThanOrEqual(busiest);
       expect(state.recentlyEnded.length, fail('app ended')).toBeLessThanOrEqual(
         RECENTLY_ENDED_LIMIT,
       );
