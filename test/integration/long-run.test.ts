@@ -66,7 +66,7 @@ describe(`the long run (LONG_RUN_SEED=${SEED})`, () => {
     async function startApp() {
       const store = createAppStore(initialAppState(DEFAULT_SETTINGS, 'available'));
       store.update((s) => withAccount(s, { status: 'signed-in', server: SERVER }));
-      const alerts = createAlerts(store, { show() {}, closeAll() {} }, clock.now);
+      const alerts = createAlerts(store, { show() {}, cards() {}, closeAll() {} }, clock.now);
       const client = createEvoClient({ fetch: center.fetch, now: clock.now });
       const faults = center.options.faults;
       center.options.faults = false; // the app's own sign-in is not what is under test here
