@@ -4,6 +4,7 @@ import { EvoApiError, isEvoApiError } from './api.js';
 import type { EvoApi } from './api.js';
 import { createCookieJar } from './cookies.js';
 import { isRecord, readKey } from './field-table.js';
+import type { DroppedField } from './field-table.js';
 import type { Purpose } from './http-errors.js';
 import { normalizeProfile, normalizeSession } from './normalize.js';
 import { send, sendForBytes } from './request.js';
@@ -71,6 +72,7 @@ interface CallExtra {
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
+  const dropped = droppedOnce(log);
   /** The password of the last sign-in, kept only to mask it out of every call's errors. */
   let password = '';
   const transport: Transport = {
@@ -83,7 +85,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   };
   const jar = createCookieJar();
   /** What the last `GET /sessions/my` read, reused by the next one (session-list.ts). */
-  const sessionList = createSessionListReader();
+  const sessionList = createSessionListReader(dropped);
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
@@ -257,7 +259,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
       if (Array.isArray(items) && items.length === 0) {
         throw new EvoApiError('not-found', LOOKING_UP.notFound, { status: 404 });
       }
-      const session = Array.isArray(items) ? normalizeSession(items[0]) : null;
+      const session = Array.isArray(items) ? normalizeSession(items[0], dropped) : null;
       if (session === null || session.id !== id) {
         throw new EvoApiError(
           'bad-response',
@@ -306,6 +308,21 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         log.debug(`Evo Voice sign-out did not reach the server (${kind})`);
       }
     },
+  };
+}
+
+/**
+ * A field left behind for its type is logged once per field and client (one run of the app),
+ * not at every poll: by its name and the JSON type sent, never its value.
+ */
+function droppedOnce(log: Logger): DroppedField {
+  const told = new Set<string>();
+  return (field, type) => {
+    if (told.has(field)) return;
+    told.add(field);
+    log.warn(
+      `Evo Voice sent the call field ${field} as ${type}; this app cannot read it and ignores it.`,
+    );
   };
 }
 

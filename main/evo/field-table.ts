@@ -31,6 +31,13 @@ export function listOf<T extends object>(table: FieldTable<T>): Field {
   return { kind: 'list', of: table };
 }
 
+/**
+ * Told when a field the table names came with a type it cannot hold, so the field was left
+ * behind (null counts as absent). `field` is the table's own name, after the list it came in
+ * (`members.callState`), and `type` the JSON type sent: never the value, which may be private.
+ */
+export type DroppedField = (field: string, type: string) => void;
+
 /** Keys that must never be written into an object, whatever the server sends. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -45,10 +52,16 @@ export function readKey(raw: Record<string, unknown>, name: string): unknown {
   return Object.hasOwn(raw, pascal) ? raw[pascal] : undefined;
 }
 
-/** Builds a T from the table's fields only; a field of the wrong type is dropped. */
+/**
+ * Builds a T from the table's fields only; a field of the wrong type is dropped (and told to
+ * `dropped`, if given: that work is done only on that path, so a good answer costs nothing).
+ */
 export function readFields<T extends object>(
   table: FieldTable<T>,
   raw: Record<string, unknown>,
+  dropped?: DroppedField,
+  /** The list field this object came in (`members`), for the drop report only. */
+  parent?: string,
 ): T {
   const reader = compiled(table);
   const out: Record<string, unknown> = {};
@@ -58,8 +71,13 @@ export function readFields<T extends object>(
     if (slot === undefined) continue;
     // A PascalCase key yields to its camelCase twin, present or not of the right type.
     if (slot.pascal && Object.hasOwn(raw, slot.name)) continue;
-    const value = readValue(slot, raw[key]);
+    const sent = raw[key];
+    const value = readValue(slot, sent, dropped);
     if (value !== undefined) out[slot.name] = value;
+    else if (dropped !== undefined && sent !== null && sent !== undefined) {
+      const name = parent === undefined ? slot.name : `${parent}.${slot.name}`;
+      dropped(name, jsonType(slot.field, sent));
+    }
   }
   // Sound by construction: every key written is a key of T, read with the table's type.
   return out as T;
@@ -100,20 +118,20 @@ function knownValues(values: readonly string[]): ReadonlyMap<string, string> {
   return known;
 }
 
-function readValue(slot: Slot, value: unknown): unknown {
+function readValue(slot: Slot, value: unknown, dropped: DroppedField | undefined): unknown {
   const field = slot.field;
   switch (field.kind) {
     case 'string':
       return typeof value === 'string' ? value : undefined;
     case 'enum':
-      if (typeof value !== 'string') return undefined;
+      if (typeof value !== 'string') return enumByNumber(field.values, value);
       return slot.known?.get(value) ?? canonicalEnum(field.values, value);
     case 'bool':
       return typeof value === 'boolean' ? value : undefined;
     case 'list-of-string':
       return Array.isArray(value) ? stringsOf(value) : undefined;
     case 'list':
-      return Array.isArray(value) ? recordsOf(field.of, value) : undefined;
+      return Array.isArray(value) ? recordsOf(field.of, value, dropped, slot.name) : undefined;
     case 'dictionary':
       return readDictionary(value);
   }
@@ -135,10 +153,35 @@ function stringsOf(items: readonly unknown[]): string[] {
   return out;
 }
 
-function recordsOf(table: FieldTable<object>, items: readonly unknown[]): object[] {
+function recordsOf(
+  table: FieldTable<object>,
+  items: readonly unknown[],
+  dropped: DroppedField | undefined,
+  parent: string,
+): object[] {
   const out: object[] = [];
-  for (const item of items) if (isRecord(item)) out.push(readFields(table, item));
+  for (const item of items) if (isRecord(item)) out.push(readFields(table, item, dropped, parent));
   return out;
+}
+
+/**
+ * ServiceStack's `TreatEnumAsInteger` sends an enum as its index in the documented order
+ * (shared/evo-voice-api.md); any other number is not a value this app knows.
+ */
+function enumByNumber(values: readonly string[], value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? values[value] : undefined;
+}
+
+/** What JSON type a value was sent as, in words for a log line. */
+function jsonType(field: Field, value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number') {
+    return field.kind === 'enum' && Number.isInteger(value)
+      ? 'a number outside its documented values'
+      : 'a number';
+  }
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'boolean' ? 'true/false' : `a ${typeof value}`;
 }
 
 /** A string → string map with no prototype, so no key can reach Object.prototype. */

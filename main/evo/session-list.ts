@@ -7,6 +7,7 @@
 // only the calls whose bytes differ are decoded, parsed and normalized. Equal bytes are the
 // same JSON, so the same Session: nothing is guessed. Calls are matched by position, allowing
 // for one call added or removed before them; a call that moved further is simply read again.
+import type { DroppedField } from './field-table.js';
 import { normalizeSession, normalizeSessions } from './normalize.js';
 import { splitSessionList } from './json-split.js';
 import { decode, notJson, parseJson, type BodyBytes } from './request.js';
@@ -32,7 +33,8 @@ interface LastAnswer {
 const SHRINK_FACTOR = 4;
 const KEEP_ANYWAY_BYTES = 1024 * 1024;
 
-export function createSessionListReader(): SessionListReader {
+/** `dropped` hears of each field left behind for its type (the client logs it once). */
+export function createSessionListReader(dropped?: DroppedField): SessionListReader {
   let last: LastAnswer | null = null;
   let spare: Buffer | null = null;
 
@@ -44,7 +46,7 @@ export function createSessionListReader(): SessionListReader {
     },
     read(body) {
       const before = last;
-      const next = readAnswer(body, before);
+      const next = readAnswer(body, before, dropped);
       last = next;
       // The buffer of the answer before last is free now: the next read fills it.
       if (before !== null && before.body.store !== body.store && worthKeeping(before.body)) {
@@ -60,7 +62,11 @@ function worthKeeping(body: BodyBytes): boolean {
   return size <= KEEP_ANYWAY_BYTES || size <= body.length * SHRINK_FACTOR;
 }
 
-function readAnswer(body: BodyBytes, last: LastAnswer | null): LastAnswer {
+function readAnswer(
+  body: BodyBytes,
+  last: LastAnswer | null,
+  dropped: DroppedField | undefined,
+): LastAnswer {
   const bytes = body.store.subarray(0, body.length);
   if (last !== null && sameBytes(bytes, 0, body.length, last.body.store, 0, last.body.length)) {
     return { ...last, body };
@@ -88,7 +94,12 @@ function readAnswer(body: BodyBytes, last: LastAnswer | null): LastAnswer {
   };
   const split = splitSessionList(bytes, known);
   if (split === null) {
-    return { body, list: normalizeSessions(parseJson(decode(body))), ranges: null, results: [] };
+    return {
+      body,
+      list: normalizeSessions(parseJson(decode(body)), dropped),
+      ranges: null,
+      results: [],
+    };
   }
   // The envelope around the list is parsed too, so an answer that is not JSON is refused.
   const envelope = `${bytes.toString('utf8', 0, split.listStart)}[]${bytes.toString('utf8', split.listEnd)}`;
@@ -103,7 +114,7 @@ function readAnswer(body: BodyBytes, last: LastAnswer | null): LastAnswer {
       continue;
     }
     const text = bytes.toString('utf8', split.ranges[k], split.ranges[k + 1]);
-    results.push(normalizeSession(strictParse(text)));
+    results.push(normalizeSession(strictParse(text), dropped));
   }
   return { body, list: firstOfEach(results), ranges: split.ranges, results };
 }
