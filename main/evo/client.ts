@@ -13,6 +13,10 @@ import { parseServerUrl } from './server-url.js';
 import type { AgentProfile, Session } from './session.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
+import type { HistoryApi } from '../away/away-check.js';
+import { historyPath, parseHistoryPage } from '../away/history-page.js';
+import type { AgentStateApi } from '../agent-state/follow.js';
+import { APP_CONFIG_PATH, parseAgentState } from '../agent-state/reading.js';
 
 export interface EvoClientOptions {
   /** Deadline for each request, headers and body together. Default 10 s. */
@@ -42,6 +46,14 @@ const LOOKING_UP: Purpose = {
   signingIn: false,
   notFound: 'This call is no longer on Evo Voice (it may have been archived).',
 };
+const READING_HISTORY: Purpose = {
+  signingIn: false,
+  notFound: 'This server has no call history (no /portal/call-history).',
+};
+const READING_AGENT_STATE: Purpose = {
+  signingIn: false,
+  notFound: 'This server does not say the agent state (no /app/config).',
+};
 const SIGNING_OUT: Purpose = { signingIn: false, notFound: 'Already signed out.' };
 
 /** Cookie values shorter than this are flags (`ss-opt=perm`), not session secrets. */
@@ -55,7 +67,10 @@ const MIN_SECRET_COOKIE_CHARS = 8;
  */
 const MIN_MASKED_PASSWORD_CHARS = 4;
 
-export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
+/** The client: the session calls, and what the away check and the agent state read. */
+export type EvoClient = EvoApi & HistoryApi & AgentStateApi;
+
+export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
   /** The password of the last sign-in, kept only to mask it out of every call's errors. */
@@ -203,6 +218,16 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         );
       }
       return session;
+    },
+
+    async getCallHistory(page, countPerPage, signal) {
+      const body = await authenticated(historyPath(page, countPerPage), READING_HISTORY, signal);
+      return parseHistoryPage(body, countPerPage);
+    },
+
+    async getAgentState(signal) {
+      // The answer holds a telephony token: only the agent state leaves this line.
+      return parseAgentState(await authenticated(APP_CONFIG_PATH, READING_AGENT_STATE, signal));
     },
 
     async signOut(): Promise<void> {

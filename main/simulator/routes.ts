@@ -10,6 +10,7 @@ import {
   NOT_SIGNED_IN,
   serviceStackError,
 } from './bodies.js';
+import { answerAway, type SimAway } from './away.js';
 import type { SimCalls, SimUser } from './types.js';
 
 /** A request the client got wrong; answered with this status and a ServiceStack error. */
@@ -29,6 +30,8 @@ export interface ApiRequest {
   path: string;
   cookie: string | undefined;
   authorization: string | undefined;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   /** The parsed body (JSON or form); rejects with BadRequest when it cannot be read. */
   body(): Promise<unknown>;
 }
@@ -47,6 +50,7 @@ export interface Api {
   auth: AuthSessions;
   calls: SimCalls;
   now: () => number;
+  away: SimAway;
 }
 
 function decodeSegment(segment: string): string {
@@ -100,6 +104,8 @@ export async function answer(api: Api, request: ApiRequest, reply: Reply): Promi
     if (!session) return fail(404, 'NotFound', `Session '${name}' does not exist`);
     return reply.json(200, session);
   }
+
+  if (answerAway(api, request, signedIn()?.user, reply)) return;
 
   const avatarOf = /^(.+)\.svg$/.exec(name ?? '')?.[1];
   const avatarUser = api.users.find((u) => u.id === avatarOf);

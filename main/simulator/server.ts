@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAuthSessions } from './auth.js';
 import { SERVER_ERROR_PAGE, serviceStackError, TRUNCATED_JSON } from './bodies.js';
+import { createSimAway } from './away.js';
 import { createCalls } from './calls.js';
 import { toPascalCase } from './casing.js';
 import type { PendingFault } from './faults.js';
@@ -58,6 +59,14 @@ function pathOf(requestUrl: string | undefined): string {
   }
 }
 
+function queryOf(requestUrl: string | undefined): URLSearchParams {
+  try {
+    return new URL(requestUrl ?? '/', 'http://simulator').searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const users: SimUser[] = [...(options.users ?? DEMO_USERS)];
   if (users.length === 0) throw new Error('The simulator needs at least one user');
@@ -87,7 +96,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: SimRequest[] = [];
   const auth = createAuthSessions();
   const faultQueue = createFaultQueue();
-  const calls = createCalls({ users, random, now, baseUrl: url });
+  const away = createSimAway(users, () => calls);
+  const calls = createCalls({ users, random, now, baseUrl: url, onMissed: away.onMissed });
 
   function record(req: IncomingMessage, path: string, status: number): void {
     requests.push({ method: req.method ?? 'GET', path, status, at: now() });
@@ -144,7 +154,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
   }
 
-  const api = { url, users, auth, calls, now };
+  const api = { url, users, auth, calls, now, away };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = pathOf(req.url);
@@ -153,6 +163,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const request: ApiRequest = {
       method: req.method ?? 'GET',
       path,
+      query: queryOf(req.url),
       cookie: req.headers.cookie,
       authorization: req.headers.authorization,
       body: () => parsedBody(req),
@@ -171,6 +182,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url,
     users,
     calls,
+    away,
     requests,
     faults: {
       expireSessions: () => auth.closeAll(),

@@ -16,6 +16,8 @@ export interface SessionEvent extends EventBase {
   event: Exclude<SessionEventKind, 'held'>;
   sessionId: string;
   session?: Session;
+  /** On `missed` only: read from the call history after the app was not watching. */
+  whileAway?: true;
 }
 
 export interface HeldEvent extends EventBase {
