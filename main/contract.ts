@@ -82,7 +82,25 @@ export interface MissedCall {
   body: string;
   session?: Session;
   seen: boolean;
+  /** Reported from the call history after the app was not watching. */
+  whileAway?: boolean;
+  /** The caller's number, already checked dialable (digits, +, *, #), for Call back. */
+  number?: string;
 }
+
+/** The agent's state in the call centre, as `GET /app/config` last said. */
+export interface AgentStateView {
+  /** AgentStates: Unknown, Ready, NotReady, LoggedOut, WrapUp, Outgoing, Other (or newer). */
+  state: string;
+  /** AgentStateReasons: Unknown, SetByUser, MissedCall, SetBySystem (or newer). */
+  reason: string;
+  /** In the agent's words: "Ready", "Not ready — after a missed call"; empty when unknown. */
+  words: string;
+  /** When it was read (epoch ms). */
+  at: number;
+}
+
+export type CallBackResult = { ok: true } | { ok: false; error: string };
 
 export interface AppState {
   account: AccountState;
@@ -94,6 +112,8 @@ export interface AppState {
   missed: MissedCall[];
   settings: Settings;
   alertsPausedUntil?: AlertsPausedUntil;
+  /** Absent until read, and for accounts that may not read it. */
+  agent?: AgentStateView;
 }
 
 export interface SignInRequest {
@@ -123,6 +143,11 @@ export interface EvoTrayBridge {
    * only; size-capped), or null. The window itself makes no network request.
    */
   getAvatar(url: string): Promise<string | null>;
+  /**
+   * Opens `tel:<number>` with the OS's phone handler, after main checks it is a phone number
+   * (digits, +, *, #; spaces, dashes, dots and brackets are dropped). Anything else is refused.
+   */
+  callBack(number: string): Promise<CallBackResult>;
 }
 
 /** IPC channel names, one per bridge call; `state` is the push from main to the window. */
@@ -138,4 +163,5 @@ export const IPC = {
   pauseAlerts: 'evo:pause-alerts',
   copyText: 'evo:copy-text',
   getAvatar: 'evo:get-avatar',
+  callBack: 'evo:call-back',
 } as const;

@@ -15,6 +15,7 @@ import {
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
+import { createWhileAway } from './app/while-away.js';
 import { parseMenuAction } from './app/tray-model.js';
 import { openKeychain } from './credentials/keychain.js';
 import { memoryCredentialStore } from './credentials/memory.js';
@@ -27,6 +28,7 @@ import { DEMO_USERS, startSimulator } from './simulator/server.js';
 import { busyCallCenter } from './simulator/scenario.js';
 import { createWatcher } from './watch/watcher.js';
 import type { WatchTiming } from './watch/events.js';
+import { callBack } from './electron/call-back.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
@@ -122,10 +124,11 @@ async function main(): Promise<void> {
     trayBounds: () => tray.bounds(),
     onShown: () => store.update(markMissedSeen),
   });
-  const notifier = createNotifier((id) =>
-    appWindow.open(id === undefined ? '/calls' : sessionRoute(id)),
+  const notifier = createNotifier((id, route) =>
+    appWindow.open(route ?? (id === undefined ? '/calls' : sessionRoute(id))),
   );
   const alerts = createAlerts(store, notifier, Date.now);
+  const away = createWhileAway({ store, notifier, onEvent: alerts.onEvent, now: Date.now, log });
 
   const ledgerDir = (server: string, username: string) =>
     join(
@@ -133,17 +136,20 @@ async function main(): Promise<void> {
       'ledgers',
       keychainAccount(server, username).replace(/[^\w.@-]/g, '_'),
     );
-  const watch = (request: WatchRequest) =>
-    createWatcher({
+  const watch = (request: WatchRequest) => {
+    // One ledger per account; the demo's calls are not worth remembering.
+    const stateDir = request.demo ? undefined : ledgerDir(request.server, request.username);
+    return createWatcher({
       ...request,
       api,
       timing: timingOf(store.get().settings),
-      // One ledger per account; the demo's calls are not worth remembering.
-      ...(request.demo ? {} : { stateDir: ledgerDir(request.server, request.username) }),
+      ...(stateDir === undefined ? {} : { stateDir }),
+      followers: away.followers(api, stateDir),
       log,
-      onEvent: alerts.onEvent,
+      onEvent: away.onEvent,
       onPoll: alerts.onPoll,
     });
+  };
 
   const account = createAccount({
     api,
@@ -175,6 +181,7 @@ async function main(): Promise<void> {
     },
     copyText: async (text) => clipboard.writeText(text),
     getAvatar: (url) => avatars.get(url),
+    callBack: (number) => callBack(number, log),
   };
 
   function onMenu(id: string): void {
@@ -183,6 +190,10 @@ async function main(): Promise<void> {
     switch (action.kind) {
       case 'open-session':
         return appWindow.open(sessionRoute(action.sessionId));
+      case 'call-back':
+        return void callBack(action.number, log);
+      case 'copy-number':
+        return void bridge.copyText(action.number);
       case 'pause-alerts':
         return void bridge.pauseAlerts(action.minutes);
       case 'resume-alerts':

@@ -30,6 +30,7 @@ const bridge: EvoTrayBridge = {
   pauseAlerts: (minutes) => invoke(IPC.pauseAlerts, minutes),
   copyText: (text) => invoke(IPC.copyText, text),
   getAvatar: (url) => invoke(IPC.getAvatar, url),
+  callBack: (number) => invoke(IPC.callBack, number),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

@@ -40,6 +40,8 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   handle(IPC.pauseAlerts, ([minutes]) => handlers.pauseAlerts(pauseMinutes(minutes)));
   handle(IPC.copyText, ([value]) => handlers.copyText(text(value, 'text to copy', MAX_TEXT)));
   handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
+  // The number itself is checked in main before anything opens (checkPhoneNumber).
+  handle(IPC.callBack, ([value]) => handlers.callBack(text(value, 'number to call back', MAX_ID)));
 }
 
 function text(value: unknown, what: string, max: number): string {

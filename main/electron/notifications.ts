@@ -3,14 +3,16 @@
 import { Notification } from 'electron';
 import type { Notifier } from '../app/alerts.js';
 
-export function createNotifier(onClick: (sessionId: string | undefined) => void): Notifier {
+export function createNotifier(
+  onClick: (sessionId: string | undefined, route: string | undefined) => void,
+): Notifier {
   const shown = new Map<string, Notification>();
   return {
     show(alert) {
       if (!Notification.isSupported()) return;
       shown.get(alert.tag)?.close();
       const card = new Notification({ title: alert.title, body: alert.body, silent: alert.silent });
-      card.on('click', () => onClick(alert.sessionId));
+      card.on('click', () => onClick(alert.sessionId, alert.route));
       card.on('close', () => {
         if (shown.get(alert.tag) === card) shown.delete(alert.tag);
       });

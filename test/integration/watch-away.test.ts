@@ -44,7 +44,8 @@ async function stop(watch: WatchProcess): Promise<void> {
   expect(await watch.exited).toBe(0);
 }
 
-const whileAway = (e: WatchEvent) => e.event === 'missed' && 'whileAway' in e && e.whileAway;
+const whileAway = (e: WatchEvent) =>
+  e.event === 'missed' && 'whileAway' in e && e.whileAway === true;
 
 it('reports the calls missed while it was not running, once, across restarts', async () => {
   // A first run, so there is a "last watched" to go back to.

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type {
   AppState,
+  CallBackResult,
   EvoTrayBridge,
   Settings,
   SettingsPatch,
@@ -53,6 +54,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     pauseAlerts: vi.fn(() => Promise.resolve()),
     copyText: vi.fn(() => Promise.resolve()),
     getAvatar: vi.fn(options.getAvatar ?? (() => Promise.resolve(null))),
+    callBack: vi.fn(() => Promise.resolve<CallBackResult>({ ok: true })),
   };
   return bridge;
 }
