@@ -2,7 +2,7 @@
 // summary card per look back (not a card per call), the agent's state on the app state with
 // one card when the platform sets the agent Not ready after a missed call, and the missed
 // list kept per account on disk. No Electron here.
-import type { AgentStateView } from '../contract.js';
+import type { AgentStateView, MissedCall } from '../contract.js';
 import { createAgentStateReader, type AgentStateApi } from '../agent-state/follow.js';
 import { withAgentState } from '../agent-state/app-state.js';
 import { agentStateView, NOT_READY_CARD, notReadyAfterMissedCall } from '../agent-state/words.js';
@@ -31,17 +31,36 @@ export function createWhileAway(options: WhileAwayOptions) {
   /** The account folder the missed list is kept in; null for the demo and when signed out. */
   let dir: string | null = null;
   let saved = store.get().missed;
-  let writing: Promise<void> = Promise.resolve();
+  /** One write at a time; changes meanwhile are coalesced into the next (the newest list). */
+  let writing: Promise<void> | null = null;
+  let next: { dir: string; list: MissedCall[] } | null = null;
 
   store.subscribe((state) => {
     if (dir === null || state.account.status !== 'signed-in' || state.missed === saved) return;
     saved = state.missed;
-    const target = dir;
-    const list = recentMissed(state.missed, now(), MISSED_LIMIT);
-    writing = writing
-      .then(() => saveMissedList(target, list))
-      .catch((e: unknown) => log.warn(`Could not save the missed list: ${(e as Error).message}`));
+    next = { dir, list: recentMissed(state.missed, now(), MISSED_LIMIT) };
+    writing ??= writeAll();
   });
+
+  async function writeAll(): Promise<void> {
+    for (let job = next; job !== null; job = next) {
+      next = null;
+      try {
+        await saveMissedList(job.dir, job.list);
+      } catch (e) {
+        log.warn(`Could not save the missed list: ${(e as Error).message}`);
+      }
+    }
+    writing = null;
+  }
+
+  /** Stopping the watch (quitting, signing out) waits for the list to be on disk. */
+  const missedListFlush: PollFollower = {
+    afterPoll: async () => {},
+    stop: async () => {
+      await writing;
+    },
+  };
 
   function onReport(missed: readonly SessionEvent[]): void {
     const first = missed[0];
@@ -79,6 +98,7 @@ export function createWhileAway(options: WhileAwayOptions) {
           log,
           onReading: (reading, at) => onAgentState(agentStateView(reading, at)),
         }),
+        missedListFlush,
       ];
     },
     /** A missed call found while away goes to the list only: the summary card tells of it. */

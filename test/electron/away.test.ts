@@ -30,6 +30,13 @@ async function signIn(app: RunningApp, sim: Simulator): Promise<void> {
   await app.waitFor('online', (r) => lastState(r)?.connection.status === 'online');
 }
 
+/** Quit from the tray, as the agent does: the app saves what it keeps before it goes. */
+async function quit(app: RunningApp): Promise<void> {
+  await app.request({ cmd: 'clickMenu', label: 'Quit Evo Voice Tray' });
+  await app.waitFor('the quit', (r) => r.quit);
+  await app.stop(false);
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -48,100 +55,108 @@ function expectNoToken(app: RunningApp, recording: unknown): void {
 }
 
 describe('missed calls while the app was closed', () => {
-  it('one summary card and an entry each, never again after another restart', async () => {
-    const sim = await simulator();
-    const first = await launch({ settings: { pollIntervalMs: 1000 } });
-    await signIn(first, sim);
-    await first.waitFor('the agent state', (r) => lastState(r)?.agent?.words === 'Ready');
-    const { userData } = first;
-    await first.stop(false);
+  it(
+    'one summary card and an entry each, never again after another restart',
+    { timeout: 90_000 },
+    async () => {
+      const sim = await simulator();
+      const first = await launch({ settings: { pollIntervalMs: 1000 } });
+      await signIn(first, sim);
+      await first.waitFor('the agent state', (r) => lastState(r)?.agent?.words === 'Ready');
+      const { userData } = first;
+      await quit(first);
 
-    // Away: two calls ring and are missed while nobody watches.
-    const ada = sim.away.missCall({ fromName: 'Ada Away', callbackNumber: '+1 503 555 0101' });
-    const bob = sim.away.missCall({ fromName: 'Bob Away', callbackNumber: '+15035550102' });
+      // Away: two calls ring and are missed while nobody watches.
+      const ada = sim.away.missCall({ fromName: 'Ada Away', callbackNumber: '+1 503 555 0101' });
+      const bob = sim.away.missCall({ fromName: 'Bob Away', callbackNumber: '+15035550102' });
 
-    const second = await launch({ userData, settings: { pollIntervalMs: 1000 } });
-    await signIn(second, sim);
-    const r = await second.waitFor(
-      'two missed while away',
-      (x) => (lastState(x)?.missed ?? []).filter((m) => m.whileAway).length === 2,
-    );
-    const missed = lastState(r)?.missed ?? [];
-    expect(missed.map((m) => m.sessionId).sort()).toEqual([ada.id, bob.id].sort());
-    expect(missed.map((m) => m.number).sort()).toEqual(['+15035550101', '+15035550102']);
-    const cards = (await second.recording()).notifications;
-    expect(cards.filter((n) => AWAY_TITLE.test(n.title)).map((n) => n.title)).toEqual([
-      'While you were away: 2 missed calls',
-    ]);
-    expect(cards.filter((n) => /^Missed/.test(n.title))).toEqual([]);
-    const card = cards.findIndex((n) => AWAY_TITLE.test(n.title));
-    await second.request({ cmd: 'clickNotification', index: card });
-    await second.waitFor('the missed list', (x) => x.windows.some((w) => w.hash === '#/missed'));
+      const second = await launch({ userData, settings: { pollIntervalMs: 1000 } });
+      await signIn(second, sim);
+      const r = await second.waitFor(
+        'two missed while away',
+        (x) => (lastState(x)?.missed ?? []).filter((m) => m.whileAway).length === 2,
+      );
+      const missed = lastState(r)?.missed ?? [];
+      expect(missed.map((m) => m.sessionId).sort()).toEqual([ada.id, bob.id].sort());
+      expect(missed.map((m) => m.number).sort()).toEqual(['+15035550101', '+15035550102']);
+      const cards = (await second.recording()).notifications;
+      expect(cards.filter((n) => AWAY_TITLE.test(n.title)).map((n) => n.title)).toEqual([
+        'While you were away: 2 missed calls',
+      ]);
+      expect(cards.filter((n) => /^Missed/.test(n.title))).toEqual([]);
+      const card = cards.findIndex((n) => AWAY_TITLE.test(n.title));
+      await second.request({ cmd: 'clickNotification', index: card });
+      await second.waitFor('the missed list', (x) => x.windows.some((w) => w.hash === '#/missed'));
 
-    // Call back: a phone number opens tel:, anything else is refused.
-    expect(await second.invoke(IPC.callBack, ['+1 503 555 0101'])).toEqual({ ok: true });
-    const refused = await second.invoke(IPC.callBack, ['javascript:alert(1)']);
-    expect(refused).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/not a phone number/),
-    });
-    await second.request({ cmd: 'clickMenu', label: 'Call back +15035550102' });
-    const opened = await second.waitFor('tel links', (x) => x.externalOpened.length === 2);
-    expect(opened.externalOpened).toEqual(['tel:+15035550101', 'tel:+15035550102']);
-    expect(menuLabels(opened.menu)).toContain('Copy number');
-    expectNoToken(second, opened);
-    await second.stop(false);
+      // Call back: a phone number opens tel:, anything else is refused.
+      expect(await second.invoke(IPC.callBack, ['+1 503 555 0101'])).toEqual({ ok: true });
+      const refused = await second.invoke(IPC.callBack, ['javascript:alert(1)']);
+      expect(refused).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/not a phone number/),
+      });
+      await second.request({ cmd: 'clickMenu', label: 'Call back +15035550102' });
+      const opened = await second.waitFor('tel links', (x) => x.externalOpened.length === 2);
+      expect(opened.externalOpened).toEqual(['tel:+15035550101', 'tel:+15035550102']);
+      expect(menuLabels(opened.menu)).toContain('Copy number');
+      expectNoToken(second, opened);
+      await quit(second);
 
-    const before = sim.requests.length;
-    const third = await launch({ userData, settings: { pollIntervalMs: 1000 } });
-    await signIn(third, sim);
-    const since = () => sim.requests.slice(before);
-    await third.waitFor(
-      'three polls',
-      () => since().filter((q) => q.path === '/sessions/my').length >= 3,
-    );
-    // Read once at start (one page holds it all), and nothing in it reported again.
-    expect(since().filter((q) => q.path === '/portal/call-history')).toHaveLength(1);
-    const after = await third.recording();
-    expect(after.notifications.filter((n) => AWAY_TITLE.test(n.title))).toEqual([]);
-    // The list survived the restart, each call once.
-    const kept: MissedCall[] = lastState(after)?.missed ?? [];
-    expect(kept.map((m) => m.sessionId).sort()).toEqual([ada.id, bob.id].sort());
-    expectNoToken(third, after);
-  });
+      const before = sim.requests.length;
+      const third = await launch({ userData, settings: { pollIntervalMs: 1000 } });
+      await signIn(third, sim);
+      const since = () => sim.requests.slice(before);
+      await third.waitFor(
+        'three polls',
+        () => since().filter((q) => q.path === '/sessions/my').length >= 3,
+      );
+      // Read once at start (one page holds it all), and nothing in it reported again.
+      expect(since().filter((q) => q.path === '/portal/call-history')).toHaveLength(1);
+      const after = await third.recording();
+      expect(after.notifications.filter((n) => AWAY_TITLE.test(n.title))).toEqual([]);
+      // The list survived the restart, each call once.
+      const kept: MissedCall[] = lastState(after)?.missed ?? [];
+      expect(kept.map((m) => m.sessionId).sort()).toEqual([ada.id, bob.id].sort());
+      expectNoToken(third, after);
+    },
+  );
 });
 
 describe("the agent's state", () => {
-  it('Not ready after a missed call: tooltip, menu header, icon and one card', async () => {
-    const sim = await simulator();
-    sim.away.notReadyAfterMissedCall = true;
-    const app = await launch({ settings: { pollIntervalMs: 1000 } });
-    await signIn(app, sim);
-    await app.waitFor('Ready', (r) => r.tooltip.startsWith('Evo Voice · Ready'));
-    expect(trayIcon(await app.recording())).toMatch(/linux\/idle\.png$/);
+  it(
+    'Not ready after a missed call: tooltip, menu header, icon and one card',
+    { timeout: 60_000 },
+    async () => {
+      const sim = await simulator();
+      sim.away.notReadyAfterMissedCall = true;
+      const app = await launch({ settings: { pollIntervalMs: 1000 } });
+      await signIn(app, sim);
+      await app.waitFor('Ready', (r) => r.tooltip.startsWith('Evo Voice · Ready'));
+      expect(trayIcon(await app.recording())).toMatch(/linux\/idle\.png$/);
 
-    const call = sim.calls.arrive({ fromName: 'Cleo Caller' });
-    await app.waitFor('the ring', (r) => r.notifications.some((n) => /^Incoming/.test(n.title)));
-    sim.calls.miss(call.id);
-    const r = await app.waitFor('Not ready', (x) => x.tooltip.includes('Not ready'));
-    expect(r.tooltip).toMatch(/^Evo Voice · Not ready — after a missed call · /);
-    expect(r.menu[0]?.label).toBe('Not ready — after a missed call');
-    expect(trayIcon(r)).toMatch(/linux\/not-ready-missed\.png$/);
-    expect(lastState(r)?.agent).toMatchObject({ state: 'NotReady', reason: 'MissedCall' });
+      const call = sim.calls.arrive({ fromName: 'Cleo Caller' });
+      await app.waitFor('the ring', (r) => r.notifications.some((n) => /^Incoming/.test(n.title)));
+      sim.calls.miss(call.id);
+      const r = await app.waitFor('Not ready', (x) => x.tooltip.includes('Not ready'));
+      expect(r.tooltip).toMatch(/^Evo Voice · Not ready — after a missed call · /);
+      expect(r.menu[0]?.label).toBe('Not ready — after a missed call');
+      expect(trayIcon(r)).toMatch(/linux\/not-ready-missed\.png$/);
+      expect(lastState(r)?.agent).toMatchObject({ state: 'NotReady', reason: 'MissedCall' });
 
-    // Another missed call: the state is read again at once, but the card is not repeated.
-    const reads = configReads(sim).length;
-    const again = sim.calls.arrive({ fromName: 'Dan Again' });
-    await app.waitFor(
-      'the second ring',
-      (x) => x.notifications.filter((n) => /^Incoming/.test(n.title)).length === 2,
-    );
-    sim.calls.miss(again.id);
-    await app.waitFor('read again', () => configReads(sim).length > reads);
-    const cards = (await app.recording()).notifications.filter(
-      (n) => n.title === 'You are Not ready',
-    );
-    expect(cards).toHaveLength(1);
-    expectNoToken(app, await app.recording());
-  });
+      // Another missed call: the state is read again at once, but the card is not repeated.
+      const reads = configReads(sim).length;
+      const again = sim.calls.arrive({ fromName: 'Dan Again' });
+      await app.waitFor(
+        'the second ring',
+        (x) => x.notifications.filter((n) => /^Incoming/.test(n.title)).length === 2,
+      );
+      sim.calls.miss(again.id);
+      await app.waitFor('read again', () => configReads(sim).length > reads);
+      const cards = (await app.recording()).notifications.filter(
+        (n) => n.title === 'You are Not ready',
+      );
+      expect(cards).toHaveLength(1);
+      expectNoToken(app, await app.recording());
+    },
+  );
 });
