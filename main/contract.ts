@@ -26,6 +26,8 @@ export interface Settings {
   server: string;
   username: string;
   pollIntervalMs: number;
+  /** The poll interval while a call of the agent rings or is queued; at least 500 ms. */
+  ringingIntervalMs: number;
   alerts: AlertKinds;
   holdAlertDelayMs: number;
   holdReminderMs: number;
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   server: 'https://evovoice.io',
   username: '',
   pollIntervalMs: 3000,
+  ringingIntervalMs: 1000,
   alerts: { ringing: true, held: true, missed: true, connection: true },
   holdAlertDelayMs: 0,
   holdReminderMs: 120_000,
@@ -102,6 +105,15 @@ export interface AgentStateView {
 
 export type CallBackResult = { ok: true } | { ok: false; error: string };
 
+/** A ringing alert the app raised for a call it still shows (live or recently ended). */
+export interface RingingAlert {
+  sessionId: string;
+  /** ISO-8601 time of the alert. */
+  at: string;
+  /** Best estimate of the ms from the platform starting to ring the call to this alert. */
+  latencyMs: number;
+}
+
 export interface AppState {
   account: AccountState;
   connection: ConnectionState;
@@ -110,6 +122,8 @@ export interface AppState {
   /** Sessions that ended since the window may still show them (details of an ended call). */
   recentlyEnded: Session[];
   missed: MissedCall[];
+  /** The last ringing alert of each call shown, newest first: how soon it came. */
+  ringing: RingingAlert[];
   settings: Settings;
   alertsPausedUntil?: AlertsPausedUntil;
   /** Absent until read, and for accounts that may not read it. */

@@ -42,6 +42,7 @@ const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 
 const timingOf = (s: Settings): WatchTiming => ({
   pollIntervalMs: s.pollIntervalMs,
+  ringingIntervalMs: s.ringingIntervalMs,
   holdAlertDelayMs: s.holdAlertDelayMs,
   holdReminderMs: s.holdReminderMs,
 });
@@ -129,6 +130,12 @@ async function main(): Promise<void> {
   );
   const alerts = createAlerts(store, notifier, Date.now);
   const away = createWhileAway({ store, notifier, onEvent: alerts.onEvent, now: Date.now, log });
+  // A locked screen keeps polling (slower after a while); sleep pauses it.
+  const power = followPower({
+    pause: () => account.watcher()?.pause(),
+    wake: () => account.watcher()?.wake(),
+    pollNow: () => account.watcher()?.pollNow(),
+  });
 
   const ledgerDir = (server: string, username: string) =>
     join(
@@ -143,6 +150,7 @@ async function main(): Promise<void> {
       ...request,
       api,
       timing: timingOf(store.get().settings),
+      lockedSince: power.lockedSince,
       ...(stateDir === undefined ? {} : { stateDir }),
       followers: away.followers(api, stateDir),
       log,
@@ -218,11 +226,6 @@ async function main(): Promise<void> {
     appWindow.send(IPC.state, state);
   });
   tray.show(store.get());
-  followPower({
-    pause: () => account.watcher()?.pause(),
-    resume: () => account.watcher()?.resume(),
-    pollNow: () => account.watcher()?.pollNow(),
-  });
   launches.ready(() => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {

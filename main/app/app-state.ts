@@ -5,6 +5,7 @@ import type {
   AlertsPausedUntil,
   AppState,
   MissedCall,
+  RingingAlert,
   Session,
   Settings,
 } from '../contract.js';
@@ -27,6 +28,7 @@ export function initialAppState(
     sessions: [],
     recentlyEnded: [],
     missed: [],
+    ringing: [],
     settings,
     ...pauseField(settings.alertsPausedUntil),
   };
@@ -60,10 +62,17 @@ export function withPoll(state: AppState, at: number, sessions: Session[]): AppS
     .filter((s) => at - endedAt(s, at) <= RECENTLY_ENDED_KEEP_MS)
     .slice(0, RECENTLY_ENDED_LIMIT);
 
+  // A ringing alert is kept as long as its call is shown.
+  const shown = new Set([...live, ...recentlyEnded].map((s) => s.id));
+  const ringing = state.ringing.every((r) => shown.has(r.sessionId))
+    ? state.ringing
+    : state.ringing.filter((r) => shown.has(r.sessionId));
+
   return {
     ...state,
     sessions: live,
     recentlyEnded,
+    ringing,
     connection: { status: 'online', lastPollAt: at },
   };
 }
@@ -112,8 +121,18 @@ export function withWatchEvent(state: AppState, event: WatchEvent): AppState {
       }
       return { ...state, connection };
     }
+    case 'ringing': {
+      if (event.latencyMs === undefined) return state;
+      const alert: RingingAlert = {
+        sessionId: event.sessionId,
+        at: event.at,
+        latencyMs: event.latencyMs,
+      };
+      const others = state.ringing.filter((r) => r.sessionId !== event.sessionId);
+      return { ...state, ringing: [alert, ...others] };
+    }
     default:
-      // Ringing, answered, held, ended: the tray shows them through the polled sessions.
+      // Answered, held, ended: the tray shows them through the polled sessions.
       return state;
   }
 }
@@ -186,6 +205,7 @@ export function signedOut(state: AppState): AppState {
     recentlyEnded: [],
     missed: [],
     agent: undefined,
+    ringing: [],
   };
 }
 

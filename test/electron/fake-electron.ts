@@ -180,7 +180,7 @@ export function createFakeElectron(options: FakeOptions) {
       name === 'userData' ? options.userData : join(options.userData, name),
     getAppPath: () => options.appPath,
     getName: () => 'Evo Voice Tray',
-    getVersion: () => '0.1.0',
+    getVersion: () => '0.2.0',
     setLoginItemSettings: (settings: unknown) => rec.loginItems.push(settings),
     quit() {
       let prevented = false;
