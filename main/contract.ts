@@ -22,6 +22,14 @@ export interface WindowBounds {
   height: number;
 }
 
+/** The ring sounds the app makes itself (assets/make-ring-sounds.ts). */
+export const RING_SOUNDS = ['classic', 'double', 'chime'] as const;
+export type RingSound = (typeof RING_SOUNDS)[number];
+
+/** When the app's own incoming-call window shows: always, only when cards cannot, or never. */
+export const INCOMING_WINDOW_MODES = ['always', 'fallback', 'never'] as const;
+export type IncomingWindowMode = (typeof INCOMING_WINDOW_MODES)[number];
+
 export interface Settings {
   server: string;
   username: string;
@@ -35,6 +43,14 @@ export interface Settings {
   openAtLogin: boolean;
   alertsPausedUntil: AlertsPausedUntil | null;
   windowBounds: WindowBounds | null;
+  /** Ring aloud, looping, while a call rings for the agent. */
+  ringUntilAnswered: boolean;
+  ringSound: RingSound;
+  /** 0 to 1. */
+  ringVolume: number;
+  incomingWindow: IncomingWindowMode;
+  /** An Electron accelerator that opens the ringing call (e.g. "CommandOrControl+Shift+A"); '' is off. */
+  globalShortcut: string;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { alerts?: Partial<AlertKinds> };
@@ -51,6 +67,11 @@ export const DEFAULT_SETTINGS: Settings = {
   openAtLogin: false,
   alertsPausedUntil: null,
   windowBounds: null,
+  ringUntilAnswered: true,
+  ringSound: 'classic',
+  ringVolume: 0.8,
+  incomingWindow: 'fallback',
+  globalShortcut: '',
 };
 
 export const SERVER_PRESETS = [
@@ -162,6 +183,8 @@ export interface EvoTrayBridge {
    * (digits, +, *, #; spaces, dashes, dots and brackets are dropped). Anything else is refused.
    */
   callBack(number: string): Promise<CallBackResult>;
+  /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
+  testRingSound(): Promise<void>;
 }
 
 /** IPC channel names, one per bridge call; `state` is the push from main to the window. */
@@ -178,4 +201,5 @@ export const IPC = {
   copyText: 'evo:copy-text',
   getAvatar: 'evo:get-avatar',
   callBack: 'evo:call-back',
+  testRingSound: 'evo:test-ring-sound',
 } as const;

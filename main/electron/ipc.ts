@@ -42,6 +42,7 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
   // The number itself is checked in main before anything opens (checkPhoneNumber).
   handle(IPC.callBack, ([value]) => handlers.callBack(text(value, 'number to call back', MAX_ID)));
+  handle(IPC.testRingSound, () => handlers.testRingSound());
 }
 
 function text(value: unknown, what: string, max: number): string {

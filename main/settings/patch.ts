@@ -19,6 +19,11 @@ export const WINDOW_SETTING_KEYS = [
   'holdReminderMs',
   'sound',
   'openAtLogin',
+  'ringUntilAnswered',
+  'ringSound',
+  'ringVolume',
+  'incomingWindow',
+  'globalShortcut',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**

@@ -16,6 +16,7 @@ const SOURCES = [
   'main/app/times.ts',
   'main/app/notify-policy.ts',
   'electron.vite.config.ts',
+  'assets/sounds',
 ];
 
 function newestMtime(path: string): number {

@@ -114,6 +114,9 @@
       record('getAvatar', url);
       return avatars[url] ?? null;
     },
+    async [ipc.testRingSound]() {
+      record('testRingSound');
+    },
   };
 
   window.__evoElectron = {

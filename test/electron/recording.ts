@@ -16,6 +16,10 @@ export interface NotificationRecord {
   body: string;
   silent: boolean;
   closed: boolean;
+  /** Everything the app passed to the constructor (urgency, timeoutType, toastXml, actions). */
+  options: Record<string, unknown>;
+  /** show() was called and the OS reported `failed` instead of showing it. */
+  failed?: boolean;
 }
 
 export interface WindowRecord {
@@ -24,6 +28,9 @@ export interface WindowRecord {
   url?: string;
   hash?: string;
   shown: boolean;
+  /** Shown with showInactive (without taking focus). */
+  shownInactive?: boolean;
+  alwaysOnTop?: boolean;
   focusCount: number;
   destroyed: boolean;
   pushes: { channel: string; payload: unknown }[];
@@ -44,6 +51,9 @@ export interface Recording {
   appUserModelId: string | null;
   quit: boolean;
   missingImages: string[];
+  /** Accelerators registered with globalShortcut, in order, and those now held. */
+  shortcutsRegistered: string[];
+  shortcutsHeld: string[];
 }
 
 export const snapshotOf = (items: Template[]): MenuSnapshot[] =>

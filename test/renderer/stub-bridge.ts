@@ -55,6 +55,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     copyText: vi.fn(() => Promise.resolve()),
     getAvatar: vi.fn(options.getAvatar ?? (() => Promise.resolve(null))),
     callBack: vi.fn(() => Promise.resolve<CallBackResult>({ ok: true })),
+    testRingSound: vi.fn(() => Promise.resolve()),
   };
   return bridge;
 }

@@ -12,6 +12,11 @@ export type WindowSettingsPatch = Pick<
   | 'holdReminderMs'
   | 'sound'
   | 'openAtLogin'
+  | 'ringUntilAnswered'
+  | 'ringSound'
+  | 'ringVolume'
+  | 'incomingWindow'
+  | 'globalShortcut'
 >;
 
 export interface SettingSaver {
