@@ -92,7 +92,8 @@ export interface AccountState {
 }
 
 export interface ConnectionState {
-  status: 'idle' | 'online' | 'offline' | 'error';
+  /** 'too-large': Evo Voice answered with a list too large to watch (see watch/failure.ts). */
+  status: 'idle' | 'online' | 'offline' | 'error' | 'too-large';
   /** Epoch ms of the last successful poll. */
   lastPollAt?: number;
   detail?: string;

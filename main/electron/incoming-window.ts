@@ -43,6 +43,7 @@ export function createIncomingWindow(): IncomingWindow {
         sandbox: true,
         nodeIntegration: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick', // no middle-click window (the open handler denies it too)
       },
     });
     const contents = created.webContents;

@@ -40,6 +40,7 @@ export function createRingSound(log: Logger): RingSound {
         sandbox: true,
         nodeIntegration: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick', // no middle-click window (the open handler denies it too)
         // The ring must sound with nobody at the keyboard (the agent may have stepped away).
         autoplayPolicy: 'no-user-gesture-required',
         // A hidden page's timers and media must not be throttled.

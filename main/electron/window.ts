@@ -46,6 +46,8 @@ export function createAppWindow(options: WindowOptions): AppWindow {
         sandbox: true,
         nodeIntegration: false,
         webviewTag: false,
+        // A middle-click opens no window (the open handler denies it anyway).
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     const contents = created.webContents;

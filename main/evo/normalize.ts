@@ -13,7 +13,7 @@ import {
   string,
   stringList,
 } from './field-table.js';
-import type { FieldTable } from './field-table.js';
+import type { DroppedField, FieldTable } from './field-table.js';
 import type {
   AgentProfile,
   CustomerBreadcrumb,
@@ -120,9 +120,9 @@ const authStatusNameFields: FieldTable<AuthStatusNames> = {
 };
 
 /** One session, or null when it has no usable id (a session we cannot track is no use). */
-export function normalizeSession(raw: unknown): Session | null {
+export function normalizeSession(raw: unknown, dropped?: DroppedField): Session | null {
   if (!isRecord(raw)) return null;
-  const session = readFields(sessionFields, raw);
+  const session = readFields(sessionFields, raw, dropped);
   return typeof session.id === 'string' && session.id.trim() !== '' ? session : null;
 }
 
@@ -130,7 +130,7 @@ export function normalizeSession(raw: unknown): Session | null {
  * The body of `GET /sessions/my`. Sessions without an id are skipped; a session listed twice
  * is kept once (the first), so nothing downstream can alert twice for it.
  */
-export function normalizeSessions(body: unknown): Session[] {
+export function normalizeSessions(body: unknown, dropped?: DroppedField): Session[] {
   const list = isRecord(body) ? readKey(body, 'sessions') : undefined;
   if (!Array.isArray(list)) {
     throw new EvoApiError(
@@ -140,7 +140,7 @@ export function normalizeSessions(body: unknown): Session[] {
   }
   const byId = new Map<string, Session>();
   for (const raw of list) {
-    const session = normalizeSession(raw);
+    const session = normalizeSession(raw, dropped);
     if (session && !byId.has(session.id)) byId.set(session.id, session);
   }
   return [...byId.values()];

@@ -50,7 +50,12 @@ describe('the built app under the fake electron', () => {
     expect(r.missingImages).toEqual([]);
     expect(r.tooltip).toBe('Evo Voice · Ready · no calls');
     expect(r.windows[0]?.options).toMatchObject({
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     expect(String(r.windows[0]?.file)).toMatch(/out\/renderer\/index\.html$/);
 

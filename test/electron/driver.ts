@@ -16,6 +16,7 @@ const fake = createFakeElectron({
   appPath: root,
   singleInstanceLock: process.env['EVO_FAKE_LOCK'] !== 'taken',
   isPackaged: process.env['EVO_FAKE_PACKAGED'] === '1',
+  secondLaunchAtReady: process.env['EVO_FAKE_SECOND_LAUNCH_AT_READY'] === '1',
   notifications: (process.env['EVO_FAKE_NOTIFICATIONS'] ?? 'supported') as
     'supported' | 'unsupported' | 'failing',
 });

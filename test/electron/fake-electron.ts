@@ -23,6 +23,11 @@ export interface FakeOptions {
   /** app.isPackaged (default false, as under `electron-vite dev`). */
   isPackaged?: boolean;
   /**
+   * Another launch arrives right after `ready` (Electron emits second-instance only after
+   * ready, but at any time after it: here while the app is still starting up).
+   */
+  secondLaunchAtReady?: boolean;
+  /**
    * The OS's notifications: 'unsupported' (Notification.isSupported() is false) or 'failing'
    * (each show() is answered by a `failed` event, as Electron does when the OS refuses it).
    */
@@ -221,7 +226,13 @@ export function createFakeElectron(options: FakeOptions) {
     isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
     setAppUserModelId: (id: string) => (rec.appUserModelId = id),
-    whenReady: () => Promise.resolve(),
+    whenReady() {
+      if (options.secondLaunchAtReady) {
+        options.secondLaunchAtReady = false;
+        setImmediate(() => app.emit('second-instance', {}, [], ''));
+      }
+      return Promise.resolve();
+    },
     isReady: () => true,
     getPath: (name: string) =>
       name === 'userData' ? options.userData : join(options.userData, name),

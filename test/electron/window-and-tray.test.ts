@@ -25,6 +25,13 @@ describe('the page in the window', () => {
 });
 
 describe('opening the window', () => {
+  it('a second launch while the app is still starting opens the window once it is ready', async () => {
+    // The demo starts in the tray without a window: only the second launch can open one.
+    const app = await launch({ argv: ['--demo'], env: { EVO_FAKE_SECOND_LAUNCH_AT_READY: '1' } });
+    const r = await app.waitFor('the window', (x) => x.windows.length === 1);
+    expect(r.windows).toHaveLength(1);
+  });
+
   it('a second start while the window is open focuses it and keeps the call the agent is on', async () => {
     const { app } = await signedInApp();
     await app.invoke(IPC.openSession, ['call-42']);
