@@ -15,7 +15,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const sources = join(here, 'svg');
 const out = join(here, 'icons');
 
-const TRAY_STATES = ['signed-out', 'offline', 'idle', 'on-call', 'ringing', 'on-hold'] as const;
+const TRAY_STATES = [
+  'signed-out',
+  'offline',
+  'idle',
+  'not-ready',
+  'on-call',
+  'ringing',
+  'on-hold',
+] as const;
 const MISSED_DOT = '#ef4444';
 
 function render(svg: string, size: number): Buffer {

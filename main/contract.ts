@@ -111,7 +111,25 @@ export interface MissedCall {
   body: string;
   session?: Session;
   seen: boolean;
+  /** Reported from the call history after the app was not watching. */
+  whileAway?: boolean;
+  /** The caller's number, already checked dialable (digits, +, *, #), for Call back. */
+  number?: string;
 }
+
+/** The agent's state in the call centre, as `GET /app/config` last said. */
+export interface AgentStateView {
+  /** AgentStates: Unknown, Ready, NotReady, LoggedOut, WrapUp, Outgoing, Other (or newer). */
+  state: string;
+  /** AgentStateReasons: Unknown, SetByUser, MissedCall, SetBySystem (or newer). */
+  reason: string;
+  /** In the agent's words: "Ready", "Not ready — after a missed call"; empty when unknown. */
+  words: string;
+  /** When it was read (epoch ms). */
+  at: number;
+}
+
+export type CallBackResult = { ok: true } | { ok: false; error: string };
 
 /** A ringing alert the app raised for a call it still shows (live or recently ended). */
 export interface RingingAlert {
@@ -134,6 +152,8 @@ export interface AppState {
   ringing: RingingAlert[];
   settings: Settings;
   alertsPausedUntil?: AlertsPausedUntil;
+  /** Absent until read, and for accounts that may not read it. */
+  agent?: AgentStateView;
 }
 
 export interface SignInRequest {
@@ -182,6 +202,11 @@ export interface EvoTrayBridge {
    * shares it (one request to Evo Voice).
    */
   callAction(request: CallActionRequest): Promise<CallActionResult>;
+  /**
+   * Opens `tel:<number>` with the OS's phone handler, after main checks it is a phone number
+   * (digits, +, *, #; spaces, dashes, dots and brackets are dropped). Anything else is refused.
+   */
+  callBack(number: string): Promise<CallBackResult>;
   /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
   testRingSound(): Promise<void>;
 }
@@ -200,5 +225,6 @@ export const IPC = {
   copyText: 'evo:copy-text',
   getAvatar: 'evo:get-avatar',
   callAction: 'evo:call-action',
+  callBack: 'evo:call-back',
   testRingSound: 'evo:test-ring-sound',
 } as const;

@@ -16,6 +16,7 @@ import {
 import { createAvatarFetcher } from './app/avatars.js';
 import { connectCallActions } from './call-actions/connect.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
+import { createWhileAway } from './app/while-away.js';
 import { parseMenuAction } from './app/tray-model.js';
 import { openKeychain } from './credentials/keychain.js';
 import { memoryCredentialStore } from './credentials/memory.js';
@@ -28,6 +29,7 @@ import { DEMO_USERS, startSimulator } from './simulator/server.js';
 import { busyCallCenter } from './simulator/scenario.js';
 import { createWatcher } from './watch/watcher.js';
 import type { WatchTiming } from './watch/events.js';
+import { callBack } from './electron/call-back.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
   const ringing = createRinging({
     store,
     log,
-    open: (to) => appWindow.open(to.kind === 'call' ? sessionRoute(to.sessionId) : '/calls'),
+    open: (to) => appWindow.open(to.kind === 'call' ? sessionRoute(to.sessionId) : `/${to.kind}`),
     // The card's Decline button is itself the confirmation, as in the tray.
     decline: (id) => void callActions.fromTray(id, 'decline'),
   });
@@ -145,6 +147,13 @@ async function main(): Promise<void> {
   });
   const alerts = createAlerts(store, notifier, Date.now, callActions.silences);
   ringing.follow(alerts);
+  const away = createWhileAway({
+    store,
+    notifier: ringing.notifier,
+    onEvent: alerts.onEvent,
+    now: Date.now,
+    log,
+  });
   // A locked screen keeps polling (slower after a while); sleep pauses it.
   const power = followPower({
     pause: () => account.watcher()?.pause(),
@@ -158,18 +167,21 @@ async function main(): Promise<void> {
       'ledgers',
       keychainAccount(server, username).replace(/[^\w.@-]/g, '_'),
     );
-  const watch = (request: WatchRequest) =>
-    createWatcher({
+  const watch = (request: WatchRequest) => {
+    // One ledger per account; the demo's calls are not worth remembering.
+    const stateDir = request.demo ? undefined : ledgerDir(request.server, request.username);
+    return createWatcher({
       ...request,
       api,
       timing: timingOf(store.get().settings),
       lockedSince: power.lockedSince,
-      // One ledger per account; the demo's calls are not worth remembering.
-      ...(request.demo ? {} : { stateDir: ledgerDir(request.server, request.username) }),
+      ...(stateDir === undefined ? {} : { stateDir }),
+      followers: away.followers(api, stateDir),
       log,
-      onEvent: alerts.onEvent,
+      onEvent: away.onEvent,
       onPoll: alerts.onPoll,
     });
+  };
 
   const account = createAccount({
     api,
@@ -202,6 +214,7 @@ async function main(): Promise<void> {
     copyText: async (text) => clipboard.writeText(text),
     getAvatar: (url) => avatars.get(url),
     callAction: (request) => callActions.perform(request),
+    callBack: (number) => callBack(number, log),
     testRingSound: async () => ringing.testSound(),
   };
 
@@ -215,6 +228,10 @@ async function main(): Promise<void> {
         // Transfer needs a destination: the window's form for that call.
         if (action.action === 'transfer') return appWindow.open(transferRoute(action.sessionId));
         return void callActions.fromTray(action.sessionId, action.action);
+      case 'call-back':
+        return void callBack(action.number, log);
+      case 'copy-number':
+        return void bridge.copyText(action.number);
       case 'pause-alerts':
         return void bridge.pauseAlerts(action.minutes);
       case 'resume-alerts':

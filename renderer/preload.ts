@@ -31,6 +31,7 @@ const bridge: EvoTrayBridge = {
   copyText: (text) => invoke(IPC.copyText, text),
   getAvatar: (url) => invoke(IPC.getAvatar, url),
   callAction: (request) => invoke(IPC.callAction, request),
+  callBack: (number) => invoke(IPC.callBack, number),
   testRingSound: () => invoke(IPC.testRingSound),
 };
 

@@ -30,6 +30,8 @@ export interface Alert {
   tag: string;
   /** Clicking opens the window on this call; without it, on the calls list. */
   sessionId?: string;
+  /** Clicking opens the window on this page instead (`/missed`). */
+  route?: string;
 }
 
 /** Shows notifications (Electron's in the app, a recorder in tests). */

@@ -9,6 +9,7 @@ import type {
   Session,
   Settings,
 } from '../contract.js';
+import { callBackNumberOf } from '../away/phone-number.js';
 import type { WatchEvent } from '../watch/events.js';
 
 export const RECENTLY_ENDED_LIMIT = 20;
@@ -89,6 +90,7 @@ export function withWatchEvent(state: AppState, event: WatchEvent): AppState {
         body: event.body,
         seen: false,
         ...(event.session ? { session: event.session } : {}),
+        ...missedExtras(event),
       };
       return { ...state, missed: [missed, ...state.missed].slice(0, MISSED_LIMIT) };
     }
@@ -133,6 +135,16 @@ export function withWatchEvent(state: AppState, event: WatchEvent): AppState {
       // Answered, held, ended: the tray shows them through the polled sessions.
       return state;
   }
+}
+
+/** Where it came from, and the number to call back (only a dialable one). */
+function missedExtras(event: WatchEvent): Pick<MissedCall, 'whileAway' | 'number'> {
+  if (event.event !== 'missed') return {};
+  const number = event.session ? callBackNumberOf(event.session) : undefined;
+  return {
+    ...(event.whileAway ? { whileAway: true } : {}),
+    ...(number === undefined ? {} : { number }),
+  };
 }
 
 export function withAccount(state: AppState, patch: Partial<AccountState>): AppState {
@@ -192,6 +204,7 @@ export function signedOut(state: AppState): AppState {
     sessions: [],
     recentlyEnded: [],
     missed: [],
+    agent: undefined,
     ringing: [],
   };
 }

@@ -1,9 +1,11 @@
 // What the tray icon and its tooltip show, from the app state alone.
 import type { AppState, Session } from '../contract.js';
+import { takesNoCalls } from '../agent-state/words.js';
 import { sessionPhase } from '../watch/reading.js';
 import type { SessionPhase } from '../watch/reading.js';
 
-export type TrayIconName = 'signed-out' | 'offline' | 'idle' | 'on-call' | 'ringing' | 'on-hold';
+export type TrayIconName =
+  'signed-out' | 'offline' | 'idle' | 'not-ready' | 'on-call' | 'ringing' | 'on-hold';
 
 export interface TrayLook {
   icon: TrayIconName;
@@ -26,9 +28,9 @@ export function trayIconFile(look: TrayLook): string {
   return look.unseenMissed > 0 ? `${look.icon}-missed` : look.icon;
 }
 
-/** One line: "Evo Voice · 2 calls · 1 ringing · 1 missed". */
+/** One line: "Evo Voice · Ready · 2 calls · 1 ringing · 1 missed". */
 export function trayTooltip(state: AppState): string {
-  const parts = ['Evo Voice', ...statusWords(state)];
+  const parts = ['Evo Voice', ...agentWords(state), ...statusWords(state)];
   const missed = unseenMissed(state);
   if (missed > 0) parts.push(`${missed} missed`);
   return parts.join(' · ');
@@ -43,7 +45,15 @@ function trayIcon(state: AppState): TrayIconName {
   if (state.account.status !== 'signed-in') return 'signed-out';
   if (isOffline(state) || state.connection.status === 'too-large') return 'offline';
   const phases = countPhases(state.sessions);
-  return PRECEDENCE.find(([phase]) => (phases.get(phase) ?? 0) > 0)?.[1] ?? 'idle';
+  const busy = PRECEDENCE.find(([phase]) => (phases.get(phase) ?? 0) > 0)?.[1];
+  // No call will ring: the idle icon says so at a glance.
+  return busy ?? (takesNoCalls(state.agent) ? 'not-ready' : 'idle');
+}
+
+/** The agent's state ("Ready", "Not ready — after a missed call"), while signed in. */
+export function agentWords(state: AppState): string[] {
+  const words = state.agent?.words;
+  return state.account.status === 'signed-in' && words ? [words] : [];
 }
 
 /** How many calls are in each phase: one pass, whatever the number of calls. */

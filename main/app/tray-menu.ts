@@ -7,13 +7,15 @@ import type { SessionPhase } from '../watch/reading.js';
 import { isPaused } from './notify-policy.js';
 import { clockText, elapsedText, timeOf } from './times.js';
 import type { TimeFormat } from './times.js';
-import { isOffline } from './tray-look.js';
+import { agentWords, isOffline } from './tray-look.js';
 
 export type PauseMinutes = 15 | 60;
 
 export type MenuAction =
   | `open-session:${string}`
   | `call-action:${CallAction}:${string}`
+  | `call-back:${string}`
+  | `copy-number:${string}`
   | 'clear-missed'
   | `pause:${PauseMinutes}`
   | 'pause:until-resumed'
@@ -36,6 +38,7 @@ export type ParsedMenuAction =
   | { kind: 'open-session'; sessionId: string }
   /** Transfer opens the window's transfer form; the others are performed at once. */
   | { kind: 'call-action'; action: CallAction; sessionId: string }
+  | { kind: 'call-back' | 'copy-number'; number: string }
   | { kind: 'pause-alerts'; minutes: PauseMinutes | 'until-resumed' }
   | {
       kind:
@@ -69,6 +72,8 @@ const SEPARATOR: MenuItem = { kind: 'separator' };
 export function trayMenu(state: AppState, now: number, format: TimeFormat = {}): MenuModel {
   const signedIn = state.account.status === 'signed-in';
   const menu: MenuItem[] = [];
+  // The header: whether the platform sends the agent calls at all.
+  for (const words of agentWords(state)) menu.push({ kind: 'label', label: words }, SEPARATOR);
   if (signedIn) menu.push(...callItems(state, now, format), SEPARATOR);
   if (signedIn || state.missed.length > 0) menu.push(missedSubmenu(state.missed, now, format));
   if (signedIn) menu.push(pauseSubmenu(state, now, format));
@@ -91,6 +96,10 @@ export function parseMenuAction(id: string): ParsedMenuAction | null {
   const action = CALL_ACTIONS.find((a) => a === acting?.[1]);
   if (acting?.[2] !== undefined && action !== undefined) {
     return { kind: 'call-action', action, sessionId: acting[2] };
+  }
+  const number = /^(call-back|copy-number):(.+)$/s.exec(id);
+  if (number?.[1] === 'call-back' || number?.[1] === 'copy-number') {
+    return { kind: number[1], number: number[2] ?? '' };
   }
   switch (id) {
     case 'pause:15':
@@ -219,13 +228,21 @@ function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): M
     return { kind: 'submenu', label, items: [{ kind: 'label', label: 'No missed calls' }] };
   }
   // AppState.missed is newest first already.
-  const items: MenuItem[] = missed.slice(0, MISSED_IN_MENU).map((m) => {
+  const items: MenuItem[] = missed.slice(0, MISSED_IN_MENU).map((m): MenuItem => {
     const who = m.session ? callerLabel(m.session) : m.body || m.title;
     const at = timeOf(m.at);
+    const label = at === undefined ? who : `${who} · ${clockText(at, now, format)}`;
+    const open: MenuItem = { kind: 'action', id: `open-session:${m.sessionId}`, label };
+    if (m.number === undefined) return open;
+    // With a number to dial, the entry opens on its choices: details, call back, copy.
     return {
-      kind: 'action',
-      id: `open-session:${m.sessionId}`,
-      label: at === undefined ? who : `${who} · ${clockText(at, now, format)}`,
+      kind: 'submenu',
+      label: m.seen ? label : `• ${label}`,
+      items: [
+        { ...open, label: 'Details' },
+        { kind: 'action', id: `call-back:${m.number}`, label: `Call back ${m.number}` },
+        { kind: 'action', id: `copy-number:${m.number}`, label: 'Copy number' },
+      ],
     };
   });
   items.push(SEPARATOR, { kind: 'action', id: 'clear-missed', label: 'Clear' });

@@ -1,4 +1,5 @@
 // `npm run watch`: the engine without Electron. Events as JSON lines on stdout, a log on stderr.
+import { createAwayCheck } from '../away/away-check.js';
 import { openKeychain } from '../credentials/keychain.js';
 import { createEvoClient } from '../evo/client.js';
 import type { Logger } from '../log.js';
@@ -121,6 +122,8 @@ async function watch(account: Account, args: WatchArgs, output: Output): Promise
     timing: args.timing,
     stateDir: args.stateDir,
     log,
+    // Missed calls while watch was not running: `missed` lines with "whileAway": true.
+    followers: [createAwayCheck({ api, stateDir: args.stateDir, log })],
     onEvent(event) {
       out.write(event);
       if (event.event === 'connection' && event.status === 'signed-out') {

@@ -44,6 +44,8 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   handle(IPC.copyText, ([value]) => handlers.copyText(text(value, 'text to copy', MAX_TEXT)));
   handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
   handle(IPC.callAction, ([request]) => handlers.callAction(callActionRequest(request)));
+  // The number itself is checked in main before anything opens (checkPhoneNumber).
+  handle(IPC.callBack, ([value]) => handlers.callBack(text(value, 'number to call back', MAX_ID)));
   handle(IPC.testRingSound, () => handlers.testRingSound());
 }
 

@@ -87,7 +87,7 @@ export function createNotifier(options: NotifierOptions): CardNotifier {
           ? { kind: 'calls' }
           : { kind: 'call', sessionId: alert.sessionId };
       const card = new Notification({ title: alert.title, body: alert.body, silent: alert.silent });
-      put(alert.tag, card, target, false);
+      put(alert.tag, card, alert.route === '/missed' ? { kind: 'missed' } : target, false);
     },
     cards(changes) {
       for (const tag of changes.close) {

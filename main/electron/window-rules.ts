@@ -1,5 +1,6 @@
 // The window's decisions, pure: where it opens, which page it loads, and which links may leave
 // the app.
+import { checkPhoneNumber } from '../away/phone-number.js';
 import type { WindowBounds } from '../contract.js';
 
 export const WINDOW_SIZE = { width: 420, height: 600 } as const;
@@ -46,14 +47,26 @@ function fits(b: WindowBounds, area: WindowBounds): boolean {
   );
 }
 
-/** Only https links to the agent's own Evo Voice server open in the browser. */
+/**
+ * Only https links to the agent's own Evo Voice server open in the browser, and `tel:` links
+ * whose number passes the call-back check (digits, +, *, #) open in the phone handler.
+ */
 export function externalLinkAllowed(url: string, server: string): boolean {
+  if (/^tel:/i.test(url)) return telLinkAllowed(url);
   try {
     const target = new URL(url);
     return target.protocol === 'https:' && target.host === new URL(server).host;
   } catch {
     return false;
   }
+}
+
+/** A `tel:` link exactly as telLink() writes it for a checked number, nothing more. */
+export function telLinkAllowed(url: string): boolean {
+  const number = /^tel:(.*)$/is.exec(url)?.[1]?.replace(/%23/gi, '#');
+  if (number === undefined) return false;
+  const checked = checkPhoneNumber(number);
+  return checked.ok && checked.number === number;
 }
 
 /**

@@ -16,6 +16,10 @@ import { parseServerUrl } from './server-url.js';
 import type { AgentProfile, Session } from './session.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
+import type { HistoryApi } from '../away/away-check.js';
+import { historyPath, parseHistoryPage } from '../away/history-page.js';
+import type { AgentStateApi } from '../agent-state/follow.js';
+import { APP_CONFIG_PATH, parseAgentState } from '../agent-state/reading.js';
 
 export interface EvoClientOptions {
   /** Deadline for each request, headers and body together. Default 10 s. */
@@ -48,6 +52,14 @@ const LOOKING_UP: Purpose = {
   signingIn: false,
   notFound: 'This call is no longer on Evo Voice (it may have been archived).',
 };
+const READING_HISTORY: Purpose = {
+  signingIn: false,
+  notFound: 'This server has no call history (no /portal/call-history).',
+};
+const READING_AGENT_STATE: Purpose = {
+  signingIn: false,
+  notFound: 'This server does not say the agent state (no /app/config).',
+};
 const SIGNING_OUT: Purpose = { signingIn: false, notFound: 'Already signed out.' };
 const ACTING: Purpose = { signingIn: false, notFound: 'This call has already ended.' };
 
@@ -69,7 +81,10 @@ interface CallExtra {
   onHeaders?: (headers: Headers) => void;
 }
 
-export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
+/** The client: the session calls, and what the away check and the agent state read. */
+export type EvoClient = EvoApi & HistoryApi & AgentStateApi;
+
+export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
   const dropped = droppedOnce(log);
@@ -286,6 +301,16 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         if (isEvoApiError(error, 'rejected-credentials') && generation === started) forget();
         throw error;
       }
+    },
+
+    async getCallHistory(page, countPerPage, signal) {
+      const body = await authenticated(historyPath(page, countPerPage), READING_HISTORY, signal);
+      return parseHistoryPage(body, countPerPage);
+    },
+
+    async getAgentState(signal) {
+      // The answer holds a telephony token: only the agent state leaves this line.
+      return parseAgentState(await authenticated(APP_CONFIG_PATH, READING_AGENT_STATE, signal));
     },
 
     async signOut(): Promise<void> {

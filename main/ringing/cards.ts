@@ -7,7 +7,9 @@ import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../watch/readi
 export const MAX_RINGING_CARDS = 3;
 export const SUMMARY_TAG = 'ringing-summary';
 
-export type CardTarget = { kind: 'call'; sessionId: string } | { kind: 'calls' };
+/** What a click opens: a call, the calls list, or the missed list (the while-away summary). */
+export type CardTarget =
+  { kind: 'call'; sessionId: string } | { kind: 'calls' } | { kind: 'missed' };
 
 export interface Card {
   /** Also the notification tag: a replacement keeps it. */

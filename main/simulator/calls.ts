@@ -23,6 +23,8 @@ export interface CallsOptions {
   now: () => number;
   /** The simulator's URL, for avatar pictures. */
   baseUrl: string;
+  /** A call was missed by this agent (username). */
+  onMissed?: (agent: string) => void;
 }
 
 interface StoredCall {
@@ -121,7 +123,10 @@ export function createCalls(options: CallsOptions): SimCalls {
       ),
     resume: (id) => apply(id, (s, call) => resumed(s, isoNow(), agentOf(call))),
     end: (id) => apply(id, (s) => ended(s, isoNow())),
-    miss: (id) => apply(id, (s) => missed(s, isoNow())),
+    miss(id) {
+      apply(id, (s) => missed(s, isoNow()));
+      options.onMissed?.(stored(id).agent);
+    },
     answerElsewhere(id, byName) {
       apply(id, (s) => answeredElsewhere(s, isoNow(), colleague(byName)));
       stored(id).listed = false;
@@ -163,6 +168,12 @@ export function createCalls(options: CallsOptions): SimCalls {
     get(id) {
       const call = calls.get(id);
       return call === undefined || call.archived ? undefined : structuredClone(call.session);
+    },
+    history(agent) {
+      const username = userFor(agent).username;
+      return [...calls.values()]
+        .filter((call) => !call.archived && call.agent === username)
+        .map((call) => structuredClone(call.session));
     },
     listFor(agent) {
       const username = userFor(agent).username;

@@ -14,6 +14,7 @@ import {
   serviceStackError,
   WWW_AUTHENTICATE,
 } from './bodies.js';
+import { answerAway, type SimAway } from './away.js';
 import type { SimCalls, SimUser } from './types.js';
 
 /** A request the client got wrong; answered with this status and a ServiceStack error. */
@@ -31,9 +32,10 @@ export interface ApiRequest {
   method: string;
   /** Without the query string. */
   path: string;
-  query: URLSearchParams;
   cookie: string | undefined;
   authorization: string | undefined;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   /** The parsed body (JSON or form); rejects with BadRequest when it cannot be read. */
   body(): Promise<unknown>;
 }
@@ -52,6 +54,7 @@ export interface Api {
   auth: AuthSessions;
   calls: SimCalls;
   now: () => number;
+  away: SimAway;
 }
 
 function decodeSegment(segment: string): string {
@@ -127,6 +130,8 @@ export async function answer(api: Api, request: ApiRequest, reply: Reply): Promi
       );
     }
   }
+
+  if (answerAway(api, request, signedIn()?.user, reply)) return;
 
   const avatarOf = /^(.+)\.svg$/.exec(name ?? '')?.[1];
   const avatarUser = api.users.find((u) => u.id === avatarOf);

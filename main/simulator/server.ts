@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAuthSessions } from './auth.js';
 import { SERVER_ERROR_PAGE, serviceStackError, TRUNCATED_JSON } from './bodies.js';
+import { createSimAway } from './away.js';
 import { createCalls } from './calls.js';
 import { toPascalCase } from './casing.js';
 import type { PendingFault } from './faults.js';
@@ -87,7 +88,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: SimRequest[] = [];
   const auth = createAuthSessions();
   const faultQueue = createFaultQueue();
-  const calls = createCalls({ users, random, now, baseUrl: url });
+  const away = createSimAway(users, () => calls);
+  const calls = createCalls({ users, random, now, baseUrl: url, onMissed: away.onMissed });
 
   function record(req: IncomingMessage, path: string, status: number): void {
     requests.push({ method: req.method ?? 'GET', path, status, at: now() });
@@ -146,7 +148,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
   }
 
-  const api = { url, users, auth, calls, now };
+  const api = { url, users, auth, calls, now, away };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const target = urlOf(req.url);
@@ -175,6 +177,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url,
     users,
     calls,
+    away,
     requests,
     faults: {
       expireSessions: () => auth.closeAll(),

@@ -1,6 +1,7 @@
 // The contract of the Evo Voice simulator: a real HTTP server (node:http) speaking the same API,
 // for tests, the demo mode and benchmarks. The implementation lives beside this file.
 import type { Session } from '../evo/session.js';
+import type { SimAway } from './away.js';
 
 export interface SimUser {
   id: string;
@@ -71,6 +72,8 @@ export interface SimCalls {
   /** Any other change, merged into the stored session. */
   update(id: string, patch: Partial<Omit<Session, 'id'>>): void;
   get(id: string): Session | undefined;
+  /** Every call of an agent, listed or not (not archived): its call history. */
+  history(agent?: string): Session[];
   /** The sessions `/sessions/my` lists for an agent (default: the first user). */
   listFor(agent?: string): Session[];
 }
@@ -106,6 +109,8 @@ export interface Simulator {
   readonly users: SimUser[];
   readonly calls: SimCalls;
   readonly faults: SimFaults;
+  /** The call history, the agent's state, Not ready after a missed call (away.ts). */
+  readonly away: SimAway;
   /**
    * Every request answered, oldest first (for tests: count polls, check cookies). Requests a
    * fault left unanswered (hang, connection-reset) are logged with status 0.

@@ -20,6 +20,8 @@ export interface SessionEvent extends EventBase {
   event: Exclude<SessionEventKind, 'held'>;
   sessionId: string;
   session?: Session;
+  /** On `missed` only: read from the call history after the app was not watching. */
+  whileAway?: true;
   /**
    * Ringing only: the best estimate of the ms from the platform starting to ring the call to
    * this alert; never negative (main/ringing/latency.ts).

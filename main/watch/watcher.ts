@@ -14,6 +14,7 @@ import {
 import type { WatchEvent, WatchTiming } from './events.js';
 import { sentence } from './describe.js';
 import { backsOff, failureStatusOf } from './failure.js';
+import type { PollFollower } from './follower.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
 import { baseIntervalMs, wakeDelayMs, withJitter } from '../ringing/interval.js';
@@ -44,6 +45,8 @@ export interface WatcherOptions {
   log?: Logger;
   onEvent: (event: WatchEvent) => void;
   onPoll?: (result: PollResult) => void;
+  /** Asked after each listing, in order (the call history, the agent's state). */
+  followers?: readonly PollFollower[];
   /** After a silent re-sign-in. */
   onSignedIn?: (profile: AgentProfile) => void;
   /** The stored password was refused at a re-sign-in (the app remembers it across starts). */
@@ -134,9 +137,11 @@ export function createWatcher(options: WatcherOptions): Watcher {
       serverClock = narrowClockWindow(serverClock, api.lastListingDate?.(), sentAt, receivedAt);
       const serverOffsetMs = clockOffsetOf(serverClock);
       tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
+      told = [];
       await observe({ kind: 'sessions', sessions }, { sentAt, receivedAt, serverOffsetMs });
       lastSessions = sessions;
       sightings = afterPoll(sightings, sessions, receivedAt);
+      await follow(receivedAt, told);
       return { ok: true };
     } catch (e) {
       // A bug, not a network problem: say so, and let the poller back off.
@@ -261,7 +266,29 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
   }
 
+  /** The events of the poll under way, for the followers. */
+  let told: WatchEvent[] = [];
+
+  async function follow(at: number, events: readonly WatchEvent[]): Promise<void> {
+    for (const follower of options.followers ?? []) {
+      if (stopping.signal.aborted) return;
+      try {
+        await follower.afterPoll({
+          now: at,
+          events,
+          knownIds: () =>
+            new Set([...Object.keys(memory.sessions), ...memory.ended.map((e) => e.id)]),
+          call: (request) => authenticated(() => request(stopping.signal)),
+          deliver,
+        });
+      } catch (e) {
+        if (!stopping.signal.aborted) log.warn(`After the poll: ${messageOf(e)}`);
+      }
+    }
+  }
+
   function deliver(event: WatchEvent): void {
+    told.push(event);
     tell(`onEvent (${event.event})`, () => onEvent(event));
   }
 
@@ -288,6 +315,13 @@ export function createWatcher(options: WatcherOptions): Watcher {
       stopping.abort();
       await poller.stop();
       await ledger?.flush(memory);
+      for (const follower of options.followers ?? []) {
+        try {
+          await follower.stop?.();
+        } catch (e) {
+          log.warn(`Stopping: ${messageOf(e)}`);
+        }
+      }
     },
     pause: () => poller.pause(),
     resume: () => poller.resume(),

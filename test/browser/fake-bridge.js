@@ -108,6 +108,10 @@
     async [ipc.copyText](text) {
       record('copyText', text);
     },
+    async [ipc.callBack](number) {
+      record('callBack', number);
+      return { ok: true };
+    },
     async [ipc.getAvatar](url) {
       record('getAvatar', url);
       return avatars[url] ?? null;

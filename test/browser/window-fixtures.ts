@@ -70,6 +70,8 @@ export function missedCalls(): MissedCall[] {
       title: 'Missed call from +15035550133',
       body: 'Sales line · rang 45 s',
       seen: false,
+      whileAway: true,
+      number: '+15035550133',
     },
     {
       sessionId: 'm-3',

@@ -43,11 +43,12 @@ async function signedInApp(remember = true): Promise<{ app: RunningApp; sim: Sim
 describe('the built app under the fake electron', () => {
   it('starts, signs in through the window and goes online against the simulator', async () => {
     const { app, sim } = await signedInApp();
-    const r = await app.recording();
+    // The agent's state is read right after the first poll.
+    const r = await app.waitFor('the agent state', (x) => lastState(x)?.agent !== undefined);
     expect(lastState(r)?.account).toMatchObject({ status: 'signed-in', demo: false });
     expect(trayIcon(r)).toMatch(/linux\/idle\.png$/);
     expect(r.missingImages).toEqual([]);
-    expect(r.tooltip).toBe('Evo Voice · no calls');
+    expect(r.tooltip).toBe('Evo Voice · Ready · no calls');
     expect(r.windows[0]?.options).toMatchObject({
       webPreferences: {
         contextIsolation: true,

@@ -78,3 +78,25 @@ describe('missed calls', () => {
     expect(app.findAll('button').some((b) => b.textContent === 'Clear')).toBe(false);
   });
 });
+
+describe('call back from the missed list', () => {
+  it('Call back asks main for the number; a refusal is shown; Copy number copies it', async () => {
+    const withNumber = { ...missed('away', 5), number: '+15035550101', whileAway: true };
+    const bridge = stubBridge(signedIn({ missed: [withNumber, missed('no-number', 9)] }));
+    vi.mocked(bridge.callBack).mockResolvedValueOnce({
+      ok: false,
+      error: 'Cannot call back: "x" is not a phone number.',
+    });
+    app = await mountApp(bridge, '#/missed');
+    const rows = app.findAll('.missed-row');
+    expect(rows[0]?.textContent).toContain('while you were away');
+    expect(rows[1]?.querySelector('.missed-actions')).toBeNull();
+    await click(app.find('button[aria-label="Call back +15035550101"]'));
+    expect(bridge.callBack).toHaveBeenCalledWith('+15035550101');
+    await vi.waitFor(() =>
+      expect(app?.find('.missed-actions [role="alert"]').textContent).toMatch(/not a phone number/),
+    );
+    await click(app.find('button[aria-label="Copy number +15035550101"]'));
+    expect(bridge.copyText).toHaveBeenCalledWith('+15035550101');
+  });
+});

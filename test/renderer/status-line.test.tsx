@@ -72,3 +72,23 @@ describe('status line', () => {
     expect(app.find('.status-line').textContent).not.toContain('Alerts paused');
   });
 });
+
+describe("the agent's state in the status line", () => {
+  it('shows the words main sent, marked when no calls will ring', async () => {
+    const agent = {
+      state: 'NotReady',
+      reason: 'MissedCall',
+      words: 'Not ready — after a missed call',
+      at: NOW,
+    };
+    app = await mountApp(stubBridge(signedIn({ agent })));
+    const shown = app.find('.status-line .agent-state');
+    expect(shown.textContent).toBe('Not ready — after a missed call');
+    expect(shown.className).toContain('agent-state-NotReady');
+  });
+
+  it('shows nothing while the state is unknown', async () => {
+    app = await mountApp(stubBridge(signedIn({})));
+    expect(app.findAll('.status-line .agent-state')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import type {
   AppState,
   CallActionRequest,
   CallActionResult,
+  CallBackResult,
   EvoTrayBridge,
   Settings,
   SettingsPatch,
@@ -60,6 +61,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     callAction: vi.fn(
       options.callAction ?? (() => Promise.resolve<CallActionResult>({ ok: true })),
     ),
+    callBack: vi.fn(() => Promise.resolve<CallBackResult>({ ok: true })),
     testRingSound: vi.fn(() => Promise.resolve()),
   };
   return bridge;

@@ -41,6 +41,9 @@ export function StatusLine({ state }: { state: AppState }) {
           </span>
         )}
         {state.account.user?.name && <span class="agent">{state.account.user.name}</span>}
+        {state.account.status === 'signed-in' && state.agent?.words && (
+          <span class={`agent-state agent-state-${state.agent.state}`}>{state.agent.words}</span>
+        )}
       </p>
     </footer>
   );

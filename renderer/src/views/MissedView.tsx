@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EvoTrayBridge, MissedCall } from '../../../main/contract.js';
+import { CopyButton } from '../components/CopyButton.js';
 import { When } from '../components/When.js';
 import { sessionHref } from '../router.js';
 import { messageOf } from '../state.js';
@@ -43,13 +44,42 @@ export function MissedView({ missed, bridge }: { missed: MissedCall[]; bridge: E
                 <span class="call-meta">{call.body}</span>
                 <span class="call-meta">
                   <When at={call.at} />
+                  {call.whileAway && ' · while you were away'}
                 </span>
                 {!call.seen && <span class="badge badge-missed">New</span>}
               </a>
+              {call.number !== undefined && (
+                <CallBackButtons number={call.number} bridge={bridge} />
+              )}
             </li>
           ))}
         </ul>
       )}
     </main>
+  );
+}
+
+/** Call back through the OS's phone handler (main checks the number first), and copy it. */
+function CallBackButtons({ number, bridge }: { number: string; bridge: EvoTrayBridge }) {
+  const [refused, setRefused] = useState<string | undefined>();
+  const call = (): void => {
+    setRefused(undefined);
+    bridge.callBack(number).then(
+      (result) => setRefused(result.ok ? undefined : result.error),
+      (e: unknown) => setRefused(messageOf(e)),
+    );
+  };
+  return (
+    <div class="missed-actions">
+      <button type="button" onClick={call} aria-label={`Call back ${number}`}>
+        Call back
+      </button>
+      <CopyButton bridge={bridge} value={number} label={`number ${number}`} />
+      {refused && (
+        <p class="form-error" role="alert">
+          {refused}
+        </p>
+      )}
+    </div>
   );
 }

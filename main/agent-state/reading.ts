@@ -1,0 +1,54 @@
+// The agent's state, read from `GET /app/config` (GetAppConfig). That answer also holds a
+// telephony access token (for Twilio Voice), the agent's identity and app settings: this parse
+// boundary takes the two fields the tray shows and nothing else, so no other field of the
+// answer is ever kept, logged or passed on.
+import { EvoApiError } from '../evo/api.js';
+import { isRecord, readKey } from '../evo/field-table.js';
+
+/** AgentStates, in the reference page's order (the index, when the server sends numbers). */
+export const AGENT_STATES = [
+  'Unknown',
+  'Ready',
+  'NotReady',
+  'LoggedOut',
+  'WrapUp',
+  'Outgoing',
+  'Other',
+] as const;
+/** AgentStateReasons, in the reference page's order. */
+export const AGENT_STATE_REASONS = ['Unknown', 'SetByUser', 'MissedCall', 'SetBySystem'] as const;
+
+export type AgentStateName = (typeof AGENT_STATES)[number] | (string & {});
+export type AgentStateReason = (typeof AGENT_STATE_REASONS)[number] | (string & {});
+
+export interface AgentStateReading {
+  state: AgentStateName;
+  reason: AgentStateReason;
+}
+
+export const APP_CONFIG_PATH = 'app/config';
+
+/**
+ * `{agentState, agentStateReason}` out of the whole answer. An enum sent as its number is
+ * read by the reference page's order; an unknown string is kept; a missing field is Unknown.
+ */
+export function parseAgentState(body: unknown): AgentStateReading {
+  if (!isRecord(body)) {
+    throw new EvoApiError(
+      'bad-response',
+      'Evo Voice answered the app settings in a way this app cannot read.',
+    );
+  }
+  return {
+    state: enumValue(readKey(body, 'agentState'), AGENT_STATES),
+    reason: enumValue(readKey(body, 'agentStateReason'), AGENT_STATE_REASONS),
+  };
+}
+
+function enumValue(value: unknown, names: readonly string[]): string {
+  if (typeof value === 'number' && Number.isInteger(value)) return names[value] ?? 'Unknown';
+  if (typeof value !== 'string' || value.trim() === '') return 'Unknown';
+  // Short, printable words only: this ends up in a tooltip.
+  const word = value.trim().slice(0, 40);
+  return /^[\w -]+$/.test(word) ? word : 'Unknown';
+}

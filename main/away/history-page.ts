@@ -1,0 +1,41 @@
+// A page of `GET /portal/call-history` (AppGetCallHistory: a ServiceStack ListResponse of
+// SessionInfo): `{items, totalCount, totalPages, hasMorePages}`, either key casing.
+import { EvoApiError } from '../evo/api.js';
+import { isRecord, readKey } from '../evo/field-table.js';
+import { normalizeSession } from '../evo/normalize.js';
+import type { Session } from '../evo/session.js';
+
+export interface HistoryPage {
+  sessions: Session[];
+  /** Another page may hold older calls. */
+  hasMore: boolean;
+}
+
+/** The route, asked newest first. `page` counts from 0, as ServiceStack's ListRequest does. */
+export function historyPath(page: number, countPerPage: number): string {
+  const query = new URLSearchParams({
+    page: String(page),
+    countPerPage: String(countPerPage),
+    sortField: 'DateCreated',
+    sortOrder: 'Descend',
+  });
+  return `portal/call-history?${query.toString()}`;
+}
+
+export function parseHistoryPage(body: unknown, countPerPage: number): HistoryPage {
+  const items = isRecord(body) ? readKey(body, 'items') : undefined;
+  if (!Array.isArray(items)) {
+    throw new EvoApiError(
+      'bad-response',
+      'Evo Voice answered the call history without a list of calls.',
+    );
+  }
+  const sessions = items.flatMap((raw) => {
+    const session = normalizeSession(raw);
+    return session === null ? [] : [session];
+  });
+  const more = readKey(body as Record<string, unknown>, 'hasMorePages');
+  // Without the flag (simplified paging), a full page may have a next one.
+  const hasMore = typeof more === 'boolean' ? more : items.length >= countPerPage;
+  return { sessions, hasMore: hasMore && items.length > 0 };
+}

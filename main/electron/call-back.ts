@@ -1,0 +1,25 @@
+// Call back: the number is checked (digits, +, *, #) before the OS's phone handler is asked to
+// open `tel:<number>`; anything else is refused in words the agent can act on.
+import { shell } from 'electron';
+import type { CallBackResult } from '../contract.js';
+import { checkPhoneNumber, telLink } from '../away/phone-number.js';
+import type { Logger } from '../log.js';
+import { telLinkAllowed } from './window-rules.js';
+
+export async function callBack(number: string, log: Logger): Promise<CallBackResult> {
+  const checked = checkPhoneNumber(number);
+  if (!checked.ok) return checked;
+  const link = telLink(checked.number);
+  if (!telLinkAllowed(link))
+    return { ok: false, error: 'Cannot call back: the number is not valid.' };
+  try {
+    await shell.openExternal(link);
+    return { ok: true };
+  } catch (e) {
+    log.warn(`No app took the tel: link: ${(e as Error).message}`);
+    return {
+      ok: false,
+      error: `No phone app on this computer opens phone numbers. Dial ${checked.number} by hand, or copy it.`,
+    };
+  }
+}
