@@ -27,6 +27,7 @@ import { DEMO_USERS, startSimulator } from './simulator/server.js';
 import { busyCallCenter } from './simulator/scenario.js';
 import { createWatcher } from './watch/watcher.js';
 import type { WatchTiming } from './watch/events.js';
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
@@ -84,7 +85,9 @@ async function main(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('io.evovoice.tray');
   // A tray app lives on with its window closed.
   app.on('window-all-closed', () => {});
+  registerAppScheme();
   await app.whenReady();
+  serveAppScheme();
   app.dock?.hide();
 
   const log = electronLogger();

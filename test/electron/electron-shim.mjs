@@ -15,6 +15,7 @@ export const {
   screen,
   clipboard,
   session,
+  protocol,
   contextBridge,
   ipcRenderer,
 } = electron;

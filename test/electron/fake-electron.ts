@@ -9,6 +9,7 @@ import {
   snapshotOf,
   type NotificationRecord,
   type Recording,
+  type ServedRecord,
   type Template,
   type WindowRecord,
 } from './recording.js';
@@ -39,7 +40,28 @@ export function createFakeElectron(options: FakeOptions) {
     appUserModelId: null,
     quit: false,
     missingImages: [],
+    privilegedSchemes: [],
+    handledSchemes: [],
   };
+  // Electron is ready only after the main script's first run (the driver says when).
+  let ready = false;
+  let becomeReady: () => void = () => {};
+  const whenReady = new Promise<void>((resolve) => (becomeReady = resolve));
+  const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+
+  /** A request through a custom scheme's handler, as Chromium would make it. */
+  async function serve(url: string, method = 'GET'): Promise<ServedRecord> {
+    const handler = protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`ERR_UNKNOWN_URL_SCHEME (-302) loading '${url}'`);
+    const response = await handler(new Request(url, { method }));
+    const body = await response.arrayBuffer();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      csp: response.headers.get('content-security-policy'),
+      bytes: body.byteLength,
+    };
+  }
   let menuTemplate: Template[] = [];
   let online = true;
   const trays: FakeTray[] = [];
@@ -110,6 +132,8 @@ export function createFakeElectron(options: FakeOptions) {
     readonly record: WindowRecord;
     readonly webContents: EventEmitter & Record<string, unknown>;
     private destroyed = false;
+    /** The page's scripts run (and may call the bridge) once its load committed. */
+    loading: Promise<void> = Promise.resolve();
     constructor(opts: Record<string, unknown>) {
       super();
       this.record = {
@@ -123,15 +147,20 @@ export function createFakeElectron(options: FakeOptions) {
       windows.push(this);
       const contents = new EventEmitter() as EventEmitter & Record<string, unknown>;
       const record = this.record;
+      // WebFrameMain.url: the frame's current URL, hash included.
+      const mainFrame = { name: 'our main frame', url: '' };
       Object.assign(contents, {
-        mainFrame: { name: 'our main frame' },
+        mainFrame,
         session: { setPermissionRequestHandler: () => {} },
         setWindowOpenHandler: (h: unknown) => (contents['openHandler'] = h),
         send: (channel: string, payload: unknown) =>
           record.pushes.push({ channel, payload: JSON.parse(JSON.stringify(payload)) }),
         executeJavaScript: async (code: string) => {
           const hash = /^location\.hash = (".*")$/.exec(code)?.[1];
-          if (hash) record.hash = JSON.parse(hash) as string;
+          if (hash) {
+            record.hash = JSON.parse(hash) as string;
+            mainFrame.url = mainFrame.url.replace(/#.*$/, '') + record.hash;
+          }
         },
       });
       this.webContents = contents;
@@ -141,8 +170,18 @@ export function createFakeElectron(options: FakeOptions) {
       this.record.hash = `#${opts?.hash ?? ''}`;
       setImmediate(() => this.emit('ready-to-show'));
     }
-    async loadURL(url: string) {
+    loadURL(url: string) {
+      this.loading = this.navigate(url);
+      return this.loading;
+    }
+    private async navigate(url: string) {
       this.record.url = url;
+      const parsed = new URL(url);
+      this.record.hash = parsed.hash;
+      if (!['http:', 'https:', 'file:', 'data:'].includes(parsed.protocol)) {
+        this.record.served = await serve(url);
+      }
+      (this.webContents['mainFrame'] as { url: string }).url = url;
       setImmediate(() => this.emit('ready-to-show'));
     }
     show() {
@@ -174,8 +213,8 @@ export function createFakeElectron(options: FakeOptions) {
     isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
     setAppUserModelId: (id: string) => (rec.appUserModelId = id),
-    whenReady: () => Promise.resolve(),
-    isReady: () => true,
+    whenReady: () => whenReady,
+    isReady: () => ready,
     getPath: (name: string) =>
       name === 'userData' ? options.userData : join(options.userData, name),
     getAppPath: () => options.appPath,
@@ -216,6 +255,25 @@ export function createFakeElectron(options: FakeOptions) {
     },
     clipboard: { writeText: (text: string) => void rec.clipboard.push(text) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => {} } } },
+    // As electron.d.ts's Protocol: schemes are made privileged only before ready, handled after.
+    protocol: {
+      registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: object }[]) {
+        if (ready) {
+          throw new Error(
+            'protocol.registerSchemesAsPrivileged should be called before app is ready',
+          );
+        }
+        rec.privilegedSchemes.push(...schemes);
+      },
+      handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+        if (!ready) throw new Error('protocol.handle cannot be used before the app is ready');
+        if (protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+        protocolHandlers.set(scheme, handler);
+        rec.handledSchemes.push(scheme);
+      },
+      unhandle: (scheme: string) => void protocolHandlers.delete(scheme),
+      isProtocolHandled: (scheme: string) => protocolHandlers.has(scheme),
+    },
     // Main-process view: contextBridge exists (a stub); ipcRenderer does not, as in Electron.
     contextBridge: { exposeInMainWorld: () => {} },
   };
@@ -223,6 +281,21 @@ export function createFakeElectron(options: FakeOptions) {
   /** What a test can do to the app, as the agent or the OS would. */
   const control = {
     recording: () => rec,
+    /** Electron's 'ready': the driver calls it once the main script has run. */
+    ready() {
+      if (ready) return;
+      ready = true;
+      app.emit('ready');
+      becomeReady();
+    },
+    /** The window's main frame now shows `url` (as after a navigation our rules did not stop). */
+    setFrameUrl(url: string) {
+      const live = windows.filter((w) => !w.isDestroyed()).at(-1);
+      if (!live) throw new Error('No window');
+      (live.webContents['mainFrame'] as { url: string }).url = url;
+    },
+    /** A request the window's page could make (a link, a script src) through a custom scheme. */
+    fetchScheme: (url: string, method?: string) => serve(url, method),
     clickNotification(index: number) {
       const card = cards[index];
       if (!card) throw new Error(`No notification #${index}`);
@@ -247,6 +320,7 @@ export function createFakeElectron(options: FakeOptions) {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`No handler for ${channel}`);
       const live = windows.filter((w) => !w.isDestroyed()).at(-1);
+      if (from === 'window') await live?.loading.catch(() => {});
       const senderFrame = from === 'window' && live ? live.webContents['mainFrame'] : {};
       return handler({ senderFrame }, ...args);
     },

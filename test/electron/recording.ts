@@ -23,10 +23,19 @@ export interface WindowRecord {
   file?: string;
   url?: string;
   hash?: string;
+  /** What a custom protocol's handler answered for the page (app:// loads only). */
+  served?: ServedRecord;
   shown: boolean;
   focusCount: number;
   destroyed: boolean;
   pushes: { channel: string; payload: unknown }[];
+}
+
+export interface ServedRecord {
+  status: number;
+  contentType: string | null;
+  csp: string | null;
+  bytes: number;
 }
 
 export interface Recording {
@@ -44,6 +53,9 @@ export interface Recording {
   appUserModelId: string | null;
   quit: boolean;
   missingImages: string[];
+  /** protocol.registerSchemesAsPrivileged calls, and the schemes given a handler. */
+  privilegedSchemes: unknown[];
+  handledSchemes: string[];
 }
 
 export const snapshotOf = (items: Template[]): MenuSnapshot[] =>
