@@ -31,6 +31,8 @@ export interface Settings {
   holdReminderMs: number;
   sound: boolean;
   openAtLogin: boolean;
+  /** Look for a new version at start and every six hours (off where IT pushes updates). */
+  checkForUpdates: boolean;
   alertsPausedUntil: AlertsPausedUntil | null;
   windowBounds: WindowBounds | null;
 }
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   holdReminderMs: 120_000,
   sound: true,
   openAtLogin: false,
+  checkForUpdates: true,
   alertsPausedUntil: null,
   windowBounds: null,
 };
@@ -94,7 +97,15 @@ export interface AppState {
   missed: MissedCall[];
   settings: Settings;
   alertsPausedUntil?: AlertsPausedUntil;
+  /** A new version on its way or ready to install (main/updates). */
+  update?: UpdateState;
 }
+
+/** `ready`: downloaded, installed by "Restart to update" or at the next quit. */
+export type UpdateState =
+  | { status: 'idle' }
+  | { status: 'downloading'; version: string }
+  | { status: 'ready'; version: string };
 
 export interface SignInRequest {
   server: string;

@@ -35,6 +35,7 @@ import { createNotifier } from './electron/notifications.js';
 import { followPower } from './electron/power.js';
 import { openSettingsFile } from './electron/settings-store.js';
 import { createTray } from './electron/tray.js';
+import { startUpdates } from './electron/updates.js';
 import { createAppWindow } from './electron/window.js';
 
 const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -199,6 +200,9 @@ async function main(): Promise<void> {
         return appWindow.open();
       case 'sign-out':
         return void account.signOut();
+      case 'restart-to-update':
+        if (!updates.restart()) log.info('Restart to update declined: a call is in progress.');
+        return;
       case 'quit':
         return app.quit();
     }
@@ -226,6 +230,12 @@ async function main(): Promise<void> {
   });
 
   setOpenAtLogin(store.get().settings.openAtLogin, log);
+  const updates = startUpdates({
+    settings: () => store.get().settings,
+    appState: () => store.get(),
+    onChange: (update) => store.update((s) => ({ ...s, update })),
+    log,
+  });
   await startUp({
     argv: process.argv,
     account,

@@ -18,6 +18,7 @@ export const WINDOW_SETTING_KEYS = [
   'holdReminderMs',
   'sound',
   'openAtLogin',
+  'checkForUpdates',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**

@@ -27,6 +27,7 @@ export const SETTING_KEYS = [
   'holdReminderMs',
   'sound',
   'openAtLogin',
+  'checkForUpdates',
   'alertsPausedUntil',
   'windowBounds',
 ] as const satisfies readonly (keyof Settings)[];
@@ -43,6 +44,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   holdReminderMs: 'Hold reminder',
   sound: 'Sound',
   openAtLogin: 'Open at login',
+  checkForUpdates: 'Check for updates',
   alertsPausedUntil: 'Alert pause',
   windowBounds: 'Window position',
   'alerts.ringing': 'Ringing call alerts',
@@ -102,6 +104,7 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
   },
   sound: (value, field) => flag(value, field),
   openAtLogin: (value, field) => flag(value, field),
+  checkForUpdates: (value, field) => flag(value, field),
   alertsPausedUntil(value, field): AlertsPausedUntil | null {
     if (value === null || value === 'until-resumed') return value;
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;

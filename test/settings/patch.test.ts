@@ -99,7 +99,8 @@ describe('applySettingsPatch: refused changes', () => {
     expect(e.field).toBe('pollIntervalMS');
     expect(e.message).toBe(
       'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, alerts, ' +
-        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, alertsPausedUntil, windowBounds.',
+        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, checkForUpdates, alertsPausedUntil, ' +
+        'windowBounds.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
@@ -184,6 +185,7 @@ describe('windowSettingsPatch: what the settings window may change', () => {
       holdReminderMs: 0,
       sound: false,
       openAtLogin: true,
+      checkForUpdates: false,
     };
     expect(windowSettingsPatch(patch)).toEqual(patch);
     expect([...WINDOW_SETTING_KEYS].sort()).toEqual(Object.keys(patch).sort());

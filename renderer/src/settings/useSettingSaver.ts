@@ -5,7 +5,13 @@ import { messageOf } from '../state.js';
 /** The settings the window edits: main accepts no other key from it (pausing is pauseAlerts). */
 export type WindowSettingsPatch = Pick<
   SettingsPatch,
-  'pollIntervalMs' | 'alerts' | 'holdAlertDelayMs' | 'holdReminderMs' | 'sound' | 'openAtLogin'
+  | 'pollIntervalMs'
+  | 'alerts'
+  | 'holdAlertDelayMs'
+  | 'holdReminderMs'
+  | 'sound'
+  | 'openAtLogin'
+  | 'checkForUpdates'
 >;
 
 export interface SettingSaver {
