@@ -15,17 +15,17 @@ export interface UpdatesOptions {
 }
 
 /**
- * EVO_UPDATE_FEED_URL points an unpackaged app (tests, `npm start`) at a generic feed (a folder
- * with latest-linux.yml / latest.yml / latest-mac.yml). A packaged app never honours it: anyone
- * who can set it could offer the agent any build.
+ * EVO_UPDATE_CONFIG_PATH gives an unpackaged app (tests, `npm start`) an update config in
+ * app-update.yml's form, e.g. `provider: generic` with a loopback `url` serving latest-linux.yml.
+ * A packaged app never honours it: anyone who can set it could offer the agent any build.
  */
 export function startUpdates(options: UpdatesOptions): UpdateChecker {
   const { autoUpdater } = electronUpdater;
   const { log } = options;
-  const feed = app.isPackaged ? undefined : process.env['EVO_UPDATE_FEED_URL'];
-  if (feed) {
+  const config = app.isPackaged ? undefined : process.env['EVO_UPDATE_CONFIG_PATH'];
+  if (config) {
     autoUpdater.forceDevUpdateConfig = true;
-    autoUpdater.setFeedURL({ provider: 'generic', url: feed });
+    autoUpdater.updateConfigPath = config;
   }
   autoUpdater.autoDownload = true;
   // Installed at the next quit too, so a declined restart still lands.

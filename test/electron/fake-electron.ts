@@ -3,6 +3,8 @@
 // images, tooltips and menus, notifications (and click them), windows, IPC handlers (and call
 // them as our window or as a stranger), the app's lifecycle, and the small stubs around them.
 import { EventEmitter } from 'node:events';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -227,6 +229,7 @@ export function createFakeElectron(options: FakeOptions) {
       if (!prevented) rec.quit = true;
     },
     exit: () => (rec.quit = true),
+    relaunch: () => {},
   });
 
   const electron = {
@@ -244,7 +247,18 @@ export function createFakeElectron(options: FakeOptions) {
       removeHandler: (channel: string) => handlers.delete(channel),
     }),
     powerMonitor: new EventEmitter(),
-    net: { isOnline: () => online },
+    net: {
+      isOnline: () => online,
+      // Chromium's network stack, played by Node's: the ClientRequest events electron-updater
+      // listens to (response, error, abort) are the same; Electron-only options are dropped.
+      request(options: Record<string, unknown>) {
+        const dropped = new Set(['session', 'redirect', 'url']);
+        const rest = Object.fromEntries(Object.entries(options).filter(([k]) => !dropped.has(k)));
+        const url = options['url'];
+        const send = rest['protocol'] === 'https:' ? httpsRequest : httpRequest;
+        return typeof url === 'string' ? send(url, rest) : send(rest);
+      },
+    },
     shell: {
       openExternal: async (url: string) => void rec.externalOpened.push(url),
       openPath: async () => '',
@@ -254,7 +268,10 @@ export function createFakeElectron(options: FakeOptions) {
       getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
     },
     clipboard: { writeText: (text: string) => void rec.clipboard.push(text) },
-    session: { defaultSession: { webRequest: { onHeadersReceived: () => {} } } },
+    session: {
+      defaultSession: { webRequest: { onHeadersReceived: () => {} } },
+      fromPartition: () => ({ webRequest: { onHeadersReceived: () => {} } }),
+    },
     // As electron.d.ts's Protocol: schemes are made privileged only before ready, handled after.
     protocol: {
       registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: object }[]) {
