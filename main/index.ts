@@ -34,6 +34,7 @@ import { setOpenAtLogin } from './electron/login-item.js';
 import { createNotifier } from './electron/notifications.js';
 import { followPower } from './electron/power.js';
 import { openSettingsFile } from './electron/settings-store.js';
+import { installE2EProbe } from './electron/e2e-probe.js';
 import { createTray } from './electron/tray.js';
 import { startUpdates } from './electron/updates.js';
 import { createAppWindow } from './electron/window.js';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   registerAppScheme();
   await app.whenReady();
   serveAppScheme();
+  installE2EProbe();
   app.dock?.hide();
 
   const log = electronLogger();

@@ -29,6 +29,8 @@ function run(command: string, args: string[], env: Record<string, string | undef
     encoding: 'utf8',
     env: { ...clean, ...env },
     timeout: 60_000,
+    // npm is npm.cmd on Windows, which only a shell runs.
+    shell: process.platform === 'win32',
   });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
