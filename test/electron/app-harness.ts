@@ -20,6 +20,8 @@ export interface LaunchOptions {
   platform?: 'linux' | 'darwin' | 'win32';
   /** Extra environment for the app process. */
   env?: Record<string, string>;
+  /** Run the app as this user id (root only): permissions are real only for a non-root user. */
+  uid?: number;
 }
 
 export type RunningApp = Awaited<ReturnType<typeof launchApp>>;
@@ -39,6 +41,7 @@ export async function launchApp(options: LaunchOptions = {}) {
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,7 +1,7 @@
 // The built app with a settings file it cannot read or that is damaged: it starts, keeps what
 // it can, keeps a copy, tells the agent, and never keeps a password in the file.
 //   npx electron-vite build && npx vitest run test/electron/settings-file.test.ts
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,11 +12,16 @@ afterEach(stopAll);
 
 const saved = { server: 'https://team.evovoice.io', username: 'ada', sound: false };
 
-async function startWith(write: (file: string) => void) {
+// Root reads any file: as root (CI), the app runs as `nobody` so a mode-000 file is unreadable.
+const NOBODY = 65534;
+
+async function startWith(write: (file: string) => void, options: { asNobody?: boolean } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'evo-app-'));
   const file = join(userData, 'settings.json');
   write(file);
-  const app = await launch({ userData });
+  const uid = options.asNobody && process.getuid?.() === 0 ? NOBODY : undefined;
+  if (uid !== undefined) chownSync(userData, uid, uid);
+  const app = await launch({ userData, ...(uid === undefined ? {} : { uid }) });
   await app.waitFor('the bridge', (x) => x.handlers.includes(IPC.getState));
   const state = (await app.invoke(IPC.getState)) as AppState;
   return { app, state, file };
@@ -29,11 +34,14 @@ describe('a settings file that cannot be read', () => {
     expect(state.account.notice).toMatch(/settings could not be read/);
   });
 
-  it.skipIf(process.getuid?.() === 0)('no permission: the same', async () => {
-    const { state } = await startWith((file) => {
-      writeFileSync(file, JSON.stringify(saved));
-      chmodSync(file, 0o000);
-    });
+  it('no permission: the same', async () => {
+    const { state } = await startWith(
+      (file) => {
+        writeFileSync(file, JSON.stringify(saved));
+        chmodSync(file, 0o000);
+      },
+      { asNobody: true },
+    );
     expect(state.account.notice).toMatch(/settings could not be read/);
   });
 });
