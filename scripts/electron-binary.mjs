@@ -32,7 +32,7 @@ export function findElectronBinary(env = process.env, dir = electronPackageDir()
 }
 
 /** One paragraph: what is missing, the command that fetches it, the variable that skips it. */
-export function missingBinaryMessage(binary, env = process.env) {
+export function missingBinaryMessage(binary, env = process.env, who = 'Evo Voice Tray') {
   const where = binary.path
     ? `${binary.path} does not exist`
     : 'node_modules/electron/path.txt is missing, so it was never downloaded';
@@ -43,7 +43,7 @@ export function missingBinaryMessage(binary, env = process.env) {
     ? ' ELECTRON_EXEC_PATH points at it: unset it or point it at an Electron executable.'
     : '';
   return (
-    `Evo Voice Tray cannot start: the Electron ${binary.version} binary is not installed ` +
+    `${who} needs the Electron ${binary.version} binary, which is not installed ` +
     `(${where}). ${skipped}. Fetch it with \`npx install-electron\` ` +
     `(Electron's own download step; it needs github.com, or a mirror in ELECTRON_MIRROR), ` +
     `then run the command again.${exec}`

@@ -46,7 +46,7 @@ describe('the Electron binary preflight', () => {
     expect(status).toBe(1);
     const paragraph = out.trim();
     expect(paragraph.split('\n')).toHaveLength(1);
-    expect(paragraph).toMatch(/^Evo Voice Tray cannot start: the Electron 45\.5\.0 binary/);
+    expect(paragraph).toMatch(/^Evo Voice Tray needs the Electron 45\.5\.0 binary, which is not/);
     expect(paragraph).toContain('path.txt is missing');
     expect(paragraph).toContain('`npx install-electron`');
     expect(paragraph).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD is set in this shell');
@@ -80,16 +80,17 @@ describe('the Electron binary preflight', () => {
     expect(elsewhere.out).toContain('ELECTRON_EXEC_PATH points at it');
   });
 
-  it.each(['start', 'run dev', 'run e2e'])(
-    '`npm %s` stops at the paragraph, before electron-vite',
-    (command) => {
-      const { status, out } = run('npm', command.split(' '), { EVO_ELECTRON_PACKAGE_DIR: never });
-      expect(status).not.toBe(0);
-      expect(out).toContain('Evo Voice Tray cannot start: the Electron 45.5.0 binary');
-      expect(out).not.toContain('Electron uninstall');
-      expect(out).not.toMatch(/^\s+at /m);
-    },
-  );
+  it.each([
+    ['start', 'Evo Voice Tray'],
+    ['run dev', 'Evo Voice Tray'],
+    ['run e2e', 'The real-Electron smoke test (npm run e2e)'],
+  ])('`npm %s` stops at the paragraph, before electron-vite', (command, who) => {
+    const { status, out } = run('npm', command.split(' '), { EVO_ELECTRON_PACKAGE_DIR: never });
+    expect(status).not.toBe(0);
+    expect(out).toContain(`${who} needs the Electron 45.5.0 binary, which is not installed`);
+    expect(out).not.toContain('Electron uninstall');
+    expect(out).not.toMatch(/^\s+at /m);
+  });
 });
 
 describe('the postinstall', () => {
@@ -114,7 +115,7 @@ describe('the postinstall', () => {
     });
     expect(status).toBe(0);
     expect(out).toContain('download failed');
-    expect(out).toContain('Warning: Evo Voice Tray cannot start');
+    expect(out).toContain('Warning: Evo Voice Tray needs the Electron');
   });
 
   it('is the project postinstall, and Electron has no install script of its own', async () => {
