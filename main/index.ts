@@ -37,6 +37,7 @@ import { openSettingsFile } from './electron/settings-store.js';
 import { installE2EProbe } from './electron/e2e-probe.js';
 import { createTray } from './electron/tray.js';
 import { startUpdates } from './electron/updates.js';
+import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
 
 const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
       case 'sign-out':
         return void account.signOut();
       case 'restart-to-update':
-        if (!updates.restart()) log.info('Restart to update declined: a call is in progress.');
+        if (!updates?.restart()) log.info('Restart to update declined: a call is in progress.');
         return;
       case 'quit':
         return app.quit();
@@ -232,17 +233,19 @@ async function main(): Promise<void> {
   });
 
   setOpenAtLogin(store.get().settings.openAtLogin, log);
-  const updates = startUpdates({
-    settings: () => store.get().settings,
-    appState: () => store.get(),
-    onChange: (update) => store.update((s) => ({ ...s, update })),
-    log,
-  });
+  let updates: UpdateChecker | null = null;
   await startUp({
     argv: process.argv,
     account,
     hasAccount: store.get().settings.username !== '',
     openWindow: () => appWindow.open(),
+  });
+  // After the window and the first sign-in: an update is never more urgent than a call.
+  updates = startUpdates({
+    settings: () => store.get().settings,
+    appState: () => store.get(),
+    onChange: (update) => store.update((s) => ({ ...s, update })),
+    log,
   });
 }
 

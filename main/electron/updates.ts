@@ -19,7 +19,17 @@ export interface UpdatesOptions {
  * app-update.yml's form, e.g. `provider: generic` with a loopback `url` serving latest-linux.yml.
  * A packaged app never honours it: anyone who can set it could offer the agent any build.
  */
-export function startUpdates(options: UpdatesOptions): UpdateChecker {
+export function startUpdates(options: UpdatesOptions): UpdateChecker | null {
+  try {
+    return start(options);
+  } catch (e) {
+    // No updates is better than no app: the agent's calls do not depend on them.
+    options.log.warn(`Updates are off: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+function start(options: UpdatesOptions): UpdateChecker {
   const { autoUpdater } = electronUpdater;
   const { log } = options;
   const config = app.isPackaged ? undefined : process.env['EVO_UPDATE_CONFIG_PATH'];

@@ -16,6 +16,7 @@ export const {
   clipboard,
   session,
   protocol,
+  autoUpdater,
   contextBridge,
   ipcRenderer,
 } = electron;

@@ -272,6 +272,14 @@ export function createFakeElectron(options: FakeOptions) {
       defaultSession: { webRequest: { onHeadersReceived: () => {} } },
       fromPartition: () => ({ webRequest: { onHeadersReceived: () => {} } }),
     },
+    // Squirrel's updater (macOS, Windows), which electron-updater's MacUpdater drives; it never
+    // finds anything here.
+    autoUpdater: Object.assign(new EventEmitter(), {
+      setFeedURL: () => {},
+      getFeedURL: () => '',
+      checkForUpdates: () => {},
+      quitAndInstall: () => {},
+    }),
     // As electron.d.ts's Protocol: schemes are made privileged only before ready, handled after.
     protocol: {
       registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: object }[]) {
