@@ -26,6 +26,8 @@ export interface Settings {
   server: string;
   username: string;
   pollIntervalMs: number;
+  /** The poll interval while a call of the agent rings or is queued; at least 500 ms. */
+  ringingIntervalMs: number;
   alerts: AlertKinds;
   holdAlertDelayMs: number;
   holdReminderMs: number;
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   server: 'https://evovoice.io',
   username: '',
   pollIntervalMs: 3000,
+  ringingIntervalMs: 1000,
   alerts: { ringing: true, held: true, missed: true, connection: true },
   holdAlertDelayMs: 0,
   holdReminderMs: 120_000,
@@ -87,6 +90,15 @@ export interface MissedCall {
   seen: boolean;
 }
 
+/** A ringing alert the app raised for a call it still shows (live or recently ended). */
+export interface RingingAlert {
+  sessionId: string;
+  /** ISO-8601 time of the alert. */
+  at: string;
+  /** Best estimate of the ms from the platform starting to ring the call to this alert. */
+  latencyMs: number;
+}
+
 export interface AppState {
   account: AccountState;
   connection: ConnectionState;
@@ -95,6 +107,8 @@ export interface AppState {
   /** Sessions that ended since the window may still show them (details of an ended call). */
   recentlyEnded: Session[];
   missed: MissedCall[];
+  /** The last ringing alert of each call shown, newest first: how soon it came. */
+  ringing: RingingAlert[];
   settings: Settings;
   alertsPausedUntil?: AlertsPausedUntil;
   /** A new version on its way or ready to install (main/updates). */

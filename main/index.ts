@@ -44,6 +44,7 @@ const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 
 const timingOf = (s: Settings): WatchTiming => ({
   pollIntervalMs: s.pollIntervalMs,
+  ringingIntervalMs: s.ringingIntervalMs,
   holdAlertDelayMs: s.holdAlertDelayMs,
   holdReminderMs: s.holdReminderMs,
 });
@@ -133,6 +134,12 @@ async function main(): Promise<void> {
     appWindow.open(id === undefined ? '/calls' : sessionRoute(id)),
   );
   const alerts = createAlerts(store, notifier, Date.now);
+  // A locked screen keeps polling (slower after a while); sleep pauses it.
+  const power = followPower({
+    pause: () => account.watcher()?.pause(),
+    wake: () => account.watcher()?.wake(),
+    pollNow: () => account.watcher()?.pollNow(),
+  });
 
   const ledgerDir = (server: string, username: string) =>
     join(
@@ -145,6 +152,7 @@ async function main(): Promise<void> {
       ...request,
       api,
       timing: timingOf(store.get().settings),
+      lockedSince: power.lockedSince,
       // One ledger per account; the demo's calls are not worth remembering.
       ...(request.demo ? {} : { stateDir: ledgerDir(request.server, request.username) }),
       log,
@@ -217,11 +225,6 @@ async function main(): Promise<void> {
     appWindow.send(IPC.state, state);
   });
   tray.show(store.get());
-  followPower({
-    pause: () => account.watcher()?.pause(),
-    resume: () => account.watcher()?.resume(),
-    pollNow: () => account.watcher()?.pollNow(),
-  });
   launches.ready(() => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {

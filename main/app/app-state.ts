@@ -5,6 +5,7 @@ import type {
   AlertsPausedUntil,
   AppState,
   MissedCall,
+  RingingAlert,
   Session,
   Settings,
 } from '../contract.js';
@@ -26,6 +27,7 @@ export function initialAppState(
     sessions: [],
     recentlyEnded: [],
     missed: [],
+    ringing: [],
     settings,
     ...pauseField(settings.alertsPausedUntil),
   };
@@ -59,10 +61,17 @@ export function withPoll(state: AppState, at: number, sessions: Session[]): AppS
     .filter((s) => at - endedAt(s, at) <= RECENTLY_ENDED_KEEP_MS)
     .slice(0, RECENTLY_ENDED_LIMIT);
 
+  // A ringing alert is kept as long as its call is shown.
+  const shown = new Set([...live, ...recentlyEnded].map((s) => s.id));
+  const ringing = state.ringing.every((r) => shown.has(r.sessionId))
+    ? state.ringing
+    : state.ringing.filter((r) => shown.has(r.sessionId));
+
   return {
     ...state,
     sessions: live,
     recentlyEnded,
+    ringing,
     connection: { status: 'online', lastPollAt: at },
   };
 }
@@ -110,8 +119,18 @@ export function withWatchEvent(state: AppState, event: WatchEvent): AppState {
       }
       return { ...state, connection };
     }
+    case 'ringing': {
+      if (event.latencyMs === undefined) return state;
+      const alert: RingingAlert = {
+        sessionId: event.sessionId,
+        at: event.at,
+        latencyMs: event.latencyMs,
+      };
+      const others = state.ringing.filter((r) => r.sessionId !== event.sessionId);
+      return { ...state, ringing: [alert, ...others] };
+    }
     default:
-      // Ringing, answered, held, ended: the tray shows them through the polled sessions.
+      // Answered, held, ended: the tray shows them through the polled sessions.
       return state;
   }
 }
@@ -173,6 +192,7 @@ export function signedOut(state: AppState): AppState {
     sessions: [],
     recentlyEnded: [],
     missed: [],
+    ringing: [],
   };
 }
 

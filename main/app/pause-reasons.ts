@@ -1,38 +1,50 @@
-// Polling follows the machine. Asleep or locked, nobody hears an alert, so polling pauses while
-// any such reason holds. The network going away is NOT a reason to pause: polling on is what
-// turns a lost network into the offline state (and a stale ringing icon into the offline one).
-export type PauseReason = 'suspended' | 'locked';
+// Polling follows the machine. Asleep, nothing can be heard or fetched, so polling pauses. A
+// locked screen does NOT pause it: an agent who stepped away still hears a call ring, and a
+// call that rings and ends meanwhile is still seen (the interval rule slows polling after a
+// while locked, main/ringing/interval.ts). The network going away is not a reason to pause
+// either: polling on is what turns a lost network into the offline state.
+export interface MachineState {
+  suspended: boolean;
+  /** Epoch ms the screen locked; null while unlocked. */
+  lockedSince: number | null;
+}
 
 export type MachineEvent =
   'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'online' | 'offline';
 
-/** `resume` polls at once by itself; `poll-now` is for a running watcher. */
-export type PollAction = 'pause' | 'resume' | 'poll-now' | 'none';
+/**
+ * `wake` resumes if paused and polls within a second (waking or unlocking: the agent is
+ * back, so see the calls now); `poll-now` is for a running watcher.
+ */
+export type PollAction = 'pause' | 'wake' | 'poll-now' | 'none';
 
-const REASON_SET: Partial<Record<MachineEvent, PauseReason>> = {
-  suspend: 'suspended',
-  'lock-screen': 'locked',
-};
-const REASON_CLEARED: Partial<Record<MachineEvent, PauseReason>> = {
-  resume: 'suspended',
-  'unlock-screen': 'locked',
-};
+export const AWAKE: MachineState = { suspended: false, lockedSince: null };
 
 export function machineStep(
-  reasons: ReadonlySet<PauseReason>,
+  state: MachineState,
   event: MachineEvent,
-): { reasons: ReadonlySet<PauseReason>; action: PollAction } {
-  const added = REASON_SET[event];
-  if (added) {
-    if (reasons.has(added)) return { reasons, action: 'none' };
-    return { reasons: new Set([...reasons, added]), action: reasons.size === 0 ? 'pause' : 'none' };
+  now: number,
+): { state: MachineState; action: PollAction } {
+  switch (event) {
+    case 'suspend':
+      if (state.suspended) return { state, action: 'none' };
+      return { state: { ...state, suspended: true }, action: 'pause' };
+    case 'resume':
+      if (!state.suspended) return { state, action: 'none' };
+      return { state: { ...state, suspended: false }, action: 'wake' };
+    case 'lock-screen':
+      // Polling goes on; only the lock's start is noted, for the interval rule.
+      if (state.lockedSince !== null) return { state, action: 'none' };
+      return { state: { ...state, lockedSince: now }, action: 'none' };
+    case 'unlock-screen':
+      if (state.lockedSince === null) return { state, action: 'none' };
+      return {
+        state: { ...state, lockedSince: null },
+        action: state.suspended ? 'none' : 'wake',
+      };
+    case 'online':
+    case 'offline':
+      // Find out now (offline fails fast into the offline state and backoff).
+      return { state, action: state.suspended ? 'none' : 'poll-now' };
   }
-  const cleared = REASON_CLEARED[event];
-  if (cleared) {
-    if (!reasons.has(cleared)) return { reasons, action: 'none' };
-    const left = new Set([...reasons].filter((r) => r !== cleared));
-    return { reasons: left, action: left.size === 0 ? 'resume' : 'none' };
-  }
-  // Online or offline: find out now (offline fails fast into the offline state and backoff).
-  return { reasons, action: reasons.size === 0 ? 'poll-now' : 'none' };
 }

@@ -1,6 +1,7 @@
 // The `watch` command line: parsed and checked before anything touches the network.
 import { parseArgs } from 'node:util';
 import { parseServerUrl } from '../evo/server-url.js';
+import { DEFAULT_RINGING_INTERVAL_MS, MIN_RINGING_INTERVAL_MS } from '../ringing/interval.js';
 import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
 
 export const USAGE = `Usage:
@@ -14,6 +15,8 @@ Options:
   --server <url>              Evo Voice server, e.g. https://evovoice.io or evovoice.io
   --user <email>              the agent to sign in as
   --interval-ms <ms>          time between polls (default 3000; 1000 with --demo)
+  --ringing-interval-ms <ms>  time between polls while a call rings or is queued
+                              (default 1000, at least 500)
   --hold-alert-ms <ms>        alert when a call has been held this long (default 0: at once)
   --hold-reminder-ms <ms>     remind about a held call this often (default 120000; 0: never)
   --state-dir <dir>           remember what was already alerted across restarts
@@ -46,6 +49,7 @@ const DAY_MS = 86_400_000;
 /** Name → [smallest, largest] allowed. */
 const BOUNDS = {
   'interval-ms': [100, 3_600_000],
+  'ringing-interval-ms': [MIN_RINGING_INTERVAL_MS, 3_600_000],
   'hold-alert-ms': [0, DAY_MS],
   'hold-reminder-ms': [0, DAY_MS],
   'request-timeout-ms': [100, 300_000],
@@ -62,6 +66,7 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
         server: { type: 'string' },
         user: { type: 'string' },
         'interval-ms': { type: 'string' },
+        'ringing-interval-ms': { type: 'string' },
         'hold-alert-ms': { type: 'string' },
         'hold-reminder-ms': { type: 'string' },
         'state-dir': { type: 'string' },
@@ -90,6 +95,7 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
   const timing: WatchTiming = {
     pollIntervalMs:
       numbers['interval-ms'] ?? (demo ? DEMO_INTERVAL_MS : DEFAULT_TIMING.pollIntervalMs),
+    ringingIntervalMs: numbers['ringing-interval-ms'] ?? DEFAULT_RINGING_INTERVAL_MS,
     holdAlertDelayMs: numbers['hold-alert-ms'] ?? DEFAULT_TIMING.holdAlertDelayMs,
     holdReminderMs: numbers['hold-reminder-ms'] ?? DEFAULT_TIMING.holdReminderMs,
   };

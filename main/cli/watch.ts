@@ -2,6 +2,7 @@
 import { openKeychain } from '../credentials/keychain.js';
 import { createEvoClient } from '../evo/client.js';
 import type { Logger } from '../log.js';
+import { DEFAULT_RINGING_INTERVAL_MS } from '../ringing/interval.js';
 import { systemClock } from '../watch/clock.js';
 import { sentence } from '../watch/describe.js';
 import { createWatcher } from '../watch/watcher.js';
@@ -103,7 +104,8 @@ async function watch(account: Account, args: WatchArgs, output: Output): Promise
     return EXIT.rejected;
   }
   log.info(
-    `Signed in as ${signedIn.profile.name}. Watching (every ${args.timing.pollIntervalMs} ms).`,
+    `Signed in as ${signedIn.profile.name}. Watching (every ${args.timing.pollIntervalMs} ms; ` +
+      `${args.timing.ringingIntervalMs ?? DEFAULT_RINGING_INTERVAL_MS} ms while a call rings).`,
   );
 
   let signedOut = false;

@@ -1,25 +1,30 @@
 // Electron's power and network signals, fed to machineStep (main/app/pause-reasons.ts), which
-// decides whether the watcher pauses, resumes or polls now.
+// decides whether the watcher pauses, wakes or polls now, and notes when the screen locked.
 import { net, powerMonitor } from 'electron';
-import { machineStep, type MachineEvent, type PauseReason } from '../app/pause-reasons.js';
+import { AWAKE, machineStep, type MachineEvent, type MachineState } from '../app/pause-reasons.js';
 
 export interface PollControl {
   pause(): void;
-  /** Resumes and polls at once. */
-  resume(): void;
+  /** Resumes, and polls within a second. */
+  wake(): void;
   pollNow(): void;
+}
+
+export interface PowerState {
+  /** Epoch ms the screen locked, or null: the watcher slows polling after a while locked. */
+  lockedSince(): number | null;
 }
 
 /** How often the network state is checked; Electron has no event for it. */
 const ONLINE_CHECK_MS = 5_000;
 
-export function followPower(target: PollControl): void {
-  let reasons: ReadonlySet<PauseReason> = new Set();
+export function followPower(target: PollControl): PowerState {
+  let state: MachineState = AWAKE;
   function apply(event: MachineEvent): void {
-    const step = machineStep(reasons, event);
-    reasons = step.reasons;
+    const step = machineStep(state, event, Date.now());
+    state = step.state;
     if (step.action === 'pause') target.pause();
-    else if (step.action === 'resume') target.resume();
+    else if (step.action === 'wake') target.wake();
     else if (step.action === 'poll-now') target.pollNow();
   }
   powerMonitor.on('suspend', () => apply('suspend'));
@@ -35,4 +40,5 @@ export function followPower(target: PollControl): void {
     apply(now ? 'online' : 'offline');
   }, ONLINE_CHECK_MS);
   check.unref();
+  return { lockedSince: () => state.lockedSince };
 }

@@ -17,6 +17,11 @@ export interface EvoApi {
   ): Promise<AgentProfile>;
   /** GET /sessions/my, normalized. */
   getMySessions(signal?: AbortSignal): Promise<Session[]>;
+  /**
+   * The HTTP `Date` header of the last answer to getMySessions, as sent; undefined when the
+   * server sent none (or a fake has no clock). Maps the server's times onto the local clock.
+   */
+  lastListingDate?(): string | undefined;
   /** GET /sessions/{id}, normalized. */
   getSession(id: string, signal?: AbortSignal): Promise<Session>;
   /** POST /auth/logout; forgets the cookies even when the server cannot be reached. */

@@ -72,6 +72,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
+  /** The Date header of the last listing: the server's clock, for alert latency. */
+  let listingDate: string | undefined;
   /** When the sign-ins since the last accepted one were sent: at most a handful an hour. */
   let signInAttempts: number[] = [];
   // Bumped at every sign-in and sign-out, so a late answer cannot refill a jar it left.
@@ -106,7 +108,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: 'GET' | 'POST',
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; signal?: AbortSignal } = {},
+    extra: { body?: unknown; signal?: AbortSignal; onHeaders?: (headers: Headers) => void } = {},
   ): Promise<unknown> {
     const url = new URL(path, base);
     const started = generation;
@@ -122,6 +124,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
         signal: extra.signal,
       });
       if (generation === started) jar.store(response.headers, now());
+      extra.onHeaders?.(response.headers);
       log.debug(`Evo Voice ${method} ${url.pathname}: ${response.status}`);
       return response.body;
     } catch (error) {
@@ -136,13 +139,14 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     path: string,
     purpose: Purpose,
     signal: AbortSignal | undefined,
+    onHeaders?: (headers: Headers) => void,
   ): Promise<unknown> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
     }
     const started = generation;
     try {
-      return await call(server, 'GET', path, purpose, { signal });
+      return await call(server, 'GET', path, purpose, { signal, onHeaders });
     } catch (error) {
       const expired = isEvoApiError(error, 'rejected-credentials');
       if (expired && generation === started) forget();
@@ -188,8 +192,13 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async getMySessions(signal?: AbortSignal): Promise<Session[]> {
-      return normalizeSessions(await authenticated('sessions/my', LISTING, signal));
+      const body = await authenticated('sessions/my', LISTING, signal, (headers) => {
+        listingDate = headers.get('date') ?? undefined;
+      });
+      return normalizeSessions(body);
     },
+
+    lastListingDate: () => listingDate,
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);

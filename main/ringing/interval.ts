@@ -42,8 +42,10 @@ export function ringingIntervalMs(setting: number | undefined): number {
 export function baseIntervalMs(i: Omit<IntervalInput, 'random'>): number {
   if (i.lockedSince !== null && i.now - i.lockedSince >= LOCKED_NORMAL_FOR_MS) {
     // An agent away from the desk: slow, unless a call rings (then ringing aloud matters).
-    return anyRingingOrQueued(i.sessions) ? ringingIntervalMs(i.ringingMs) : LOCKED_SLOW_MS;
+    // "Slow" never means faster: a normal interval above 30 s stays as it is.
+    if (!anyRingingOrQueued(i.sessions)) return Math.max(LOCKED_SLOW_MS, i.normalMs);
   }
+  // Never slower than the normal interval, whatever the two settings say.
   if (anyRingingOrQueued(i.sessions)) return Math.min(ringingIntervalMs(i.ringingMs), i.normalMs);
   return i.normalMs;
 }

@@ -6,7 +6,7 @@ export interface LatencyInput {
   /** Local epoch ms the poll that saw the call ringing was answered. */
   alertAt: number;
   session: Pick<Session, 'dateCreated' | 'log'>;
-  /** Server clock minus local clock, from serverClockOffsetMs(); 0 when unknown. */
+  /** Server clock minus local clock (clockOffsetOf the Date headers' window); 0 when unknown. */
   serverOffsetMs: number;
   /** Local epoch ms of the last poll that saw the call not ringing yet (queued, or absent). */
   lastNotRingingAt?: number;
@@ -21,15 +21,45 @@ export interface LatencyEstimate {
   basis: LatencyBasis;
 }
 
-/** The Date header's second is truncated: its middle is the best guess of the server's time. */
+/** One answer's offset: the middle of its second and of the request (see ClockWindow). */
 export function serverClockOffsetMs(
   dateHeader: string | null | undefined,
   sentAt: number,
   receivedAt: number,
 ): number {
+  return clockOffsetOf(narrowClockWindow(null, dateHeader, sentAt, receivedAt));
+}
+
+/**
+ * What the Date headers so far say of the server clock minus ours: it lies in [low, high]. One
+ * header bounds it to its second plus the request's round trip; each further answer narrows
+ * it, as its second falls at another point of ours.
+ */
+export interface ClockWindow {
+  low: number;
+  high: number;
+}
+
+/** The window narrowed by one more answer; restarted from it when they disagree (a clock was set). */
+export function narrowClockWindow(
+  window: ClockWindow | null,
+  dateHeader: string | null | undefined,
+  sentAt: number,
+  receivedAt: number,
+): ClockWindow | null {
   const server = dateHeader == null ? Number.NaN : Date.parse(dateHeader);
-  if (!Number.isFinite(server)) return 0;
-  return server + 500 - (sentAt + receivedAt) / 2;
+  if (!Number.isFinite(server) || receivedAt < sentAt) return window;
+  // Stamped at a server time in [server, server + 1000), at a local time in [sentAt, receivedAt].
+  const fresh = { low: server - receivedAt, high: server + 1000 - sentAt };
+  if (window === null) return fresh;
+  const low = Math.max(window.low, fresh.low);
+  const high = Math.min(window.high, fresh.high);
+  return low <= high ? { low, high } : fresh;
+}
+
+/** The middle of the window; 0 (the clocks agree) when no answer had a Date header. */
+export function clockOffsetOf(window: ClockWindow | null): number {
+  return window === null ? 0 : (window.low + window.high) / 2;
 }
 
 export function estimateLatency(i: LatencyInput): LatencyEstimate {
@@ -50,9 +80,12 @@ export function estimateLatency(i: LatencyInput): LatencyEstimate {
   return { latencyMs: Math.round(Math.min(i.intervalMs, upper) / 2), basis: 'interval' };
 }
 
-/** Server epoch ms the call began ringing: its ringing log entry, else its creation. */
+/**
+ * Server epoch ms the call began ringing: its last ringing log entry (a call rings again after
+ * a transfer), else its creation.
+ */
 export function ringingBegan(s: Pick<Session, 'dateCreated' | 'log'>): number | undefined {
-  const entry = (s.log ?? []).find((e) => /\bring/i.test(e.message ?? ''));
+  const entry = (s.log ?? []).filter((e) => /\bring/i.test(e.message ?? '')).at(-1);
   return serverTime(entry?.date) ?? serverTime(s.dateCreated);
 }
 

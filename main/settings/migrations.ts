@@ -24,6 +24,8 @@ export const settingsMigrations: Record<string, (store: MigratingStore) => void>
   // The first version: whatever is there (nothing, a partial file, a hand-edited one) becomes
   // a whole, valid Settings, with the defaults for whatever was missing or wrong.
   '0.1.0': (store) => repairStoredSettings(store),
+  // ringingIntervalMs (faster polling while a call rings) is written with its default.
+  '0.2.0': (store) => repairStoredSettings(store),
 };
 
 export function repairStoredSettings(store: MigratingStore): void {

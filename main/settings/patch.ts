@@ -13,6 +13,7 @@ import {
  * from main's own flows (sign-in, the window's close, the pause menu), never from a patch. */
 export const WINDOW_SETTING_KEYS = [
   'pollIntervalMs',
+  'ringingIntervalMs',
   'alerts',
   'holdAlertDelayMs',
   'holdReminderMs',

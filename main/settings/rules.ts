@@ -5,6 +5,8 @@ import { parseServerUrl } from '../evo/server-url.js';
 
 export const BOUNDS = {
   pollIntervalMs: { min: 1_000, max: 60_000 },
+  /** Never below 500 ms: a ringing call must not turn into hammering the server. */
+  ringingIntervalMs: { min: 500, max: 10_000 },
   holdAlertDelayMs: { min: 0, max: 3_600_000 },
   /** 0 turns reminders off; otherwise between min and max. */
   holdReminderMs: { min: 10_000, max: 3_600_000 },
@@ -22,6 +24,7 @@ export const SETTING_KEYS = [
   'server',
   'username',
   'pollIntervalMs',
+  'ringingIntervalMs',
   'alerts',
   'holdAlertDelayMs',
   'holdReminderMs',
@@ -40,6 +43,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   server: 'Server address',
   username: 'User name',
   pollIntervalMs: 'Poll interval',
+  ringingIntervalMs: 'Poll interval while a call rings',
   holdAlertDelayMs: 'Hold alert delay',
   holdReminderMs: 'Hold reminder',
   sound: 'Sound',
@@ -91,6 +95,7 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
     return name;
   },
   pollIntervalMs: (value, field) => millisecondsIn(value, field, BOUNDS.pollIntervalMs),
+  ringingIntervalMs: (value, field) => millisecondsIn(value, field, BOUNDS.ringingIntervalMs),
   holdAlertDelayMs: (value, field) => millisecondsIn(value, field, BOUNDS.holdAlertDelayMs),
   holdReminderMs(value, field) {
     if (value === 0) return 0;

@@ -15,6 +15,11 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
     minimum: BOUNDS.pollIntervalMs.min,
     maximum: BOUNDS.pollIntervalMs.max,
   },
+  ringingIntervalMs: {
+    type: 'integer',
+    minimum: BOUNDS.ringingIntervalMs.min,
+    maximum: BOUNDS.ringingIntervalMs.max,
+  },
   alerts: {
     type: 'object',
     properties: { ringing: flag, held: flag, missed: flag, connection: flag },

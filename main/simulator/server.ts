@@ -103,6 +103,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   ): void {
     record(req, path, status);
     res.writeHead(status, {
+      // The server's clock, as session times are: the watcher maps them onto its own with it.
+      Date: new Date(now()).toUTCString(),
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': Buffer.byteLength(body),
       ...headers,

@@ -16,6 +16,11 @@ export interface SessionEvent extends EventBase {
   event: Exclude<SessionEventKind, 'held'>;
   sessionId: string;
   session?: Session;
+  /**
+   * Ringing only: the best estimate of the ms from the platform starting to ring the call to
+   * this alert; never negative (main/ringing/latency.ts).
+   */
+  latencyMs?: number;
 }
 
 export interface HeldEvent extends EventBase {
@@ -38,12 +43,15 @@ export type WatchEvent = SessionEvent | HeldEvent | ConnectionEvent;
 /** The timing rules of the engine; all in milliseconds. */
 export interface WatchTiming {
   pollIntervalMs: number; // default 3000
+  /** While a call rings or is queued; default 1000, at least 500 (main/ringing/interval.ts). */
+  ringingIntervalMs?: number;
   holdAlertDelayMs: number; // default 0: alert at once
   holdReminderMs: number; // default 120000; 0 turns reminders off
 }
 
 export const DEFAULT_TIMING: WatchTiming = {
   pollIntervalMs: 3000,
+  ringingIntervalMs: 1000,
   holdAlertDelayMs: 0,
   holdReminderMs: 120_000,
 };

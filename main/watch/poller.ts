@@ -8,7 +8,13 @@ export type PollOutcome = { ok: true } | { ok: false; retryAfterMs?: number };
 export interface PollerOptions {
   clock: Clock;
   random: () => number;
+  /** The base of the backoff after a failure, and the wait after a success by default. */
   intervalMs: number;
+  /**
+   * The wait after a successful poll, asked afresh each time (the watcher's interval rule:
+   * faster while a call rings, jittered). A failure's backoff or Retry-After still wins.
+   */
+  nextIntervalMs?: () => number;
   maxBackoffMs?: number;
   /** Should not throw; a throw counts as a failed poll. */
   poll: () => Promise<PollOutcome>;
@@ -28,6 +34,11 @@ export interface Poller {
    * failure, not before its backoff or Retry-After ends: the poll waits until then instead.
    */
   pollNow(): void;
+  /**
+   * Resumes if paused, and polls after `delayMs` (the wake jitter: machines waking together
+   * do not all poll in the same instant); as pollNow otherwise.
+   */
+  wake(delayMs: number): void;
   setIntervalMs(ms: number): void;
   readonly running: boolean;
 }
@@ -36,6 +47,7 @@ export function createPoller(options: PollerOptions): Poller {
   const { clock, random, poll } = options;
   const maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
   let intervalMs = options.intervalMs;
+  const nextIntervalMs = options.nextIntervalMs ?? (() => intervalMs);
   let running = false;
   let paused = false;
   let failures = 0;
@@ -47,7 +59,8 @@ export function createPoller(options: PollerOptions): Poller {
   let notBefore: number | null = null;
   let inFlight: Promise<void> | null = null;
   let againAfterInFlight = false;
-  let timer: { handle: unknown; from: number } | null = null;
+  /** `from`: when the last poll ended, for a wait of one interval; null for a set time. */
+  let timer: { handle: unknown; from: number | null } | null = null;
 
   function cancelTimer(): void {
     if (timer) clock.clearTimeout(timer.handle);
@@ -56,19 +69,26 @@ export function createPoller(options: PollerOptions): Poller {
 
   /** Schedules the next poll counted from `from` (when the last poll ended). */
   function schedule(from: number): void {
+    scheduleAt(notBefore ?? from + nextIntervalMs(), from);
+  }
+
+  /** A poll at `due`, but never before `notBefore`. */
+  function scheduleAt(due: number, from: number | null = null): void {
     cancelTimer();
-    const wait = Math.max(0, (notBefore ?? from + intervalMs) - clock.now());
+    const wait = Math.max(0, Math.max(due, notBefore ?? due) - clock.now());
     timer = { handle: clock.setTimeout(pollOnce, wait), from };
   }
 
-  /** At once, or right after the poll in flight; never before `notBefore`. */
-  function pollSoon(): void {
+  /** At once (or after `delayMs`), or right after the poll in flight; never before `notBefore`. */
+  function pollSoon(delayMs = 0): void {
     cancelTimer();
     if (inFlight) {
       againAfterInFlight = true;
       return;
     }
-    if (notBefore !== null && clock.now() < notBefore) schedule(clock.now());
+    const now = clock.now();
+    if (notBefore !== null && now < notBefore) schedule(now);
+    else if (delayMs > 0) scheduleAt(now + delayMs);
     else pollOnce();
   }
 
@@ -132,10 +152,14 @@ export function createPoller(options: PollerOptions): Poller {
     pollNow() {
       pollSoon();
     },
+    wake(delayMs) {
+      paused = false;
+      pollSoon(delayMs);
+    },
     setIntervalMs(ms) {
       intervalMs = ms;
       // The poll waiting for the old interval now waits for the new one instead.
-      if (timer) schedule(timer.from);
+      if (timer && timer.from !== null) schedule(timer.from);
     },
     get running() {
       return running;

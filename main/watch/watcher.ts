@@ -16,6 +16,14 @@ import { sentence } from './describe.js';
 import { failureStatus } from './failure.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
+import { baseIntervalMs, wakeDelayMs, withJitter } from '../ringing/interval.js';
+import {
+  clockOffsetOf,
+  estimateLatency,
+  narrowClockWindow,
+  type ClockWindow,
+} from '../ringing/latency.js';
+import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from '../ringing/sightings.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
 
@@ -29,6 +37,8 @@ export interface WatcherOptions {
   timing: WatchTiming;
   clock?: Clock;
   random?: () => number;
+  /** When the screen locked (epoch ms on `clock`), or null; polling slows after a while locked. */
+  lockedSince?: () => number | null;
   /** The ledger directory; without it the memory lives in RAM only. */
   stateDir?: string;
   log?: Logger;
@@ -47,7 +57,16 @@ export interface Watcher {
   pause(): void;
   resume(): void;
   pollNow(): void;
+  /** Back from sleep or unlocked: resumes, and polls within WAKE_JITTER_MS. */
+  wake(): void;
   setTiming(timing: WatchTiming): void;
+}
+
+/** What a listing tells the latency estimate of the ringing events it causes. */
+interface Listing {
+  sentAt: number;
+  receivedAt: number;
+  serverOffsetMs: number;
 }
 
 /** Why a poll could not list the sessions, as the engine sees it. */
@@ -63,26 +82,56 @@ export function createWatcher(options: WatcherOptions): Watcher {
   /** Aborted by stop(): a request in flight gives up at once instead of at its deadline. */
   let stopping = new AbortController();
   const ledger = stateDir === undefined ? null : createLedgerWriter(stateDir, clock, log);
+  const random = options.random ?? Math.random;
+  /** The calls of the last listing: while one rings or is queued, polling is fast. */
+  let lastSessions: readonly Session[] = [];
+  let sightings: Sightings = noSightings;
+  /** The server's clock against ours, from the listings' Date headers. */
+  let serverClock: ClockWindow | null = null;
+  /** The interval (before jitter) that the poll now waiting or in flight was scheduled with. */
+  let intervalInForceMs = timing.pollIntervalMs;
 
   const poller = createPoller({
     clock,
-    random: options.random ?? Math.random,
+    random,
     intervalMs: timing.pollIntervalMs,
+    nextIntervalMs,
     poll: pollOnce,
   });
+
+  /** The interval rule (main/ringing/interval.ts) decides; the poller waits. */
+  function nextIntervalMs(): number {
+    intervalInForceMs = baseIntervalMs({
+      sessions: lastSessions,
+      normalMs: timing.pollIntervalMs,
+      ringingMs: timing.ringingIntervalMs,
+      lockedSince: options.lockedSince?.() ?? null,
+      now: clock.now(),
+    });
+    return withJitter(intervalInForceMs, random);
+  }
 
   async function pollOnce(): Promise<PollOutcome> {
     try {
       let sessions: Session[];
+      let sentAt = clock.now();
       try {
-        sessions = await listSessions();
+        sessions = await authenticated(() => {
+          sentAt = clock.now();
+          return api.getMySessions(stopping.signal);
+        });
       } catch (e) {
         // Stopped mid-request: nothing went wrong, and nothing is left to tell.
         if (stopping.signal.aborted) return { ok: false };
         return await fail(toApiError(e));
       }
-      tell('onPoll', () => options.onPoll?.({ at: clock.now(), sessions }));
-      await observe({ kind: 'sessions', sessions });
+      const receivedAt = clock.now();
+      serverClock = narrowClockWindow(serverClock, api.lastListingDate?.(), sentAt, receivedAt);
+      const serverOffsetMs = clockOffsetOf(serverClock);
+      tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
+      await observe({ kind: 'sessions', sessions }, { sentAt, receivedAt, serverOffsetMs });
+      lastSessions = sessions;
+      sightings = afterPoll(sightings, sessions, receivedAt);
       return { ok: true };
     } catch (e) {
       // A bug, not a network problem: say so, and let the poller back off.
@@ -90,9 +139,6 @@ export function createWatcher(options: WatcherOptions): Watcher {
       return { ok: false };
     }
   }
-
-  /** GET /sessions/my, signed in again once if the server session expired. */
-  const listSessions = () => authenticated(() => api.getMySessions(stopping.signal));
 
   /** Set once the stored password is rejected: it is never tried again (accounts lock). */
   let passwordRejected = false;
@@ -151,8 +197,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
    * Decides and delivers the events. After a listing, asks every lookup still pending (the
    * engine's new ones, and ones a passing error left open) and decides on each answer.
    */
-  async function observe(observation: Observation): Promise<void> {
-    apply(observation);
+  async function observe(observation: Observation, listing?: Listing): Promise<void> {
+    apply(observation, listing);
     if (observation.kind !== 'sessions') return;
     for (const sessionId of pendingLookups(memory)) {
       if (stopping.signal.aborted) return; // still pending in the ledger: asked after a restart
@@ -161,11 +207,24 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
   }
 
-  function apply(observation: Observation): void {
+  function apply(observation: Observation, listing?: Listing): void {
     const decision = decide(memory, observation, clock.now(), timing);
     memory = decision.memory;
     void ledger?.save(memory);
-    decision.events.forEach(deliver);
+    decision.events.map((e) => withLatency(e, listing)).forEach(deliver);
+  }
+
+  /** A ringing event says how late it comes: see "How late was the alert" in docs/WATCH.md. */
+  function withLatency(event: WatchEvent, listing: Listing | undefined): WatchEvent {
+    if (event.event !== 'ringing' || listing === undefined) return event;
+    const { latencyMs } = estimateLatency({
+      alertAt: listing.receivedAt,
+      session: event.session ?? {},
+      serverOffsetMs: listing.serverOffsetMs,
+      lastNotRingingAt: lastNotRingingAt(sightings, event.sessionId),
+      intervalMs: intervalInForceMs,
+    });
+    return { ...event, latencyMs };
   }
 
   /**
@@ -218,6 +277,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     pause: () => poller.pause(),
     resume: () => poller.resume(),
     pollNow: () => poller.pollNow(),
+    wake: () => poller.wake(wakeDelayMs(random)),
     setTiming(next) {
       timing = next;
       poller.setIntervalMs(next.pollIntervalMs);

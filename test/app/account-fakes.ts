@@ -104,6 +104,7 @@ export function setup(
         pause: () => {},
         resume: () => {},
         pollNow: () => {},
+        wake: () => {},
         setTiming: () => {},
       };
       return watcher;

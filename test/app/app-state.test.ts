@@ -34,6 +34,7 @@ describe('initialAppState', () => {
       sessions: [],
       recentlyEnded: [],
       missed: [],
+      ringing: [],
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -103,6 +104,26 @@ describe('withPoll', () => {
 });
 
 describe('withWatchEvent', () => {
+  it('keeps the ringing alert of a call, with its latency, while the call is shown', () => {
+    const alertOf = (id: string, latencyMs: number) =>
+      ({ ...missedEvent(id), event: 'ringing', title: 'Incoming call', latencyMs }) as const;
+    let state = withPoll(signedInState(), T0, [ringing('a'), ringing('b')]);
+    state = withWatchEvent(state, alertOf('a', 800));
+    state = withWatchEvent(state, alertOf('b', 1200));
+    state = withWatchEvent(state, alertOf('a', 900)); // rang again: the last alert counts
+    expect(state.ringing).toEqual([
+      { sessionId: 'a', at: iso(T0), latencyMs: 900 },
+      { sessionId: 'b', at: iso(T0), latencyMs: 1200 },
+    ]);
+    // Ended calls are still shown (recently ended), so their alert stays with them...
+    state = withPoll(state, T0 + 1000, [ringing('b')]);
+    expect(state.ringing.map((r) => r.sessionId)).toEqual(['a', 'b']);
+    // ...until they leave the window's lists.
+    state = withPoll(state, T0 + RECENTLY_ENDED_KEEP_MS + 2000, [ringing('b')]);
+    expect(state.ringing.map((r) => r.sessionId)).toEqual(['b']);
+    expect(signedOut(state).ringing).toEqual([]);
+  });
+
   it('adds a missed call, newest first and not yet seen', () => {
     let state = signedInState();
     state = withWatchEvent(state, missedEvent('a'));

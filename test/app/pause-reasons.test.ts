@@ -1,63 +1,72 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AWAKE,
   machineStep,
   type MachineEvent,
-  type PauseReason,
+  type MachineState,
   type PollAction,
 } from '../../main/app/pause-reasons.js';
 
-/** Feeds the events in order from a machine that is awake and unlocked; returns the actions. */
-function actions(...events: MachineEvent[]): PollAction[] {
-  let reasons: ReadonlySet<PauseReason> = new Set();
-  return events.map((event) => {
-    const step = machineStep(reasons, event);
-    reasons = step.reasons;
+/** Feeds the events in order, one a second from 0, from a machine awake and unlocked. */
+function run(...events: MachineEvent[]): { actions: PollAction[]; state: MachineState } {
+  let state = AWAKE;
+  const actions = events.map((event, i) => {
+    const step = machineStep(state, event, i * 1000);
+    state = step.state;
     return step.action;
   });
+  return { actions, state };
 }
+const actions = (...events: MachineEvent[]) => run(...events).actions;
 
 describe('machineStep', () => {
-  it('pauses on sleep and resumes on waking', () => {
-    expect(actions('suspend', 'resume')).toEqual(['pause', 'resume']);
+  it('pauses on sleep, and on waking resumes and polls (within a second)', () => {
+    expect(actions('suspend', 'resume')).toEqual(['pause', 'wake']);
   });
 
-  it('pauses on lock and resumes on unlock', () => {
-    expect(actions('lock-screen', 'unlock-screen')).toEqual(['pause', 'resume']);
+  it('a locked screen does not pause polling: it notes when it locked; unlocking polls at once', () => {
+    const locked = run('offline', 'lock-screen');
+    expect(locked.actions).toEqual(['poll-now', 'none']);
+    expect(locked.state.lockedSince).toBe(1000);
+    const unlocked = run('lock-screen', 'unlock-screen');
+    expect(unlocked.actions).toEqual(['none', 'wake']);
+    expect(unlocked.state.lockedSince).toBeNull();
   });
 
-  it('unlocking while still asleep does not resume; waking then does', () => {
+  it('a second lock signal keeps the time of the first', () => {
+    expect(run('lock-screen', 'lock-screen').state.lockedSince).toBe(0);
+  });
+
+  it('unlocking while still asleep does not poll; waking then does', () => {
     expect(actions('lock-screen', 'suspend', 'unlock-screen', 'resume')).toEqual([
+      'none',
       'pause',
       'none',
-      'none',
-      'resume',
+      'wake',
     ]);
   });
 
-  it('waking while still locked does not resume; unlocking then does', () => {
-    expect(actions('suspend', 'lock-screen', 'resume', 'unlock-screen')).toEqual([
-      'pause',
-      'none',
-      'none',
-      'resume',
-    ]);
+  it('waking while still locked polls (locked screens are watched); unlocking polls again', () => {
+    const r = run('suspend', 'lock-screen', 'resume', 'unlock-screen');
+    expect(r.actions).toEqual(['pause', 'none', 'wake', 'wake']);
   });
 
   it('does not pause when the network goes away: it polls at once, and again when it is back', () => {
     expect(actions('offline', 'online')).toEqual(['poll-now', 'poll-now']);
   });
 
-  it('does not poll on a network change while asleep or locked', () => {
+  it('polls on a network change while locked, but not while asleep', () => {
+    expect(actions('lock-screen', 'offline')).toEqual(['none', 'poll-now']);
     expect(actions('suspend', 'offline', 'online', 'resume')).toEqual([
       'pause',
       'none',
       'none',
-      'resume',
+      'wake',
     ]);
   });
 
   it('ignores a repeated or unmatched signal', () => {
-    expect(actions('suspend', 'suspend', 'resume')).toEqual(['pause', 'none', 'resume']);
+    expect(actions('suspend', 'suspend', 'resume')).toEqual(['pause', 'none', 'wake']);
     expect(actions('resume', 'unlock-screen')).toEqual(['none', 'none']);
   });
 });

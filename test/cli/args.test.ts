@@ -9,7 +9,12 @@ describe('watch arguments', () => {
       kind: 'watch',
       args: {
         account: { server: 'https://evovoice.io/', username: 'agent@example.com' },
-        timing: { pollIntervalMs: 3000, holdAlertDelayMs: 0, holdReminderMs: 120_000 },
+        timing: {
+          pollIntervalMs: 3000,
+          ringingIntervalMs: 1000,
+          holdAlertDelayMs: 0,
+          holdReminderMs: 120_000,
+        },
         stateDir: undefined,
         requestTimeoutMs: undefined,
         demo: false,
@@ -21,12 +26,18 @@ describe('watch arguments', () => {
     const parsed = parseWatchArgs([
       ...account,
       ...['--interval-ms', '100', '--hold-alert-ms', '0', '--hold-reminder-ms', '500'],
+      ...['--ringing-interval-ms', '750'],
       ...['--state-dir', '/tmp/evo', '--request-timeout-ms', '2500'],
     ]);
     expect(parsed).toMatchObject({
       kind: 'watch',
       args: {
-        timing: { pollIntervalMs: 100, holdAlertDelayMs: 0, holdReminderMs: 500 },
+        timing: {
+          pollIntervalMs: 100,
+          ringingIntervalMs: 750,
+          holdAlertDelayMs: 0,
+          holdReminderMs: 500,
+        },
         stateDir: '/tmp/evo',
         requestTimeoutMs: 2500,
       },
@@ -74,6 +85,7 @@ describe('watch arguments', () => {
     [[...account, '--interval-ms', 'soon'], '--interval-ms must be a whole number'],
     [[...account, '--interval-ms', '99'], 'from 100 to 3600000'],
     [[...account, '--interval-ms', '1.5'], '--interval-ms must be a whole number'],
+    [[...account, '--ringing-interval-ms', '499'], 'from 500 to 3600000'],
     [[...account, '--interval-ms=-3'], '--interval-ms must be a whole number'],
     [[...account, '--hold-reminder-ms', '1e9'], '--hold-reminder-ms must be a whole number'],
     [[...account, '--hold-alert-ms', '86400001'], '--hold-alert-ms must be a whole number'],

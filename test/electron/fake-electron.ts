@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   snapshotOf,
@@ -221,7 +221,13 @@ export function createFakeElectron(options: FakeOptions) {
       name === 'userData' ? options.userData : join(options.userData, name),
     getAppPath: () => options.appPath,
     getName: () => 'Evo Voice Tray',
-    getVersion: () => '0.1.0',
+    // As Electron: the version in the app's package.json.
+    getVersion: () =>
+      (
+        JSON.parse(readFileSync(join(options.appPath, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version,
     setLoginItemSettings: (settings: unknown) => rec.loginItems.push(settings),
     quit() {
       let prevented = false;

@@ -22,7 +22,11 @@ async function startWith(write: (file: string) => void, options: { asNobody?: bo
   const uid = options.asNobody && process.getuid?.() === 0 ? NOBODY : undefined;
   if (uid !== undefined) chownSync(userData, uid, uid);
   const app = await launch({ userData, ...(uid === undefined ? {} : { uid }) });
-  await app.waitFor('the bridge', (x) => x.handlers.includes(IPC.getState));
+  // The bridge answers only its window: wait for both (the window opens at start here).
+  await app.waitFor(
+    'the bridge and its window',
+    (x) => x.handlers.includes(IPC.getState) && x.windows.length > 0,
+  );
   const state = (await app.invoke(IPC.getState)) as AppState;
   return { app, state, file };
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
 import { menuLabels, polls, signedInApp, stopAll } from './scenario.js';
 
 const work = mkdtempSync(join(tmpdir(), 'evo-updates-'));
@@ -23,10 +24,13 @@ afterEach(() => {
 
 type Feed = 'newer' | 'same' | 'broken';
 
+const CURRENT = pkg.version;
+const NEWER = `${Number(CURRENT.split('.')[0]) + 1}.0.0`;
+
 async function feed(kind: Feed) {
   const appImage = Buffer.from('#!/bin/sh\necho "Evo Voice Tray 0.2.0"\n');
   const sha512 = createHash('sha512').update(appImage).digest('base64');
-  const version = kind === 'same' ? '0.1.0' : '0.2.0';
+  const version = kind === 'same' ? CURRENT : NEWER;
   const latest = [
     `version: ${version}`,
     'files:',
@@ -61,7 +65,7 @@ async function feed(kind: Feed) {
     `provider: generic\nurl: http://127.0.0.1:${port}/\nupdaterCacheDirName: evo-voice-tray-updater\n`,
   );
   // The AppImage being replaced (electron-updater reads it for a differential download first).
-  const current = join(dir, 'Evo-Voice-Tray-0.1.0.AppImage');
+  const current = join(dir, `Evo-Voice-Tray-${CURRENT}.AppImage`);
   writeFileSync(current, '#!/bin/sh\n');
   const env = {
     EVO_UPDATE_CONFIG_PATH: config,
@@ -78,10 +82,10 @@ describe('updates from a feed on loopback', () => {
     const { env, requests } = await feed('newer');
     const { app } = await signedInApp({ env, platform: 'linux' });
     const r = await app.waitFor('the update item', (x) =>
-      menuLabels(x.menu).includes('Restart to update to 0.2.0'),
+      menuLabels(x.menu).includes(`Restart to update to ${NEWER}`),
     );
     expect(requests.some((u) => u.startsWith('/latest-linux.yml'))).toBe(true);
-    expect(requests).toContain('/Evo-Voice-Tray-0.2.0.AppImage');
+    expect(requests).toContain(`/Evo-Voice-Tray-${NEWER}.AppImage`);
     expect(r.notifications).toEqual([]);
   });
 

@@ -190,6 +190,18 @@ describe('call details', () => {
     expect(app.text()).toContain('This call has ended.');
   });
 
+  it('says how soon the ringing alert came, for that call only', async () => {
+    const state = signedIn({
+      sessions: [call('r1'), call('r2')],
+      ringing: [{ sessionId: 'r1', at: new Date().toISOString(), latencyMs: 1234 }],
+    });
+    app = await mountApp(stubBridge(state), '#/sessions/r1');
+    expect(app.text()).toContain('Alerted 1.2 s after it began ringing');
+    app.unmount();
+    app = await mountApp(stubBridge(state), '#/sessions/r2');
+    expect(app.text()).not.toContain('Alerted');
+  });
+
   it('finds a missed call through the missed list', async () => {
     const missed = call('m1', { fromName: 'Missed Caller', wasMissed: true });
     const state = signedIn({

@@ -14,6 +14,7 @@ export function signedIn(overrides: Partial<AppState> = {}): AppState {
     sessions: [],
     recentlyEnded: [],
     missed: [],
+    ringing: [],
     settings: { ...DEFAULT_SETTINGS, username: 'ada@example.com' },
     ...overrides,
   };

@@ -15,6 +15,7 @@ describe('settings', () => {
     state.settings = {
       ...state.settings,
       pollIntervalMs: 5000,
+      ringingIntervalMs: 750,
       holdAlertDelayMs: 30_000,
       holdReminderMs: 0,
       alerts: { ringing: true, held: false, missed: true, connection: false },
@@ -25,6 +26,7 @@ describe('settings', () => {
     expect(app.text()).toContain('https://evovoice.io');
     expect(app.text()).toContain('ada@example.com');
     expect(input(app, 'poll-interval').value).toBe('5');
+    expect(input(app, 'ringing-interval').value).toBe('0.75');
     expect(input(app, 'hold-delay').value).toBe('30');
     expect(input(app, 'hold-reminder').value).toBe('0');
     expect(
@@ -42,6 +44,9 @@ describe('settings', () => {
     await typeInto(input(app, 'poll-interval'), '7.5');
     await commit(input(app, 'poll-interval'));
     expect(bridge.updateSettings).toHaveBeenCalledWith({ pollIntervalMs: 7500 });
+    await typeInto(input(app, 'ringing-interval'), '0.5');
+    await commit(input(app, 'ringing-interval'));
+    expect(bridge.updateSettings).toHaveBeenCalledWith({ ringingIntervalMs: 500 });
   });
 
   it('saves one alert kind without touching the others', async () => {

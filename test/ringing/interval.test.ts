@@ -46,6 +46,18 @@ describe('the interval rule', () => {
     expect(at([], lockedAt, lockedAt + 3_600_000)).toBe(LOCKED_SLOW_MS);
     // a call seen ringing while locked still rings aloud promptly and is polled fast
     expect(at([ringing], lockedAt, lockedAt + 3_600_000)).toBe(1000);
+    // ...and never slower than the normal interval
+    const slowRinging = nextIntervalMs({
+      sessions: [ringing],
+      normalMs: 2000,
+      ringingMs: 5000,
+      lockedSince: lockedAt,
+      now: lockedAt + 3_600_000,
+      random: mid,
+    });
+    expect(slowRinging).toBe(2000);
+    const minute = { sessions: [], normalMs: 60_000, lockedSince: lockedAt, random: mid };
+    expect(nextIntervalMs({ ...minute, now: lockedAt + 3_600_000 })).toBe(60_000);
   });
 
   it('jitter stays within ±10 % for any random value', () => {

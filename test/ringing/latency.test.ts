@@ -1,10 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateLatency, serverClockOffsetMs, serverTime } from '../../main/ringing/latency.js';
+import {
+  clockOffsetOf,
+  estimateLatency,
+  narrowClockWindow,
+  serverClockOffsetMs,
+  serverTime,
+  type ClockWindow,
+} from '../../main/ringing/latency.js';
 
 const T = Date.parse('2026-12-02T12:00:00Z');
 
 describe('alert latency', () => {
+  it('a call that rang again (after a transfer) counts from its last ringing entry', () => {
+    const e = estimateLatency({
+      alertAt: T + 700,
+      serverOffsetMs: 0,
+      session: {
+        dateCreated: '2026-12-02T11:50:00Z',
+        log: [
+          { date: '2026-12-02T11:50:00Z', message: 'Ringing agent Ada' },
+          { date: '2026-12-02T11:51:00Z', message: 'Answered by Ada' },
+          { date: '2026-12-02T12:00:00Z', message: 'Ringing agent Ben' },
+        ],
+      },
+      intervalMs: 3000,
+    });
+    expect(e).toEqual({ latencyMs: 700, basis: 'session' });
+  });
+
   it('from the ringing log entry, mapped to the local clock with the server offset', () => {
     const e = estimateLatency({
       alertAt: T + 1200,
@@ -91,6 +115,32 @@ describe('alert latency', () => {
     expect(serverClockOffsetMs(header, T - 200, T + 200)).toBe(10_500);
     expect(serverClockOffsetMs(null, T, T)).toBe(0);
     expect(serverClockOffsetMs('not a date', T, T)).toBe(0);
+  });
+
+  it('each further Date header narrows the offset; a clock that was set starts it over', () => {
+    // The server runs 10.3 s ahead; each request takes 100 ms; polls fall at varied points.
+    const answer = (localAt: number) => {
+      const header = new Date(localAt + 10_300).toUTCString(); // stamped on arrival
+      return [header, localAt - 100, localAt] as const;
+    };
+    let w: ClockWindow | null = null;
+    for (const at of [T + 50, T + 1_770, T + 3_690, T + 5_210]) {
+      w = narrowClockWindow(w, ...answer(at));
+      expect(w?.low).toBeLessThanOrEqual(10_300);
+      expect(w?.high).toBeGreaterThanOrEqual(10_300);
+    }
+    expect((w?.high ?? 0) - (w?.low ?? 0)).toBeLessThanOrEqual(200);
+    expect(Math.abs(clockOffsetOf(w) - 10_300)).toBeLessThanOrEqual(100);
+    // No header: nothing learnt. A clock set back a minute: the old window no longer holds.
+    expect(narrowClockWindow(w, undefined, T, T)).toBe(w);
+    const reset = narrowClockWindow(
+      w,
+      new Date(T + 9000 - 60_000).toUTCString(),
+      T + 8_900,
+      T + 9000,
+    );
+    expect(clockOffsetOf(reset)).toBeCloseTo(-60_000 + 500 + 50, -1);
+    expect(clockOffsetOf(null)).toBe(0);
   });
 
   it('server times without a zone are UTC; junk is no time', () => {

@@ -10,6 +10,7 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
   ),
   username: fc.string({ maxLength: 40 }).map((s) => s.trim()),
   pollIntervalMs: fc.integer({ min: 1000, max: 60_000 }),
+  ringingIntervalMs: fc.integer({ min: 500, max: 10_000 }),
   alerts: fc.record({
     ringing: fc.boolean(),
     held: fc.boolean(),

@@ -98,9 +98,9 @@ describe('applySettingsPatch: refused changes', () => {
     const e = refusal({ pollIntervalMS: 3000 });
     expect(e.field).toBe('pollIntervalMS');
     expect(e.message).toBe(
-      'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, alerts, ' +
-        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, checkForUpdates, alertsPausedUntil, ' +
-        'windowBounds.',
+      'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, ' +
+        'ringingIntervalMs, alerts, holdAlertDelayMs, holdReminderMs, sound, openAtLogin, ' +
+        'checkForUpdates, alertsPausedUntil, windowBounds.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
@@ -124,6 +124,9 @@ describe('applySettingsPatch: refused changes', () => {
       'Poll interval must be a number of seconds (got text).',
     );
     expect(refusal({ pollIntervalMs: 500 }).field).toBe('pollIntervalMs');
+    expect(refusal({ ringingIntervalMs: 499 }).message).toBe(
+      'Poll interval while a call rings must be between 0.5 and 10 seconds (got 0.499).',
+    );
   });
 
   it('refuses wrong types: text for numbers, fractions, NaN, numbers for switches', () => {
@@ -180,6 +183,7 @@ describe('windowSettingsPatch: what the settings window may change', () => {
   it('passes a patch of the settings the window edits', () => {
     const patch = {
       pollIntervalMs: 5000,
+      ringingIntervalMs: 500,
       alerts: { held: false },
       holdAlertDelayMs: 0,
       holdReminderMs: 0,
@@ -220,6 +224,7 @@ describe('applySettingsPatch: properties', () => {
       fc.dictionary(
         fc.constantFrom(
           'pollIntervalMs',
+          'ringingIntervalMs',
           'holdReminderMs',
           'sound',
           'alerts',

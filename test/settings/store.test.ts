@@ -68,6 +68,20 @@ describe('settingsMigrations', () => {
     expect(readFileSync(configFile(), 'utf8')).not.toContain('hunter2');
   });
 
+  it('0.2.0 adds ringingIntervalMs to a file of 0.1.0, keeping its values', () => {
+    const old: Record<string, unknown> = { ...DEFAULT_SETTINGS, pollIntervalMs: 5000 };
+    delete old.ringingIntervalMs;
+    writeFileSync(
+      configFile(),
+      JSON.stringify({ ...old, __internal__: { migrations: { version: '0.1.0' } } }),
+    );
+    const store = openStore('0.2.0');
+    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toMatchObject({
+      ringingIntervalMs: 1000,
+    });
+    expect(settingsOf(store)).toEqual({ ...DEFAULT_SETTINGS, pollIntervalMs: 5000 });
+  });
+
   it('keeps a setting the agent changed across a restart', () => {
     openStore().set('sound', false);
     expect(openStore().get('sound')).toBe(false);
@@ -78,6 +92,7 @@ describe('settingsSchema', () => {
   it('refuses an out-of-range value written to the store', () => {
     const store = openStore();
     expect(() => store.set('pollIntervalMs', 10)).toThrow(/pollIntervalMs/);
+    expect(() => store.set('ringingIntervalMs', 100)).toThrow(/ringingIntervalMs/);
     expect(() => store.set('holdReminderMs', 5000)).toThrow(/holdReminderMs/);
     expect(() => store.set('windowBounds', { x: 0, y: 0, width: 0, height: 1 })).toThrow();
   });

@@ -99,7 +99,8 @@ export function watch(evo: ReturnType<typeof fakeEvo>, extra: Partial<WatcherOpt
     password: async () => PASSWORD,
     timing: TIMING,
     clock: systemClock,
-    random: () => 0,
+    // The middle: every interval exactly as set (no jitter), a backoff 1.5 intervals.
+    random: () => 0.5,
     log,
     onEvent: (e) => events.push(e),
     ...extra,

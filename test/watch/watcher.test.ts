@@ -114,7 +114,7 @@ describe('watcher', () => {
     evo.state.signInAnswers.push(new EvoApiError('network', 'Cannot reach evo.test'));
     await run(1000);
     expect(w.kinds()).toEqual(['connection:online', 'ringing', 'connection:offline']);
-    await run(2000); // the backoff after one failure is one interval when random() is 0
+    await run(2000); // the backoff after one failure: 1.5 intervals when random() is 0.5
     expect(evo.api.signIn).toHaveBeenCalledTimes(2);
     expect(w.kinds()).toEqual([
       'connection:online',
@@ -149,7 +149,8 @@ describe('watcher', () => {
     evo.state.listed = [ringing('s1')];
     evo.state.nextListFailures.push(new EvoApiError('network', 'Cannot reach evo.test'));
     const polls: unknown[] = [];
-    const w = watch(evo, { onPoll: (p) => polls.push(p) });
+    // random() 0: the backoff after one failure is one interval.
+    const w = watch(evo, { onPoll: (p) => polls.push(p), random: () => 0 });
     await w.watcher.start();
     await run(1000);
     expect(polls).toEqual([

@@ -6,6 +6,7 @@ import { messageOf } from '../state.js';
 export type WindowSettingsPatch = Pick<
   SettingsPatch,
   | 'pollIntervalMs'
+  | 'ringingIntervalMs'
   | 'alerts'
   | 'holdAlertDelayMs'
   | 'holdReminderMs'

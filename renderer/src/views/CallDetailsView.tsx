@@ -4,6 +4,7 @@ import { findCall } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';
 import { AccountSection } from '../details/AccountSection.js';
+import { AlertLatency } from '../details/AlertLatency.js';
 import { CustomerSection } from '../details/CustomerSection.js';
 import { IdsSection } from '../details/IdsSection.js';
 import { LogTimeline } from '../details/LogTimeline.js';
@@ -49,6 +50,7 @@ export function CallDetailsView({ state, id, bridge, backHref }: Props) {
         {!ended && <Elapsed since={session.dateCreated} />}
       </div>
       {line && <p class="muted">{line}</p>}
+      <AlertLatency state={state} id={id} />
       {ended && <p class="ended-note">This call has ended.</p>}
       <PartiesSection session={session} />
       <StateSection session={session} />

@@ -105,6 +105,15 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           error={saver.errorFor('pollIntervalMs')}
           onSave={(ms) => saver.save('pollIntervalMs', { pollIntervalMs: ms })}
         />
+        <SecondsSetting
+          id="ringing-interval"
+          label="While a call rings, check every"
+          hint="Faster while a call of yours rings or waits in a queue, so the alert comes sooner."
+          valueMs={settings.ringingIntervalMs}
+          min={0.5}
+          error={saver.errorFor('ringingIntervalMs')}
+          onSave={(ms) => saver.save('ringingIntervalMs', { ringingIntervalMs: ms })}
+        />
         <ToggleSetting
           id="open-at-login"
           label="Open at login"
