@@ -14,6 +14,8 @@ export default defineConfig({
       exclude: ['**/*.d.ts'],
       reporter: ['text-summary', 'html', 'json-summary'],
       reportsDirectory: 'coverage',
+      // A figure even when a slow machine times a suite out.
+      reportOnFailure: true,
     },
   },
 });

@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       case 'sign-out':
         return void account.signOut();
       case 'restart-to-update':
-        if (!updates?.restart()) log.info('Restart to update declined: a call is in progress.');
+        if (!updates?.restart()) log.info('Restart to update: not now (a call is on).');
         return;
       case 'quit':
         return app.quit();
