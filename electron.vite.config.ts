@@ -13,7 +13,11 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { preload: resolve('renderer/preload.ts') },
+        // The window's preload, and the hidden ring page's (play/stop in, nothing out).
+        input: {
+          preload: resolve('renderer/preload.ts'),
+          ring: resolve('renderer/ring/preload.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -24,7 +28,9 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified; the window's budget is 40 KB gzipped.
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html'), ring: resolve('renderer/ring/index.html') },
+      },
     },
   },
 });

@@ -1,52 +1,45 @@
-// A plain loopback HTTP server for the benchmark: it signs anyone in and answers
-// `GET /sessions/my` with a body built before the clock starts, so "fetch" measures the
-// client (connection, headers, reading, parsing), never a server serializing.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// A plain loopback HTTP server for the benchmark, in a child process of its own, so "the
+// whole poll" measures the client (connection, headers, reading, parsing) and never the
+// server writing. It signs anyone in (the session cookie names the user) and answers
+// `GET /sessions/my` from a playlist of bodies built before the clock starts: each user gets
+// the next body of their own playlist, round and round.
+import { fork, type ChildProcess } from 'node:child_process';
 
 export interface BodyServer {
   url: string;
-  /** The answer to the next `GET /sessions/my`, already encoded: nothing is built per request. */
-  serve(body: Buffer): void;
+  /** Each user's playlist of encoded answers; replaces every playlist, counters from zero. */
+  serve(playlists: Record<string, Uint8Array[]>): Promise<void>;
   stop(): Promise<void>;
 }
 
-const COOKIE = 'ss-id=bench-session-0123456789; Path=/; HttpOnly';
-
 export async function startBodyServer(): Promise<BodyServer> {
-  let body: Buffer = Buffer.from('{"sessions":[]}');
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
-    req.on('end', () => {
-      const json = (status: number, payload: Buffer, extra: Record<string, string> = {}) => {
-        res.writeHead(status, {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Content-Length': String(payload.length),
-          ...extra,
-        });
-        res.end(payload);
-      };
-      if (req.method === 'POST' && req.url === '/auth/credentials') {
-        json(200, Buffer.from('{"userId":"u1","userName":"bench@evo.test"}'), {
-          'Set-Cookie': COOKIE,
-        });
-      } else if (req.method === 'GET' && req.url === '/auth/status') {
-        json(200, Buffer.from('{"isAuthenticated":true,"displayName":"Bench Agent"}'));
-      } else if (req.method === 'GET' && req.url === '/sessions/my') json(200, body);
-      else json(404, Buffer.from('{}'));
-    });
+  const child = fork(new URL('./body-server-process.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await reply<number>(child);
   return {
     url: `http://127.0.0.1:${port}`,
-    serve(next) {
-      body = next;
+    async serve(playlists) {
+      child.send({ playlists });
+      await reply(child);
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
+}
+
+function reply<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the bench server exited (${code})`));
+    child.once('exit', onExit);
+    child.once('message', (message) => {
+      child.off('exit', onExit);
+      resolve(message as T);
+    });
+  });
 }

@@ -22,6 +22,14 @@ export interface WindowBounds {
   height: number;
 }
 
+/** The ring sounds the app makes itself (assets/make-ring-sounds.ts). */
+export const RING_SOUNDS = ['classic', 'double', 'chime'] as const;
+export type RingSound = (typeof RING_SOUNDS)[number];
+
+/** When the app's own incoming-call window shows: always, only when cards cannot, or never. */
+export const INCOMING_WINDOW_MODES = ['always', 'fallback', 'never'] as const;
+export type IncomingWindowMode = (typeof INCOMING_WINDOW_MODES)[number];
+
 export interface Settings {
   server: string;
   username: string;
@@ -37,6 +45,14 @@ export interface Settings {
   checkForUpdates: boolean;
   alertsPausedUntil: AlertsPausedUntil | null;
   windowBounds: WindowBounds | null;
+  /** Ring aloud, looping, while a call rings for the agent. */
+  ringUntilAnswered: boolean;
+  ringSound: RingSound;
+  /** 0 to 1. */
+  ringVolume: number;
+  incomingWindow: IncomingWindowMode;
+  /** An Electron accelerator that opens the ringing call (e.g. "CommandOrControl+Shift+A"); '' is off. */
+  globalShortcut: string;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { alerts?: Partial<AlertKinds> };
@@ -54,6 +70,11 @@ export const DEFAULT_SETTINGS: Settings = {
   checkForUpdates: true,
   alertsPausedUntil: null,
   windowBounds: null,
+  ringUntilAnswered: true,
+  ringSound: 'classic',
+  ringVolume: 0.8,
+  incomingWindow: 'fallback',
+  globalShortcut: '',
 };
 
 export const SERVER_PRESETS = [
@@ -74,7 +95,8 @@ export interface AccountState {
 }
 
 export interface ConnectionState {
-  status: 'idle' | 'online' | 'offline' | 'error';
+  /** 'too-large': Evo Voice answered with a list too large to watch (see watch/failure.ts). */
+  status: 'idle' | 'online' | 'offline' | 'error' | 'too-large';
   /** Epoch ms of the last successful poll. */
   lastPollAt?: number;
   detail?: string;
@@ -148,6 +170,8 @@ export interface EvoTrayBridge {
    * only; size-capped), or null. The window itself makes no network request.
    */
   getAvatar(url: string): Promise<string | null>;
+  /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
+  testRingSound(): Promise<void>;
 }
 
 /** IPC channel names, one per bridge call; `state` is the push from main to the window. */
@@ -163,4 +187,5 @@ export const IPC = {
   pauseAlerts: 'evo:pause-alerts',
   copyText: 'evo:copy-text',
   getAvatar: 'evo:get-avatar',
+  testRingSound: 'evo:test-ring-sound',
 } as const;

@@ -1,7 +1,7 @@
 // The composition root: builds the app from its parts and wires Electron's events to them.
 // Every decision lives in the modules it calls; this file only connects them.
 import { join } from 'node:path';
-import { app, clipboard } from 'electron';
+import { app, clipboard, type WebFrameMain } from 'electron';
 import { IPC, type Settings, type SettingsPatch } from './contract.js';
 import { createAccount, type DemoRun, type WatchRequest } from './app/account.js';
 import { createAlerts } from './app/alerts.js';
@@ -31,8 +31,8 @@ import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
-import { createNotifier } from './electron/notifications.js';
 import { followPower } from './electron/power.js';
+import { createRinging } from './electron/ringing.js';
 import { openSettingsFile } from './electron/settings-store.js';
 import { installE2EProbe } from './electron/e2e-probe.js';
 import { createTray } from './electron/tray.js';
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   function saveSettings(patch: SettingsPatch): Settings {
     const before = store.get().settings;
     const next = applySettingsPatch(before, patch);
+    // A shortcut the OS refuses is not saved: the agent reads why, the old one keeps working.
+    if (before.globalShortcut !== next.globalShortcut) ringing.useShortcut(next.globalShortcut);
     settingsFile.write(next);
     store.update((s) => withSettings(s, next));
     if (JSON.stringify(timingOf(before)) !== JSON.stringify(timingOf(next))) {
@@ -130,10 +132,13 @@ async function main(): Promise<void> {
     trayBounds: () => tray.bounds(),
     onShown: () => store.update(markMissedSeen),
   });
-  const notifier = createNotifier((id) =>
-    appWindow.open(id === undefined ? '/calls' : sessionRoute(id)),
-  );
-  const alerts = createAlerts(store, notifier, Date.now);
+  const ringing = createRinging({
+    store,
+    log,
+    open: (to) => appWindow.open(to.kind === 'call' ? sessionRoute(to.sessionId) : '/calls'),
+  });
+  const alerts = createAlerts(store, ringing.notifier, Date.now);
+  ringing.follow(alerts);
   // A locked screen keeps polling (slower after a while); sleep pauses it.
   const power = followPower({
     pause: () => account.watcher()?.pause(),
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
     watch,
     startDemo: startDemoRun,
     onEvent: alerts.onEvent,
-    closeNotifications: () => notifier.closeAll(),
+    closeNotifications: () => alerts.closeAll(),
     log,
   });
   const avatars = createAvatarFetcher({
@@ -190,6 +195,7 @@ async function main(): Promise<void> {
     },
     copyText: async (text) => clipboard.writeText(text),
     getAvatar: (url) => avatars.get(url),
+    testRingSound: async () => ringing.testSound(),
   };
 
   function onMenu(id: string): void {
@@ -219,11 +225,19 @@ async function main(): Promise<void> {
     }
   }
 
-  registerIpc({ isOurFrame: (frame) => appWindow.isOurFrame(frame), handlers: bridge });
+  const isOurFrame = (f: WebFrameMain | null | undefined) =>
+    appWindow.isOurFrame(f) || ringing.isOurFrame(f);
+  registerIpc({ isOurFrame, handlers: bridge });
   store.subscribe((state) => {
     tray.show(state);
     appWindow.send(IPC.state, state);
+    ringing.update(state);
   });
+  try {
+    ringing.useShortcut(store.get().settings.globalShortcut);
+  } catch (e) {
+    store.update((s) => withAccount(s, { notice: (e as Error).message }));
+  }
   tray.show(store.get());
   launches.ready(() => appWindow.open());
   let quitting = false;

@@ -30,6 +30,7 @@ const bridge: EvoTrayBridge = {
   pauseAlerts: (minutes) => invoke(IPC.pauseAlerts, minutes),
   copyText: (text) => invoke(IPC.copyText, text),
   getAvatar: (url) => invoke(IPC.getAvatar, url),
+  testRingSound: () => invoke(IPC.testRingSound),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

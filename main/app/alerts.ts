@@ -1,5 +1,14 @@
 // From the engine to the agent: each watch event and poll result updates the app state, and the
 // notify policy decides which become notifications. No Electron here; the notifier is passed in.
+import {
+  NO_CARDS,
+  cardAlert,
+  cardsPolled,
+  cardsSettled,
+  type CardLife,
+  type CardStep,
+} from '../ringing/card-life.js';
+import type { CardChanges } from '../ringing/cards.js';
 import { failureStatus } from '../watch/failure.js';
 import type { PollResult } from '../watch/watcher.js';
 import type { WatchEvent } from '../watch/events.js';
@@ -26,22 +35,49 @@ export interface Alert {
 /** Shows notifications (Electron's in the app, a recorder in tests). */
 export interface Notifier {
   show(alert: Alert): void;
+  /** Call cards (ringing, held, the summary) to show, replace and close. */
+  cards(changes: CardChanges): void;
   closeAll(): void;
 }
 
 export interface Alerts {
   onEvent(event: WatchEvent): void;
   onPoll(result: PollResult): void;
+  /** The calls with a card up (the ringing window and sound read it). */
+  cardLife(): CardLife;
+  /** Signed out: every card is gone and no call is followed any more. */
+  closeAll(): void;
 }
 
 export function createAlerts(store: AppStore, notifier: Notifier, now: () => number): Alerts {
   let connection = QUIET_CONNECTION;
+  let life = NO_CARDS;
+  const apply = (step: CardStep): void => {
+    life = step.life;
+    const { show, replace, close } = step.changes;
+    if (show.length + replace.length + close.length > 0) notifier.cards(step.changes);
+  };
   return {
+    cardLife: () => life,
+    closeAll() {
+      life = NO_CARDS;
+      notifier.closeAll();
+    },
     onEvent(event) {
-      store.update((s) => withWatchEvent(s, event));
       const { settings, alertsPausedUntil } = store.get();
       const decision = notificationFor(event, settings, alertsPausedUntil, now());
+      // Cards first, so the state pushed next already knows which calls have one.
+      if ('sessionId' in event) {
+        if (decision.show && (event.event === 'ringing' || event.event === 'held')) {
+          apply(cardAlert(life, event.sessionId, event.event, event.session));
+        } else if (event.event !== 'ringing' && event.event !== 'held') {
+          // Missed, answered (here or elsewhere), ended: the call's card gives way.
+          apply(cardsSettled(life, event.sessionId));
+        }
+      }
+      store.update((s) => withWatchEvent(s, event));
       if (!decision.show) return;
+      if (event.event === 'ringing' || event.event === 'held') return;
       notifier.show({
         title: event.title,
         body: event.body,
@@ -51,7 +87,10 @@ export function createAlerts(store: AppStore, notifier: Notifier, now: () => num
       });
     },
     onPoll(result) {
-      if ('sessions' in result) store.update((s) => withPoll(s, result.at, result.sessions));
+      if ('sessions' in result) {
+        apply(cardsPolled(life, result.sessions));
+        store.update((s) => withPoll(s, result.at, result.sessions));
+      }
       const { settings, alertsPausedUntil } = store.get();
       const status = 'sessions' in result ? 'online' : failureStatus(result.error.kind);
       const enabled = connectionAlertsOn(settings, alertsPausedUntil, result.at);

@@ -41,22 +41,33 @@ export function liveCalls(state: AppState): Session[] {
 
 function trayIcon(state: AppState): TrayIconName {
   if (state.account.status !== 'signed-in') return 'signed-out';
-  if (isOffline(state)) return 'offline';
-  const phases = new Set(liveCalls(state).map(sessionPhase));
-  return PRECEDENCE.find(([phase]) => phases.has(phase))?.[1] ?? 'idle';
+  if (isOffline(state) || state.connection.status === 'too-large') return 'offline';
+  const phases = countPhases(state.sessions);
+  return PRECEDENCE.find(([phase]) => (phases.get(phase) ?? 0) > 0)?.[1] ?? 'idle';
+}
+
+/** How many calls are in each phase: one pass, whatever the number of calls. */
+function countPhases(sessions: readonly Session[]): Map<SessionPhase, number> {
+  const counts = new Map<SessionPhase, number>();
+  for (const s of sessions) {
+    const phase = sessionPhase(s);
+    counts.set(phase, (counts.get(phase) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function statusWords(state: AppState): string[] {
   if (state.account.status === 'signing-in') return ['signing in…'];
   if (state.account.status === 'signed-out') return ['signed out'];
+  if (state.connection.status === 'too-large') return ['too many calls to watch'];
   if (isOffline(state)) return ['offline'];
   if (state.connection.status === 'idle') return ['connecting…'];
-  const calls = liveCalls(state);
-  if (calls.length === 0) return ['no calls'];
-  const count = (phase: SessionPhase) => calls.filter((s) => sessionPhase(s) === phase).length;
-  const words = [calls.length === 1 ? '1 call' : `${calls.length} calls`];
-  const ringing = count('ringing');
-  const held = count('held');
+  const phases = countPhases(state.sessions);
+  const live = state.sessions.length - (phases.get('ended') ?? 0);
+  if (live === 0) return ['no calls'];
+  const words = [live === 1 ? '1 call' : `${live.toLocaleString('en')} calls`];
+  const ringing = phases.get('ringing') ?? 0;
+  const held = phases.get('held') ?? 0;
   if (ringing > 0) words.push(`${ringing} ringing`);
   if (held > 0) words.push(`${held} on hold`);
   return words;

@@ -6,7 +6,7 @@ import type { SessionPhase } from '../watch/reading.js';
 import { isPaused } from './notify-policy.js';
 import { clockText, elapsedText, timeOf } from './times.js';
 import type { TimeFormat } from './times.js';
-import { isOffline, liveCalls } from './tray-look.js';
+import { isOffline } from './tray-look.js';
 import { updateMenuItem } from '../updates/rules.js';
 
 export type PauseMinutes = 15 | 60;
@@ -48,6 +48,12 @@ export type ParsedMenuAction =
     };
 
 export const MISSED_IN_MENU = 10;
+
+/**
+ * Calls listed per group; the rest are counted ("and 9,990 more…"). A menu of thousands of
+ * entries is of no use to an agent and costs the tray more than it shows.
+ */
+export const CALLS_IN_MENU_GROUP = 10;
 
 /** Most urgent first; a call in any other phase is not listed. */
 const GROUPS: readonly [SessionPhase, string][] = [
@@ -110,14 +116,64 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
     const since = at === undefined ? 'reconnecting…' : `last update ${clockText(at, now, format)}`;
     return [{ kind: 'label', label: `Offline · ${since}` }];
   }
+  if (state.connection.status === 'too-large') {
+    // The list could not be read: the last one is stale, and saying so is the whole message.
+    return [
+      { kind: 'label', label: 'Too many calls to watch' },
+      { kind: 'label', label: 'Evo Voice’s list was too large to read; checking again.' },
+    ];
+  }
   if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
-  const calls = liveCalls(state);
+  const groups = new Map<SessionPhase, LongestWaiting>(
+    GROUPS.map(([phase]) => [phase, new LongestWaiting(CALLS_IN_MENU_GROUP)]),
+  );
+  for (const s of state.sessions) groups.get(sessionPhase(s))?.offer(s);
   const items = GROUPS.flatMap(([phase, title]): MenuItem[] => {
-    const group = longestWaitingFirst(calls.filter((s) => sessionPhase(s) === phase));
-    if (group.length === 0) return [];
-    return [{ kind: 'label', label: title }, ...group.map((s) => callItem(s, now))];
+    const group = groups.get(phase);
+    if (group === undefined || group.count === 0) return [];
+    const listed: MenuItem[] = [
+      { kind: 'label', label: title },
+      ...group.first().map((s) => callItem(s, now)),
+    ];
+    const more = group.count - CALLS_IN_MENU_GROUP;
+    if (more > 0) listed.push({ kind: 'label', label: `and ${more.toLocaleString('en')} more…` });
+    return listed;
   });
   return items.length > 0 ? items : [{ kind: 'label', label: 'No calls right now' }];
+}
+
+/**
+ * The `limit` longest-waiting calls of a group, kept as they are offered: one pass, never a
+ * sort of the whole group. Calls without a start time come after the ones with one, in order.
+ */
+class LongestWaiting {
+  count = 0;
+  private readonly kept: { s: Session; start: number; order: number }[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(s: Session): void {
+    const entry = {
+      s,
+      start: timeOf(s.dateCreated) ?? Number.POSITIVE_INFINITY,
+      order: this.count,
+    };
+    this.count += 1;
+    const kept = this.kept;
+    const last = kept[kept.length - 1];
+    if (kept.length === this.limit && last !== undefined && !before(entry, last)) return;
+    let at = kept.length;
+    while (at > 0 && before(entry, kept[at - 1] as typeof entry)) at -= 1;
+    kept.splice(at, 0, entry);
+    if (kept.length > this.limit) kept.pop();
+  }
+
+  first(): Session[] {
+    return this.kept.map((e) => e.s);
+  }
+}
+
+function before(a: { start: number; order: number }, b: { start: number; order: number }): boolean {
+  return a.start < b.start || (a.start === b.start && a.order < b.order);
 }
 
 function callItem(s: Session, now: number): MenuItem {
@@ -126,12 +182,6 @@ function callItem(s: Session, now: number): MenuItem {
   let label = line === undefined ? callerLabel(s) : `${callerLabel(s)} — ${line}`;
   if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
   return { kind: 'action', id: `open-session:${s.id}`, label };
-}
-
-/** Sessions without a start time keep their order, after the ones with one. */
-function longestWaitingFirst(sessions: Session[]): Session[] {
-  const start = (s: Session) => timeOf(s.dateCreated) ?? Number.POSITIVE_INFINITY;
-  return [...sessions].sort((a, b) => start(a) - start(b) || 0);
 }
 
 function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): MenuItem {

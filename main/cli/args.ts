@@ -5,8 +5,9 @@ import { DEFAULT_RINGING_INTERVAL_MS, MIN_RINGING_INTERVAL_MS } from '../ringing
 import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
 
 export const USAGE = `Usage:
-  npm run watch -- --server <url> --user <email> [options]
-  npm run watch -- --demo [options]
+  evo-voice-watch --server <url> --user <email> [options]   (built: node out/cli/watch.js)
+  evo-voice-watch --demo [options]
+  npm run watch -- …                                          (the same, from source, via tsx)
 
 Prints one JSON object per line on stdout for every ringing, answered, held, missed and
 ended call and every connection change; a readable log goes to stderr.

@@ -40,6 +40,7 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   handle(IPC.pauseAlerts, ([minutes]) => handlers.pauseAlerts(pauseMinutes(minutes)));
   handle(IPC.copyText, ([value]) => handlers.copyText(text(value, 'text to copy', MAX_TEXT)));
   handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
+  handle(IPC.testRingSound, () => handlers.testRingSound());
 }
 
 function text(value: unknown, what: string, max: number): string {

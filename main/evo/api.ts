@@ -40,6 +40,14 @@ export type EvoErrorKind =
   | 'bad-server-url' // the server setting itself is unusable
   | 'cancelled'; // the caller aborted the request (stopping): not a fault of the server
 
+export interface EvoErrorDetails {
+  status?: number;
+  retryAfterMs?: number;
+  serverMessage?: string;
+  /** Set when the answer was larger than the client reads (the cap, in bytes). */
+  bodyLimitBytes?: number;
+}
+
 /**
  * Every failure of the API client. `message` is for the agent; it never contains a password
  * or a cookie.
@@ -49,7 +57,7 @@ export class EvoApiError extends Error {
   constructor(
     readonly kind: EvoErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number; serverMessage?: string } = {},
+    readonly details: EvoErrorDetails = {},
   ) {
     super(message);
   }

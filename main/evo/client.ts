@@ -5,8 +5,10 @@ import type { EvoApi } from './api.js';
 import { createCookieJar } from './cookies.js';
 import { isRecord, readKey } from './field-table.js';
 import type { Purpose } from './http-errors.js';
-import { normalizeProfile, normalizeSession, normalizeSessions } from './normalize.js';
-import { send } from './request.js';
+import { normalizeProfile, normalizeSession } from './normalize.js';
+import { send, sendForBytes } from './request.js';
+import type { EvoRequest } from './request.js';
+import { createSessionListReader } from './session-list.js';
 import { waitForSignIn, withAttempt } from './sign-in-budget.js';
 import type { Transport } from './request.js';
 import { parseServerUrl } from './server-url.js';
@@ -17,7 +19,10 @@ import type { Logger } from '../log.js';
 export interface EvoClientOptions {
   /** Deadline for each request, headers and body together. Default 10 s. */
   timeoutMs?: number;
-  /** Larger answers are refused unread. Default 5 MB. */
+  /**
+   * Larger answers are refused, read no further (an answer of its own kind: see
+   * watch/failure.ts). Only against abuse: 64 MB is some 28,000 calls with every field.
+   */
   maxBodyBytes?: number;
   fetch?: typeof fetch;
   userAgent?: string;
@@ -28,7 +33,7 @@ export interface EvoClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const SIGNING_IN: Purpose = {
   signingIn: true,
@@ -55,6 +60,13 @@ const MIN_SECRET_COOKIE_CHARS = 8;
  */
 const MIN_MASKED_PASSWORD_CHARS = 4;
 
+interface CallExtra {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The answer's headers, when it is a success (the Date header, for ringing latency). */
+  onHeaders?: (headers: Headers) => void;
+}
+
 export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
@@ -69,6 +81,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     mask: (text) => maskSecrets(text, secrets()),
   };
   const jar = createCookieJar();
+  /** What the last `GET /sessions/my` read, reused by the next one (session-list.ts). */
+  const sessionList = createSessionListReader();
   let server: URL | undefined;
   let bearerToken: string | undefined;
   let signedIn = false;
@@ -108,14 +122,25 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     method: 'GET' | 'POST',
     path: string,
     purpose: Purpose,
-    extra: { body?: unknown; signal?: AbortSignal; onHeaders?: (headers: Headers) => void } = {},
+    extra: CallExtra = {},
   ): Promise<unknown> {
+    return callFor(base, method, path, purpose, extra, (request) => send(transport, request));
+  }
+
+  async function callFor<T>(
+    base: URL,
+    method: 'GET' | 'POST',
+    path: string,
+    purpose: Purpose,
+    extra: CallExtra,
+    exchange: (request: EvoRequest) => Promise<{ status: number; headers: Headers; body: T }>,
+  ): Promise<T> {
     const url = new URL(path, base);
     const started = generation;
     // The secrets of before the call too: a 401 empties the jar before the error is masked.
     const known = secrets();
     try {
-      const response = await send(transport, {
+      const response = await exchange({
         method,
         url,
         body: extra.body,
@@ -141,12 +166,28 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     signal: AbortSignal | undefined,
     onHeaders?: (headers: Headers) => void,
   ): Promise<unknown> {
+    return authenticatedFor(
+      path,
+      purpose,
+      signal,
+      (request) => send(transport, request),
+      onHeaders,
+    );
+  }
+
+  async function authenticatedFor<T>(
+    path: string,
+    purpose: Purpose,
+    signal: AbortSignal | undefined,
+    exchange: (request: EvoRequest) => Promise<{ status: number; headers: Headers; body: T }>,
+    onHeaders?: (headers: Headers) => void,
+  ): Promise<T> {
     if (!signedIn || server === undefined) {
       throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
     }
     const started = generation;
     try {
-      return await call(server, 'GET', path, purpose, { signal, onHeaders });
+      return await callFor(server, 'GET', path, purpose, { signal, onHeaders }, exchange);
     } catch (error) {
       const expired = isEvoApiError(error, 'rejected-credentials');
       if (expired && generation === started) forget();
@@ -192,10 +233,16 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoApi {
     },
 
     async getMySessions(signal?: AbortSignal): Promise<Session[]> {
-      const body = await authenticated('sessions/my', LISTING, signal, (headers) => {
-        listingDate = headers.get('date') ?? undefined;
-      });
-      return normalizeSessions(body);
+      const body = await authenticatedFor(
+        'sessions/my',
+        LISTING,
+        signal,
+        (request) => sendForBytes(transport, request, sessionList.takeSpare()),
+        (headers) => {
+          listingDate = headers.get('date') ?? undefined;
+        },
+      );
+      return sessionList.read(body);
     },
 
     lastListingDate: () => listingDate,

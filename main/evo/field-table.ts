@@ -1,5 +1,10 @@
 // Reads an untrusted JSON object through a table of known fields, so the output holds only the
 // fields the table names, each with the type the table says. Anything else is left behind.
+//
+// A table is compiled once into a lookup from every key the server may send (camelCase and its
+// PascalCase twin) to the field it fills. Reading an object is then one pass over its own keys:
+// no key is built per read, a casing the server does not use costs nothing, and the common
+// cases (a string, a known enum value in its documented casing) allocate nothing.
 
 export type Field =
   | { readonly kind: 'string' }
@@ -26,15 +31,6 @@ export function listOf<T extends object>(table: FieldTable<T>): Field {
   return { kind: 'list', of: table };
 }
 
-/**
- * A known value in another case ("ringing") is written as documented ("Ringing"), so a server
- * that changes its enum casing cannot silence a ring; an unknown value is kept as sent.
- */
-function canonicalEnum(values: readonly string[], value: string): string {
-  const lower = value.toLowerCase();
-  return values.find((known) => known.toLowerCase() === lower) ?? value;
-}
-
 /** Keys that must never be written into an object, whatever the server sends. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -45,7 +41,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** The value of `name` (camelCase) or its PascalCase twin, own properties only. */
 export function readKey(raw: Record<string, unknown>, name: string): unknown {
   if (Object.hasOwn(raw, name)) return raw[name];
-  const pascal = name.charAt(0).toUpperCase() + name.slice(1);
+  const pascal = pascalOf(name);
   return Object.hasOwn(raw, pascal) ? raw[pascal] : undefined;
 }
 
@@ -54,42 +50,108 @@ export function readFields<T extends object>(
   table: FieldTable<T>,
   raw: Record<string, unknown>,
 ): T {
+  const reader = compiled(table);
   const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(table) as [string, Field][]) {
-    const value = readValue(field, readKey(raw, name));
-    if (value !== undefined) out[name] = value;
+  // Own enumerable keys only (a polluted prototype adds nothing), each looked up once.
+  for (const key of Object.keys(raw)) {
+    const slot = reader.get(key);
+    if (slot === undefined) continue;
+    // A PascalCase key yields to its camelCase twin, present or not of the right type.
+    if (slot.pascal && Object.hasOwn(raw, slot.name)) continue;
+    const value = readValue(slot, raw[key]);
+    if (value !== undefined) out[slot.name] = value;
   }
   // Sound by construction: every key written is a key of T, read with the table's type.
   return out as T;
 }
 
-function readValue(field: Field, value: unknown): unknown {
+interface Slot {
+  /** The field's name in the output (camelCase). */
+  readonly name: string;
+  /** True when this slot is reached by the PascalCase twin. */
+  readonly pascal: boolean;
+  readonly field: Field;
+  /** For an enum: each known value by itself and by its lower case, to the documented form. */
+  readonly known: ReadonlyMap<string, string> | null;
+}
+
+const readers = new WeakMap<object, ReadonlyMap<string, Slot>>();
+
+function compiled(table: FieldTable<object>): ReadonlyMap<string, Slot> {
+  let reader = readers.get(table);
+  if (reader === undefined) {
+    const slots = new Map<string, Slot>();
+    for (const [name, field] of Object.entries(table) as [string, Field][]) {
+      const known = field.kind === 'enum' ? knownValues(field.values) : null;
+      slots.set(name, { name, pascal: false, field, known });
+      const pascal = pascalOf(name);
+      if (pascal !== name) slots.set(pascal, { name, pascal: true, field, known });
+    }
+    reader = slots;
+    readers.set(table, reader);
+  }
+  return reader;
+}
+
+function knownValues(values: readonly string[]): ReadonlyMap<string, string> {
+  const known = new Map<string, string>();
+  for (const value of values) known.set(value.toLowerCase(), value);
+  for (const value of values) known.set(value, value);
+  return known;
+}
+
+function readValue(slot: Slot, value: unknown): unknown {
+  const field = slot.field;
   switch (field.kind) {
     case 'string':
       return typeof value === 'string' ? value : undefined;
     case 'enum':
-      return typeof value === 'string' ? canonicalEnum(field.values, value) : undefined;
+      if (typeof value !== 'string') return undefined;
+      return slot.known?.get(value) ?? canonicalEnum(field.values, value);
     case 'bool':
       return typeof value === 'boolean' ? value : undefined;
     case 'list-of-string':
-      return Array.isArray(value)
-        ? value.filter((item): item is string => typeof item === 'string')
-        : undefined;
+      return Array.isArray(value) ? stringsOf(value) : undefined;
     case 'list':
-      return Array.isArray(value)
-        ? value.filter(isRecord).map((item) => readFields(field.of, item))
-        : undefined;
+      return Array.isArray(value) ? recordsOf(field.of, value) : undefined;
     case 'dictionary':
       return readDictionary(value);
   }
+}
+
+/**
+ * A known value in another case ("ringing", "RINGING") is written as documented ("Ringing"),
+ * so a server that changes its enum casing cannot silence a ring; an unknown value is kept as
+ * sent. Reached only when the value is neither documented nor all lower case.
+ */
+function canonicalEnum(values: readonly string[], value: string): string {
+  const lower = value.toLowerCase();
+  return values.find((known) => known.toLowerCase() === lower) ?? value;
+}
+
+function stringsOf(items: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const item of items) if (typeof item === 'string') out.push(item);
+  return out;
+}
+
+function recordsOf(table: FieldTable<object>, items: readonly unknown[]): object[] {
+  const out: object[] = [];
+  for (const item of items) if (isRecord(item)) out.push(readFields(table, item));
+  return out;
 }
 
 /** A string → string map with no prototype, so no key can reach Object.prototype. */
 function readDictionary(value: unknown): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;
   const out = Object.create(null) as Record<string, string>;
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     if (typeof item === 'string' && !HOSTILE_KEYS.has(key)) out[key] = item;
   }
   return out;
+}
+
+function pascalOf(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -37,6 +37,41 @@ export interface EvoResponse {
 const ERROR_BODY_BYTES = 64 * 1024;
 
 export async function send(transport: Transport, request: EvoRequest): Promise<EvoResponse> {
+  return exchange(transport, request, async (response) => {
+    const body = await readBytes(response, transport.maxBodyBytes, null);
+    return { status: response.status, headers: response.headers, body: parseJson(decode(body)) };
+  });
+}
+
+/** The body, unparsed, streamed into one buffer; `spare` is reused when it is large enough. */
+export interface EvoBytesResponse {
+  status: number;
+  headers: Headers;
+  body: BodyBytes;
+}
+
+export interface BodyBytes {
+  /** The buffer the body was read into; only its first `length` bytes are the body. */
+  store: Buffer;
+  length: number;
+}
+
+export async function sendForBytes(
+  transport: Transport,
+  request: EvoRequest,
+  spare: Buffer | null,
+): Promise<EvoBytesResponse> {
+  return exchange(transport, request, async (response) => {
+    const body = await readBytes(response, transport.maxBodyBytes, spare);
+    return { status: response.status, headers: response.headers, body };
+  });
+}
+
+async function exchange<T>(
+  transport: Transport,
+  request: EvoRequest,
+  readOk: (response: Response) => Promise<T>,
+): Promise<T> {
   const host = request.url.host;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), transport.timeoutMs);
@@ -59,11 +94,13 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
     });
     if (!response.ok) {
       // The status says what went wrong; the body may only add ServiceStack's message.
-      const body = await readText(response, ERROR_BODY_BYTES).then(parseLeniently, () => undefined);
+      const body = await readBytes(response, ERROR_BODY_BYTES, null).then(
+        (bytes) => parseLeniently(decode(bytes)),
+        () => undefined,
+      );
       throw errorForStatus(response, body, request.purpose, transport.now(), transport.mask);
     }
-    const text = await readText(response, transport.maxBodyBytes);
-    return { status: response.status, headers: response.headers, body: parseJson(text) };
+    return await readOk(response);
   } catch (error) {
     if (error instanceof EvoApiError) {
       // Drops the connection mid-body (too large, or an error page still streaming).
@@ -78,34 +115,62 @@ export async function send(transport: Transport, request: EvoRequest): Promise<E
   }
 }
 
-/** The body as text, refusing (and no longer reading) anything past `maxBytes`. */
-async function readText(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
+/**
+ * The body streamed into one buffer (`spare` when it is large enough, so a poll after poll
+ * touches no new memory), refusing and no longer reading anything past `maxBytes`.
+ */
+async function readBytes(
+  response: Response,
+  maxBytes: number,
+  spare: Buffer | null,
+): Promise<BodyBytes> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!response.body) return '';
+  let store = spare ?? EMPTY;
+  if (Number.isFinite(declared) && declared > store.length)
+    store = Buffer.allocUnsafeSlow(declared);
+  let length = 0;
+  if (!response.body) return { store, length };
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(value);
+    const end = length + value.byteLength;
+    if (end > maxBytes) throw tooLarge(maxBytes);
+    if (end > store.length) {
+      const grown = Buffer.allocUnsafeSlow(
+        Math.min(maxBytes, Math.max(end, store.length * 2, 64 * 1024)),
+      );
+      store.copy(grown, 0, 0, length);
+      store = grown;
+    }
+    store.set(value, length);
+    length = end;
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return { store, length };
 }
 
-function parseJson(text: string): unknown {
+const EMPTY = Buffer.alloc(0);
+
+/** UTF-8 as fetch's text() reads it: a byte-order mark dropped, bad bytes replaced. */
+export function decode(bytes: BodyBytes): string {
+  return new TextDecoder().decode(bytes.store.subarray(0, bytes.length));
+}
+
+export function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new EvoApiError(
-      'bad-response',
-      'Evo Voice answered with something that is not JSON. Check the server address; if it is right, the service may be having trouble.',
-    );
+    throw notJson();
   }
+}
+
+export function notJson(): EvoApiError {
+  return new EvoApiError(
+    'bad-response',
+    'Evo Voice answered with something that is not JSON. Check the server address; if it is right, the service may be having trouble.',
+  );
 }
 
 /** Error bodies may be HTML or plain text: only JSON is worth reading. */
@@ -117,10 +182,12 @@ function parseLeniently(text: string): unknown {
   }
 }
 
+/** Its own state (see watch/failure.ts): the server answered, the answer is past the cap. */
 function tooLarge(maxBytes: number): EvoApiError {
   return new EvoApiError(
     'bad-response',
-    `Evo Voice sent an answer larger than ${size(maxBytes)}; it was not read. Check the server address.`,
+    `Evo Voice sent a list larger than ${size(maxBytes)}, too large to watch; it was not read. Check the server address; if it is right, ask for fewer calls to be listed to you.`,
+    { bodyLimitBytes: maxBytes },
   );
 }
 

@@ -1,6 +1,6 @@
 // The platform options that make a ringing card stay up like a phone's. Pure: the notifier
 // passes these to Electron's Notification (NotificationConstructorOptions fields).
-import type { Card } from './cards.js';
+import type { Card, CardTarget } from './cards.js';
 
 export type CardPlatform = 'linux' | 'win32' | 'darwin';
 
@@ -14,52 +14,98 @@ export interface CardOptions {
   actions?: { type: 'button'; text: string }[];
 }
 
-/**
- * `ringAloud`: the ring sound is playing, so the card itself is silent (no double sound).
- * `openUrl`: the app's protocol link that opens the window on the card's target (Windows Open).
- */
-export function cardOptions(
-  card: Card,
-  platform: CardPlatform,
-  ringAloud: boolean,
-  openUrl: string,
-  soundOn = true,
-): CardOptions {
+export interface CardContext {
+  platform: CardPlatform;
+  /** The ring sound is playing, so the card itself is silent (no double sound). */
+  ringAloud: boolean;
+  /** The agent's "Play a sound" setting. */
+  soundOn: boolean;
+  /** A Decline button is offered (only when declining a call can really be done). */
+  declinable: boolean;
+}
+
+/** What a card's buttons do, in the order of `actions` (macOS reports the index). */
+export type CardAction = 'open' | 'decline';
+
+export function cardOptions(card: Card, context: CardContext): CardOptions {
   const base: CardOptions = {
     title: card.title,
     body: card.body,
-    silent: ringAloud || !soundOn,
+    silent: context.ringAloud || !context.soundOn,
   };
   const stays = card.kind === 'ringing' || card.kind === 'summary';
   if (!stays) return base;
-  switch (platform) {
+  switch (context.platform) {
     case 'linux':
       return { ...base, urgency: 'critical' };
     case 'win32':
       return {
         ...base,
         timeoutType: 'never',
-        toastXml: incomingCallToast(card, openUrl, base.silent),
+        toastXml: incomingCallToast(card, base.silent, context.declinable),
       };
     case 'darwin':
-      return { ...base, actions: [{ type: 'button', text: 'Open' }] };
+      return {
+        ...base,
+        actions: cardActions(card, context.declinable).map((a) => ({
+          type: 'button',
+          text: a === 'open' ? 'Open' : 'Decline',
+        })),
+      };
   }
 }
 
-/** A Windows toast that Windows treats as a call: it stays up and rings until dismissed. */
-export function incomingCallToast(card: Card, openUrl: string, silent = false): string {
+/** The buttons of a card, in order: Open, then Decline for one ringing call when offered. */
+export function cardActions(card: Card, declinable: boolean): CardAction[] {
+  return declinable && card.kind === 'ringing' && card.target.kind === 'call'
+    ? ['open', 'decline']
+    : ['open'];
+}
+
+/**
+ * A Windows toast that Windows treats as a call: it stays up until acted on. Clicks and buttons
+ * activate the app in the foreground with `toastArguments`, which Electron hands back through
+ * Notification.handleActivation (so no protocol handler has to be registered).
+ */
+export function incomingCallToast(card: Card, silent = false, declinable = false): string {
   const lines = [card.title, card.line === undefined ? card.body : `On ${card.line}`];
-  const url = xml(openUrl);
+  const button = (action: CardAction, label: string) =>
+    `<action content="${label}" activationType="foreground" ` +
+    `arguments="${xml(toastArguments(action, card.target))}"/>`;
   return (
-    `<toast scenario="incomingCall" activationType="protocol" launch="${url}">` +
+    `<toast scenario="incomingCall" activationType="foreground" ` +
+    `launch="${xml(toastArguments('open', card.target))}">` +
     `<visual><binding template="ToastGeneric">` +
     lines.map((l) => `<text>${xml(l)}</text>`).join('') +
     `</binding></visual>` +
-    `<actions><action content="Open" activationType="protocol" arguments="${url}"/></actions>` +
+    `<actions>` +
+    cardActions(card, declinable)
+      .map((a) => button(a, a === 'open' ? 'Open' : 'Decline'))
+      .join('') +
+    `</actions>` +
     // toastXml ignores `silent`: the toast's own audio element says it.
     (silent ? '<audio silent="true"/>' : '') +
     `</toast>`
   );
+}
+
+/** `evo=open&session=<id>`, `evo=decline&session=<id>`, or `evo=open` for the calls list. */
+export function toastArguments(action: CardAction, target: CardTarget): string {
+  const args = new URLSearchParams({ evo: action });
+  if (target.kind === 'call') args.set('session', target.sessionId);
+  return args.toString();
+}
+
+/** What a toast activation asks for; null for arguments that are not ours. */
+export function toastActivation(raw: string): { action: CardAction; target: CardTarget } | null {
+  const args = new URLSearchParams(raw);
+  const action = args.get('evo');
+  if (action !== 'open' && action !== 'decline') return null;
+  const sessionId = args.get('session');
+  if (sessionId === null || sessionId === '') {
+    return action === 'open' ? { action, target: { kind: 'calls' } } : null;
+  }
+  return { action, target: { kind: 'call', sessionId } };
 }
 
 function xml(text: string): string {

@@ -1,9 +1,10 @@
 // Whether the ring sound plays, which one and how loud. Pure: the sound page does what this says.
+import { RING_SOUNDS, type RingSound } from '../contract.js';
 import type { Session } from '../evo/session.js';
 import { isOutgoing, sessionPhase } from '../watch/reading.js';
 
-export const RING_SOUNDS = ['classic', 'double', 'chime'] as const;
-export type RingSoundId = (typeof RING_SOUNDS)[number];
+export { RING_SOUNDS };
+export type RingSoundId = RingSound;
 
 export interface RingSettings {
   ringUntilAnswered: boolean;

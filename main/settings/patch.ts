@@ -20,6 +20,11 @@ export const WINDOW_SETTING_KEYS = [
   'sound',
   'openAtLogin',
   'checkForUpdates',
+  'ringUntilAnswered',
+  'ringSound',
+  'ringVolume',
+  'incomingWindow',
+  'globalShortcut',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**

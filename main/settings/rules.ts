@@ -1,5 +1,6 @@
 // One rule per setting: what a valid value is, and what to tell the agent when it is not.
 // The patch validator, the stored-settings reader and the JSON schema all follow these bounds.
+import { INCOMING_WINDOW_MODES, RING_SOUNDS } from '../contract.js';
 import type { AlertKinds, AlertsPausedUntil, Settings, WindowBounds } from '../contract.js';
 import { parseServerUrl } from '../evo/server-url.js';
 
@@ -11,6 +12,7 @@ export const BOUNDS = {
   /** 0 turns reminders off; otherwise between min and max. */
   holdReminderMs: { min: 10_000, max: 3_600_000 },
   usernameMaxLength: 256,
+  shortcutMaxLength: 100,
 } as const;
 
 export const ALERT_KINDS = [
@@ -33,6 +35,11 @@ export const SETTING_KEYS = [
   'checkForUpdates',
   'alertsPausedUntil',
   'windowBounds',
+  'ringUntilAnswered',
+  'ringSound',
+  'ringVolume',
+  'incomingWindow',
+  'globalShortcut',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**
@@ -51,6 +58,11 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   checkForUpdates: 'Check for updates',
   alertsPausedUntil: 'Alert pause',
   windowBounds: 'Window position',
+  ringUntilAnswered: 'Ring until answered',
+  ringSound: 'Ring sound',
+  ringVolume: 'Ring volume',
+  incomingWindow: 'Incoming-call window',
+  globalShortcut: 'Shortcut',
   'alerts.ringing': 'Ringing call alerts',
   'alerts.held': 'Held call alerts',
   'alerts.missed': 'Missed call alerts',
@@ -130,7 +142,34 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
     if (!ok) throw refuse(field, what, value);
     return { x: x as number, y: y as number, width: width as number, height: height as number };
   },
+  ringUntilAnswered: (value, field) => flag(value, field),
+  ringSound: (value, field) => oneOf(value, field, RING_SOUNDS),
+  ringVolume(value, field) {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1) {
+      return value;
+    }
+    throw refuse(field, 'must be a number from 0 (silent) to 1 (loudest)', value);
+  },
+  incomingWindow: (value, field) => oneOf(value, field, INCOMING_WINDOW_MODES),
+  globalShortcut(value, field) {
+    // Whether the OS takes it is learned by registering it (main, electron/shortcut.ts).
+    if (typeof value !== 'string') throw refuse(field, 'must be a key combination (text)', value);
+    const keys = value.trim();
+    if (keys.length > BOUNDS.shortcutMaxLength || [...keys].some((c) => c < ' ')) {
+      throw new SettingsError(
+        field,
+        `${labelOf(field)} must be a key combination such as CommandOrControl+Shift+A.`,
+      );
+    }
+    return keys;
+  },
 };
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  throw refuse(field, `must be one of ${allowed.join(', ')}`, value);
+}
 
 export function alertFlag(value: unknown, kind: string): boolean {
   return flag(value, `alerts.${kind}`);

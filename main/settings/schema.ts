@@ -1,5 +1,5 @@
 // The electron-store `schema` option: the same bounds as the rules, for the file on disk.
-import type { Settings } from '../contract.js';
+import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../contract.js';
 import { BOUNDS } from './rules.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
@@ -63,4 +63,9 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
       { type: 'null' },
     ],
   },
+  ringUntilAnswered: flag,
+  ringSound: { enum: [...RING_SOUNDS] },
+  ringVolume: { type: 'number', minimum: 0, maximum: 1 },
+  incomingWindow: { enum: [...INCOMING_WINDOW_MODES] },
+  globalShortcut: { type: 'string', maxLength: BOUNDS.shortcutMaxLength },
 };

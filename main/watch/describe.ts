@@ -64,6 +64,11 @@ export function describeConnection(status: ConnectionStatus, detail?: string): D
         title: `Evo Voice error: ${detail?.trim() || 'unknown error'}`,
         body: 'Retrying. Call alerts resume when Evo Voice answers normally.',
       };
+    case 'too-large':
+      return {
+        title: 'Too many calls to watch',
+        body: `${sentence(detail?.trim() || 'The list of calls from Evo Voice was too large to read.')} Checking again at the usual pace; alerts resume when the list is smaller.`,
+      };
     case 'signed-out':
       return {
         title: 'Signed out — sign in again',

@@ -3,7 +3,11 @@ import type { Session } from '../evo/session.js';
 /** What the agent may be told. One JSON line of `watch` is exactly one of these. */
 export type SessionEventKind =
   'ringing' | 'answered' | 'answered-elsewhere' | 'held' | 'missed' | 'ended';
-export type ConnectionStatus = 'online' | 'offline' | 'error' | 'signed-out';
+/**
+ * 'too-large': the server answered, with a list past the client's cap (64 MB), so the calls
+ * cannot be watched; not a fault of the connection, so polling keeps its interval.
+ */
+export type ConnectionStatus = 'online' | 'offline' | 'error' | 'too-large' | 'signed-out';
 
 interface EventBase {
   /** ISO-8601 time the engine decided it. */

@@ -3,7 +3,8 @@
 import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from './backoff.js';
 import type { Clock } from './clock.js';
 
-export type PollOutcome = { ok: true } | { ok: false; retryAfterMs?: number };
+/** `backOff: false`: it failed, but the server is well (an answer too large): keep the interval. */
+export type PollOutcome = { ok: true } | { ok: false; retryAfterMs?: number; backOff?: boolean };
 
 export interface PollerOptions {
   clock: Clock;
@@ -109,7 +110,7 @@ export function createPoller(options: PollerOptions): Poller {
     } catch {
       outcome = { ok: false };
     }
-    if (outcome.ok) {
+    if (outcome.ok || (outcome.backOff === false && outcome.retryAfterMs === undefined)) {
       failures = 0;
       notBefore = null;
     } else {

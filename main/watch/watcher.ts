@@ -13,7 +13,7 @@ import {
 } from './decide.js';
 import type { WatchEvent, WatchTiming } from './events.js';
 import { sentence } from './describe.js';
-import { failureStatus } from './failure.js';
+import { backsOff, failureStatusOf } from './failure.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
 import { baseIntervalMs, wakeDelayMs, withJitter } from '../ringing/interval.js';
@@ -190,7 +190,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       log.warn(`Poll failed (${error.kind}): ${sentence(error.message)}`);
     }
     await observe(failure);
-    return { ok: false, retryAfterMs: error.retryAfterMs };
+    return { ok: false, retryAfterMs: error.retryAfterMs, backOff: backsOff(failure.status) };
   }
 
   /**
@@ -294,7 +294,7 @@ const PASSING_LOOKUP_ERRORS: ReadonlySet<EvoErrorKind> = new Set([
 ]);
 
 function failureOf(error: EvoApiError): Failure {
-  return { kind: 'failure', status: failureStatus(error.kind), detail: error.message };
+  return { kind: 'failure', status: failureStatusOf(error), detail: error.message };
 }
 
 function toApiError(e: unknown): EvoApiError {

@@ -3,15 +3,21 @@
 import type { RingCommand, RingBridge } from './ring-bridge.js';
 
 const audio = document.getElementById('ring') as HTMLAudioElement;
-const SOUND = /^[a-z]+$/;
+
+// Bundled with the page (Vite emits each file beside it): a name outside this table plays nothing.
+const SOUNDS: Readonly<Record<string, string>> = {
+  classic: new URL('../../assets/sounds/classic.wav', import.meta.url).href,
+  double: new URL('../../assets/sounds/double.wav', import.meta.url).href,
+  chime: new URL('../../assets/sounds/chime.wav', import.meta.url).href,
+};
 
 export function apply(command: RingCommand): void {
-  if ('stop' in command || !SOUND.test(command.play)) {
+  const src = 'stop' in command ? undefined : SOUNDS[command.play];
+  if ('stop' in command || src === undefined || !Object.hasOwn(SOUNDS, command.play)) {
     audio.pause();
     audio.currentTime = 0;
     return;
   }
-  const src = new URL(`sounds/${command.play}.wav`, document.baseURI).href;
   audio.volume = Math.min(1, Math.max(0, command.volume));
   if (audio.src !== src) audio.src = src;
   audio.loop = true;

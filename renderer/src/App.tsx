@@ -6,6 +6,7 @@ import { routeHref, useRoute, type Route } from './router.js';
 import { useAppState } from './state.js';
 import { CallDetailsView } from './views/CallDetailsView.js';
 import { CallsView } from './views/CallsView.js';
+import { IncomingView } from './views/IncomingView.js';
 import { MissedView } from './views/MissedView.js';
 import { SettingsView } from './views/SettingsView.js';
 import { SignInForm } from './views/SignInForm.js';
@@ -32,6 +33,7 @@ export function App({ bridge }: { bridge: EvoTrayBridge }) {
     );
   }
   const { state } = view;
+  if (route.view === 'incoming') return <IncomingView state={state} bridge={bridge} />;
   if (state.account.status !== 'signed-in') return <SignInForm state={state} bridge={bridge} />;
 
   return (

@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  { view: 'calls' } | { view: 'missed' } | { view: 'settings' } | { view: 'session'; id: string };
+  | { view: 'calls' }
+  | { view: 'missed' }
+  | { view: 'settings' }
+  | { view: 'session'; id: string }
+  /** The incoming-call window (its own small BrowserWindow). */
+  | { view: 'incoming' };
 
 /** `#/calls`, `#/missed`, `#/settings`, `#/sessions/<id>`; anything else shows the calls. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/missed') return { view: 'missed' };
   if (path === '/settings') return { view: 'settings' };
+  if (path === '/incoming') return { view: 'incoming' };
   const session = /^\/sessions\/(.+)$/.exec(path);
   if (session?.[1]) {
     try {

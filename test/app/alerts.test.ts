@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type AlertsPausedUntil } from '../../main/contract.js';
 import { createAlerts, type Alert } from '../../main/app/alerts.js';
+import type { CardChanges } from '../../main/ringing/cards.js';
 import { createAppStore, initialAppState, withSettings } from '../../main/app/app-state.js';
 import { CONNECTION_NOTICES } from '../../main/app/notify-policy.js';
 import { EvoApiError } from '../../main/evo/api.js';
@@ -14,29 +15,50 @@ function setup(pausedUntil: AlertsPausedUntil | null = null) {
     initialAppState({ ...DEFAULT_SETTINGS, alertsPausedUntil: pausedUntil }, 'available'),
   );
   const shown: Alert[] = [];
+  const cards: CardChanges[] = [];
   let now = T0;
   const alerts = createAlerts(
     store,
-    { show: (alert) => void shown.push(alert), closeAll: () => {} },
+    {
+      show: (alert) => void shown.push(alert),
+      cards: (changes) => void cards.push(changes),
+      closeAll: () => {},
+    },
     () => now,
   );
   const offline = new EvoApiError('network', 'Cannot reach evovoice.io: connection refused');
   return {
     store,
     shown,
+    cards,
+    /** Tags of the call cards shown (or shown again). */
+    cardTags: () => cards.flatMap((c) => [...c.replace, ...c.show].map((card) => card.tag)),
     titles: () => shown.map((a) => a.title),
     /** One poll at `at` ms after T0: failed (unreachable) or answered. */
     poll(at: number, ok: boolean) {
       now = T0 + at;
       alerts.onPoll(ok ? { at: now, sessions: [] } : { at: now, error: offline });
     },
+    /** A listing with these sessions, then a ringing event for call-1. */
     ring(at: number) {
       now = T0 + at;
+      alerts.onPoll({ at: now, sessions: [{ id: 'call-1', callState: 'Ringing' }] });
       alerts.onEvent({
         event: 'ringing',
         sessionId: 'call-1',
         at: iso(now),
         title: 'Incoming call',
+        body: 'Grace Hopper',
+      });
+    },
+    missed(at: number) {
+      now = T0 + at;
+      alerts.onPoll({ at: now, sessions: [] });
+      alerts.onEvent({
+        event: 'missed',
+        sessionId: 'call-1',
+        at: iso(now),
+        title: 'Missed call',
         body: 'Grace Hopper',
       });
     },
@@ -86,9 +108,20 @@ describe('createAlerts: connection notices', () => {
   it('a ring while paused shows no notification; once resumed, rings do', () => {
     const t = setup('until-resumed');
     t.ring(0);
-    expect(t.shown).toEqual([]);
+    expect(t.cardTags()).toEqual([]);
     t.pause(null);
     t.ring(1000);
-    expect(t.titles()).toEqual(['Incoming call']);
+    expect(t.cardTags()).toEqual(['ringing:call-1']);
+    // A ringing call is a card, not a plain alert.
+    expect(t.shown).toEqual([]);
+  });
+
+  it('a missed call closes its ringing card and shows the missed alert in its place', () => {
+    const t = setup();
+    t.ring(0);
+    t.missed(3000);
+    // The listing without the call closed the card before the missed alert came.
+    expect(t.cards.flatMap((c) => c.close)).toEqual(['ringing:call-1']);
+    expect(t.titles()).toEqual(['Missed call']);
   });
 });

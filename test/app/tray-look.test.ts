@@ -80,6 +80,18 @@ describe('trayTooltip', () => {
     expect(trayTooltip(state)).toBe('Evo Voice · offline');
   });
 
+  it('says, when the list of calls was too large to read, that there are too many to watch', () => {
+    const event = connectionEvent('too-large', 'Evo Voice sent a list larger than 64 MB.');
+    const state = withWatchEvent(signedInState([ringing('r')]), event);
+    expect(state.connection).toMatchObject({
+      status: 'too-large',
+      detail: 'Evo Voice sent a list larger than 64 MB.',
+    });
+    expect(trayTooltip(state)).toBe('Evo Voice · too many calls to watch');
+    // Not watching: the icon that says so, not a ringing one from a stale list.
+    expect(trayLook(state).icon).toBe('offline');
+  });
+
   it('says signed out, or signing in', () => {
     const state = initialAppState(DEFAULT_SETTINGS, 'available');
     expect(trayTooltip(state)).toBe('Evo Voice · signed out');

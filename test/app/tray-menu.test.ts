@@ -9,6 +9,8 @@ import {
   withWatchEvent,
 } from '../../main/app/app-state.js';
 import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-model.js';
+import { CALLS_IN_MENU_GROUP } from '../../main/app/tray-menu.js';
+import { elapsedText as elapsed } from '../../main/app/times.js';
 import type { MenuItem, MenuModel } from '../../main/app/tray-model.js';
 import {
   T0,
@@ -59,6 +61,31 @@ describe('trayMenu: live calls', () => {
       '+15035550100 — Sales · 0:00',
       '[Queued]',
       'Quinn · 0:05',
+      '---',
+    ]);
+  });
+
+  it('lists the longest-waiting calls of a group up to the cap and counts the rest', () => {
+    const many = Array.from({ length: CALLS_IN_MENU_GROUP + 25 }, (_, i) =>
+      ringing(`r${i}`, { fromName: `Caller ${i}`, dateCreated: iso(T0 - i * 1000) }),
+    );
+    const shown = lines(menu(signedInState([...many, held('h', { fromName: 'Hana' })])));
+    const oldest = many.slice(-CALLS_IN_MENU_GROUP).reverse();
+    expect(shown.slice(0, CALLS_IN_MENU_GROUP + 3)).toEqual([
+      '[Ringing]',
+      ...oldest.map(
+        (s) => `${s.fromName ?? ''} · ${elapsed(T0 - Date.parse(s.dateCreated ?? ''))}`,
+      ),
+      '[and 25 more…]',
+      '[On hold]',
+    ]);
+  });
+
+  it('lists no stale calls when the list was too large to read, and says why', () => {
+    const state = withWatchEvent(signedInState([ringing('r')]), connectionEvent('too-large'));
+    expect(lines(menu(state)).slice(0, 3)).toEqual([
+      '[Too many calls to watch]',
+      '[Evo Voice’s list was too large to read; checking again.]',
       '---',
     ]);
   });

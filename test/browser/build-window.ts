@@ -16,6 +16,7 @@ const SOURCES = [
   'main/app/times.ts',
   'main/app/notify-policy.ts',
   'electron.vite.config.ts',
+  'assets/sounds',
 ];
 
 function newestMtime(path: string): number {
@@ -35,7 +36,8 @@ export function ensureWindowBuilt(): 'reused' | 'built' {
   execFileSync(
     'npx',
     ['electron-vite', 'build', '-c', 'test/browser/window-only.config.ts', '--logLevel', 'warn'],
-    { stdio: 'inherit' },
+    // Its messages to stderr, so a caller's stdout (bench --json) stays its own.
+    { stdio: ['ignore', 2, 2] },
   );
   return 'built';
 }

@@ -110,6 +110,9 @@
       record('getAvatar', url);
       return avatars[url] ?? null;
     },
+    async [ipc.testRingSound]() {
+      record('testRingSound');
+    },
   };
 
   window.__evoElectron = {

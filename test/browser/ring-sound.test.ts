@@ -1,27 +1,16 @@
-// The hidden ring page in Chromium: it plays, loops past one cycle and stops on command.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// The hidden ring page as the app builds it (electron-vite: out/renderer/ring/, its sounds
+// emitted beside the scripts) in Chromium: it plays, loops past one cycle and stops on command.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWindowBuilt, RENDERER_OUT } from './build-window.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 import { CHROMIUM } from './window-page.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing`);
-
-/** The page as the app would serve it: ring.ts bundled beside index.html. */
-function buildRingPage(dir: string): void {
-  buildSync({
-    entryPoints: [resolve('renderer/ring/ring.ts')],
-    bundle: true,
-    format: 'esm',
-    outfile: join(dir, 'ring.js'),
-  });
-  const html = readFileSync(resolve('renderer/ring/index.html'), 'utf8');
-  writeFileSync(join(dir, 'index.html'), html.replace('./ring.ts', './ring.js'));
-}
 
 interface AudioState {
   paused: boolean;
@@ -46,7 +35,6 @@ const audioState = (page: Page): Promise<AudioState> =>
   });
 
 describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
-  let dir: string;
   let userDataDir: string;
   let server: StaticServer;
   let context: BrowserContext;
@@ -54,10 +42,9 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'evo-ring-page-'));
+    ensureWindowBuilt();
     userDataDir = mkdtempSync(join(tmpdir(), 'evo-ring-'));
-    buildRingPage(dir);
-    server = await serveStatic({ '/sounds/': resolve('assets/sounds'), '/': dir });
+    server = await serveStatic({ '/': RENDERER_OUT });
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -80,14 +67,13 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
     });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.origin}/index.html`);
+    await page.goto(`${server.origin}/ring/index.html`);
     await page.waitForFunction(() => typeof (window as { __ring?: unknown }).__ring === 'function');
   }, 60_000);
 
   afterAll(async () => {
     await context?.close();
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
     rmSync(userDataDir, { recursive: true, force: true });
   });
 
@@ -102,7 +88,7 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
     await send({ play: 'chime', volume: 0.5 });
     await expect.poll(async () => (await audioState(page)).paused).toBe(false);
     const first = await audioState(page);
-    expect(first.src).toBe(`${server.origin}/sounds/chime.wav`);
+    expect(first.src).toMatch(new RegExp(`^${server.origin}/assets/chime-[\\w-]+\\.wav$`));
     expect(first.loop).toBe(true);
     expect(first.volume).toBe(0.5);
     await expect.poll(async () => (await audioState(page)).duration).toBeCloseTo(1.25, 1);
@@ -141,7 +127,7 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
     expect((await audioState(page)).paused).toBe(true);
     await send({ play: 'classic', volume: 1 });
     await expect.poll(async () => (await audioState(page)).paused).toBe(false);
-    expect((await audioState(page)).src).toBe(`${server.origin}/sounds/classic.wav`);
+    expect((await audioState(page)).src).toMatch(/\/assets\/classic-[\w-]+\.wav$/);
     await send({ stop: true });
     expect(errors).toEqual([]);
   });

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   userData?: string;
   /** What process.platform says in the app (default: this machine's). */
   platform?: 'linux' | 'darwin' | 'win32';
+  /** The OS's notifications (default supported): see FakeOptions.notifications. */
+  notifications?: 'supported' | 'unsupported' | 'failing';
   /** Extra environment for the app process. */
   env?: Record<string, string>;
   /** Run the app as this user id (root only): permissions are real only for a non-root user. */
@@ -38,6 +40,7 @@ export async function launchApp(options: LaunchOptions = {}) {
       EVO_FAKE_USER_DATA: userData,
       ...(options.lockTaken ? { EVO_FAKE_LOCK: 'taken' } : {}),
       ...(options.platform ? { EVO_FAKE_PLATFORM: options.platform } : {}),
+      ...(options.notifications ? { EVO_FAKE_NOTIFICATIONS: options.notifications } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -80,8 +83,11 @@ export async function launchApp(options: LaunchOptions = {}) {
     userData,
     recording,
     request,
-    invoke: (channel: string, args: unknown[] = [], from: 'window' | 'foreign' = 'window') =>
-      request({ cmd: 'invoke', channel, args, from }),
+    invoke: (
+      channel: string,
+      args: unknown[] = [],
+      from: 'window' | 'incoming' | 'foreign' = 'window',
+    ) => request({ cmd: 'invoke', channel, args, from }),
     output: () => output,
     /** Waits until the recording satisfies `check`; fails with what was last seen. */
     async waitFor(what: string, check: (r: Recording) => boolean, timeoutMs = 15_000) {

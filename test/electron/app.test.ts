@@ -9,7 +9,7 @@ import { IPC, type AppState } from '../../main/contract.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { launchApp, type RunningApp } from './app-harness.js';
-import { AGENT, lastState, menuLabels, polls, signIns, trayIcon } from './scenario.js';
+import { AGENT, lastState, mainWindows, menuLabels, polls, signIns, trayIcon } from './scenario.js';
 
 let sim: Simulator | null = null;
 let app: RunningApp | null = null;
@@ -70,9 +70,9 @@ describe('the built app under the fake electron', () => {
     sim.calls.answer(call.id);
     sim.calls.hold(call.id, 'Sales Hold');
     const r = await app.waitFor('the hold', (x) => x.notifications.length === 2);
-    expect(r.notifications.map((n) => [n.title.split(' ')[0], n.closed])).toEqual([
-      ['Incoming', true],
-      ['On', false],
+    expect(r.notifications.map((n) => [n.title.replace(/ \(.*\)/, ''), n.closed])).toEqual([
+      ['Grace Hopper is calling', true],
+      ['Grace Hopper is on hold', false],
     ]);
   });
 
@@ -118,7 +118,10 @@ describe('the built app under the fake electron', () => {
     const call = sim.calls.arrive({ fromName: 'Grace Hopper' });
     const ringing = await app.waitFor('the ring', (r) => r.notifications.length > 0);
     expect(ringing.notifications).toEqual([
-      expect.objectContaining({ title: 'Incoming call', closed: false }),
+      expect.objectContaining({
+        title: expect.stringMatching(/^Grace Hopper .* is calling$/),
+        closed: false,
+      }),
     ]);
     expect(trayIcon(ringing)).toMatch(/ringing\.png$/);
     expect(menuLabels(ringing.menu).some((l) => l.startsWith('Grace Hopper'))).toBe(true);
@@ -129,15 +132,17 @@ describe('the built app under the fake electron', () => {
     expect((await app.recording()).notifications).toHaveLength(1);
 
     await app.request({ cmd: 'clickNotification', index: 0 });
-    const opened = await app.waitFor('the window', (r) => r.windows.at(-1)?.shown === true);
-    expect(opened.windows).toHaveLength(2);
-    expect(opened.windows.at(-1)?.hash).toBe(`#/sessions/${call.id}`);
-    expect(opened.windows.at(-1)?.focusCount).toBeGreaterThan(0);
+    const opened = await app.waitFor(
+      'the window',
+      (r) => mainWindows(r).length === 2 && mainWindows(r).at(-1)?.shown === true,
+    );
+    expect(mainWindows(opened).at(-1)?.hash).toBe(`#/sessions/${call.id}`);
+    expect(mainWindows(opened).at(-1)?.focusCount).toBeGreaterThan(0);
 
     await app.request({ cmd: 'closeWindow' });
     await app.request({ cmd: 'clickMenu', label: 'Grace Hopper' });
-    const fromMenu = await app.waitFor('the window again', (r) => r.windows.length === 3);
-    expect(fromMenu.windows.at(-1)?.hash).toBe(`#/sessions/${call.id}`);
+    const fromMenu = await app.waitFor('the window again', (r) => mainWindows(r).length === 3);
+    expect(mainWindows(fromMenu).at(-1)?.hash).toBe(`#/sessions/${call.id}`);
   });
 
   it('the session expires: a silent sign-in, and the ringing call does not alert again', async () => {
@@ -232,8 +237,8 @@ describe('the demo (npm start -- --demo)', () => {
     const r = await app.waitFor(
       'ringing, held and missed',
       (x) =>
-        x.notifications.some((n) => n.title.startsWith('Incoming')) &&
-        x.notifications.some((n) => n.title.startsWith('On hold')) &&
+        x.notifications.some((n) => n.title.endsWith(' is calling')) &&
+        x.notifications.some((n) => n.title.endsWith(' is on hold')) &&
         x.notifications.some((n) => n.title.startsWith('Missed')) &&
         x.trayImages.some((p) => /on-hold-missed\.png$/.test(p)),
       25_000,

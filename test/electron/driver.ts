@@ -16,6 +16,8 @@ const fake = createFakeElectron({
   appPath: root,
   singleInstanceLock: process.env['EVO_FAKE_LOCK'] !== 'taken',
   isPackaged: process.env['EVO_FAKE_PACKAGED'] === '1',
+  notifications: (process.env['EVO_FAKE_NOTIFICATIONS'] ?? 'supported') as
+    'supported' | 'unsupported' | 'failing',
 });
 (globalThis as { __evoFakeElectron?: unknown }).__evoFakeElectron = fake.electron;
 
@@ -35,7 +37,11 @@ type Command =
   | { cmd: 'recording' }
   | { cmd: 'clickNotification'; index: number }
   | { cmd: 'clickMenu'; label: string }
-  | { cmd: 'invoke'; channel: string; args: unknown[]; from?: 'window' | 'foreign' }
+  | { cmd: 'invoke'; channel: string; args: unknown[]; from?: 'window' | 'incoming' | 'foreign' }
+  | { cmd: 'notificationAction'; index: number; actionIndex: number }
+  | { cmd: 'activateToast'; arguments: string }
+  | { cmd: 'pressShortcut'; accelerator: string }
+  | { cmd: 'takeShortcut'; accelerator: string }
   | { cmd: 'secondInstance' }
   | { cmd: 'clickTray'; kind: 'click' | 'right-click' }
   | { cmd: 'setOnline'; online: boolean }
@@ -69,6 +75,14 @@ async function run(command: Command): Promise<unknown> {
       return control.setFrameUrl(command.url);
     case 'fetchScheme':
       return control.fetchScheme(command.url, command.method);
+    case 'notificationAction':
+      return control.notificationAction(command.index, command.actionIndex);
+    case 'activateToast':
+      return control.activateToast(command.arguments);
+    case 'pressShortcut':
+      return control.pressShortcut(command.accelerator);
+    case 'takeShortcut':
+      return control.takeShortcut(command.accelerator);
   }
 }
 

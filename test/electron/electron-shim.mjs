@@ -14,6 +14,7 @@ export const {
   shell,
   screen,
   clipboard,
+  globalShortcut,
   session,
   protocol,
   autoUpdater,

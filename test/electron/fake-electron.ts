@@ -25,6 +25,25 @@ export interface FakeOptions {
   singleInstanceLock?: boolean;
   /** app.isPackaged (default false, as under `electron-vite dev`). */
   isPackaged?: boolean;
+  /**
+   * The OS's notifications: 'unsupported' (Notification.isSupported() is false) or 'failing'
+   * (each show() is answered by a `failed` event, as Electron does when the OS refuses it).
+   */
+  notifications?: 'supported' | 'unsupported' | 'failing';
+}
+
+/** Electron's accelerator grammar, enough to refuse what register() would throw on. */
+const MODIFIERS = new Set(
+  'command cmd control ctrl commandorcontrol cmdorctrl alt option altgr shift super meta'.split(
+    ' ',
+  ),
+);
+const KEY =
+  /^([a-z0-9]|f([1-9]|1[0-9]|2[0-4])|space|tab|backspace|delete|insert|return|enter|up|down|left|right|home|end|pageup|pagedown|escape|esc|plus|[-=[\];',./`])$/i;
+function isAccelerator(text: string): boolean {
+  const parts = text.split('+');
+  const key = parts.pop() ?? '';
+  return KEY.test(key) && parts.every((p) => MODIFIERS.has(p.toLowerCase()));
 }
 
 export function createFakeElectron(options: FakeOptions) {
@@ -44,6 +63,8 @@ export function createFakeElectron(options: FakeOptions) {
     missingImages: [],
     privilegedSchemes: [],
     handledSchemes: [],
+    shortcutsRegistered: [],
+    shortcutsHeld: [],
   };
   // Electron is ready only after the main script's first run (the driver says when).
   let ready = false;
@@ -64,6 +85,10 @@ export function createFakeElectron(options: FakeOptions) {
       bytes: body.byteLength,
     };
   }
+  const shortcuts = new Map<string, () => void>();
+  /** Accelerators another app holds: register() answers false. */
+  const takenShortcuts = new Set<string>();
+  let toastActivation: ((details: { type: string; arguments: string }) => void) | null = null;
   let menuTemplate: Template[] = [];
   let online = true;
   const trays: FakeTray[] = [];
@@ -114,14 +139,29 @@ export function createFakeElectron(options: FakeOptions) {
     readonly record: NotificationRecord;
     constructor(opts: { title: string; body: string; silent?: boolean }) {
       super();
-      this.record = { title: opts.title, body: opts.body, silent: !!opts.silent, closed: false };
+      this.record = {
+        title: opts.title,
+        body: opts.body,
+        silent: !!opts.silent,
+        closed: false,
+        options: JSON.parse(JSON.stringify(opts)) as Record<string, unknown>,
+      };
     }
     static isSupported() {
-      return true;
+      return options.notifications !== 'unsupported';
+    }
+    /** Windows: toast clicks and buttons, with the toast's arguments (Electron 45+). */
+    static handleActivation(callback: (details: { type: string; arguments: string }) => void) {
+      toastActivation = callback;
     }
     show() {
       cards.push(this);
       rec.notifications.push(this.record);
+      if (options.notifications === 'failing') {
+        this.record.failed = true;
+        // Electron reports the OS's refusal asynchronously, as an event with the error text.
+        setImmediate(() => this.emit('failed', {}, 'The notification server refused it'));
+      }
     }
     close() {
       if (this.record.closed) return;
@@ -179,15 +219,23 @@ export function createFakeElectron(options: FakeOptions) {
     private async navigate(url: string) {
       this.record.url = url;
       const parsed = new URL(url);
-      this.record.hash = parsed.hash;
       if (!['http:', 'https:', 'file:', 'data:'].includes(parsed.protocol)) {
         this.record.served = await serve(url);
       }
+      // The load commits: the frame's URL (and the route in its hash) change now.
+      this.record.hash = parsed.hash;
       (this.webContents['mainFrame'] as { url: string }).url = url;
       setImmediate(() => this.emit('ready-to-show'));
     }
     show() {
       this.record.shown = true;
+    }
+    showInactive() {
+      this.record.shown = true;
+      this.record.shownInactive = true;
+    }
+    setAlwaysOnTop(flag: boolean) {
+      this.record.alwaysOnTop = flag;
     }
     focus() {
       this.record.focusCount++;
@@ -274,6 +322,26 @@ export function createFakeElectron(options: FakeOptions) {
       getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
     },
     clipboard: { writeText: (text: string) => void rec.clipboard.push(text) },
+    globalShortcut: {
+      register(accelerator: string, callback: () => void): boolean {
+        // Electron throws on an accelerator it cannot parse, and answers false when it is taken.
+        if (!isAccelerator(accelerator)) throw new Error('conversion failure');
+        if (takenShortcuts.has(accelerator) || shortcuts.has(accelerator)) return false;
+        shortcuts.set(accelerator, callback);
+        rec.shortcutsRegistered.push(accelerator);
+        rec.shortcutsHeld = [...shortcuts.keys()];
+        return true;
+      },
+      unregister(accelerator: string) {
+        shortcuts.delete(accelerator);
+        rec.shortcutsHeld = [...shortcuts.keys()];
+      },
+      unregisterAll() {
+        shortcuts.clear();
+        rec.shortcutsHeld = [];
+      },
+      isRegistered: (accelerator: string) => shortcuts.has(accelerator),
+    },
     session: {
       defaultSession: { webRequest: { onHeadersReceived: () => {} } },
       fromPartition: () => ({ webRequest: { onHeadersReceived: () => {} } }),
@@ -308,6 +376,17 @@ export function createFakeElectron(options: FakeOptions) {
     // Main-process view: contextBridge exists (a stub); ipcRenderer does not, as in Electron.
     contextBridge: { exposeInMainWorld: () => {} },
   };
+
+  /** The app's windows by what they show: the main window, the incoming-call one, the ring page. */
+  function liveWindow(kind: 'main' | 'incoming' | 'ring'): FakeBrowserWindow | undefined {
+    const kindOf = (w: FakeBrowserWindow) =>
+      /ring[\\/]index\.html$/.test(w.record.file ?? '')
+        ? 'ring'
+        : w.record.hash === '#/incoming'
+          ? 'incoming'
+          : 'main';
+    return windows.filter((w) => !w.isDestroyed() && kindOf(w) === kind).at(-1);
+  }
 
   /** What a test can do to the app, as the agent or the OS would. */
   const control = {
@@ -346,13 +425,38 @@ export function createFakeElectron(options: FakeOptions) {
       if (!item?.click) throw new Error(`No menu item "${label}"`);
       item.click();
     },
-    /** Calls an IPC handler as the window's main frame would, or as a foreign frame. */
-    async invoke(channel: string, args: unknown[], from: 'window' | 'foreign' = 'window') {
+    /** A button of a shown card (macOS `actions`), by its index. */
+    notificationAction(index: number, actionIndex: number) {
+      const card = cards[index];
+      if (!card) throw new Error(`No notification #${index}`);
+      card.emit('action', { actionIndex, selectionIndex: -1 }, actionIndex, -1);
+    },
+    /** Windows: the agent clicks a toast (or one of its buttons) with these arguments. */
+    activateToast(args: string) {
+      if (!toastActivation) throw new Error('No Notification.handleActivation callback');
+      toastActivation({ type: 'click', arguments: args });
+    },
+    pressShortcut(accelerator: string) {
+      const callback = shortcuts.get(accelerator);
+      if (!callback) throw new Error(`No shortcut ${accelerator} registered`);
+      callback();
+    },
+    /** Another app holds this accelerator from now on. */
+    takeShortcut: (accelerator: string) => void takenShortcuts.add(accelerator),
+    /**
+     * Calls an IPC handler as a window's main frame would (the main window by default, or
+     * the incoming-call window), or as a foreign frame.
+     */
+    async invoke(
+      channel: string,
+      args: unknown[],
+      from: 'window' | 'incoming' | 'foreign' = 'window',
+    ) {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`No handler for ${channel}`);
-      const live = windows.filter((w) => !w.isDestroyed()).at(-1);
-      if (from === 'window') await live?.loading.catch(() => {});
-      const senderFrame = from === 'window' && live ? live.webContents['mainFrame'] : {};
+      const live = liveWindow(from === 'incoming' ? 'incoming' : 'main');
+      if (from !== 'foreign') await live?.loading.catch(() => {});
+      const senderFrame = from !== 'foreign' && live ? live.webContents['mainFrame'] : {};
       return handler({ senderFrame }, ...args);
     },
     secondInstance: (argv: string[] = []) => app.emit('second-instance', {}, argv, ''),
@@ -365,11 +469,7 @@ export function createFakeElectron(options: FakeOptions) {
     /** What net.isOnline() answers from now on. */
     setOnline: (value: boolean) => void (online = value),
     power: (event: string) => electron.powerMonitor.emit(event),
-    closeWindow: () =>
-      windows
-        .filter((w) => !w.isDestroyed())
-        .at(-1)
-        ?.close(),
+    closeWindow: () => liveWindow('main')?.close(),
   };
 
   return { electron, control };

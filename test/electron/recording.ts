@@ -16,6 +16,10 @@ export interface NotificationRecord {
   body: string;
   silent: boolean;
   closed: boolean;
+  /** Everything the app passed to the constructor (urgency, timeoutType, toastXml, actions). */
+  options: Record<string, unknown>;
+  /** show() was called and the OS reported `failed` instead of showing it. */
+  failed?: boolean;
 }
 
 export interface WindowRecord {
@@ -26,6 +30,9 @@ export interface WindowRecord {
   /** What a custom protocol's handler answered for the page (app:// loads only). */
   served?: ServedRecord;
   shown: boolean;
+  /** Shown with showInactive (without taking focus). */
+  shownInactive?: boolean;
+  alwaysOnTop?: boolean;
   focusCount: number;
   destroyed: boolean;
   pushes: { channel: string; payload: unknown }[];
@@ -56,6 +63,9 @@ export interface Recording {
   /** protocol.registerSchemesAsPrivileged calls, and the schemes given a handler. */
   privilegedSchemes: unknown[];
   handledSchemes: string[];
+  /** Accelerators registered with globalShortcut, in order, and those now held. */
+  shortcutsRegistered: string[];
+  shortcutsHeld: string[];
 }
 
 export const snapshotOf = (items: Template[]): MenuSnapshot[] =>

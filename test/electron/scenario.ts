@@ -10,7 +10,15 @@ import type { Recording } from './fake-electron.js';
 export const AGENT = DEMO_USERS[0] ?? { username: '', password: '', id: '' };
 
 export const lastState = (r: Recording): AppState | undefined =>
-  r.windows.flatMap((w) => w.pushes).at(-1)?.payload as AppState | undefined;
+  r.windows
+    .flatMap((w) => w.pushes)
+    .filter((p) => p.channel === IPC.state)
+    .at(-1)?.payload as AppState | undefined;
+/** The main window's records: not the hidden ring page, not the incoming-call window. */
+export const mainWindows = (r: Recording) =>
+  r.windows.filter((w) => !/ring[\\/]index\.html$/.test(w.file ?? '') && w.hash !== '#/incoming');
+export const ringPage = (r: Recording) =>
+  r.windows.find((w) => /ring[\\/]index\.html$/.test(w.file ?? ''));
 export const trayIcon = (r: Recording) => r.trayImages.at(-1) ?? '';
 export const signIns = (s: Simulator) =>
   s.requests.filter((q) => q.path.startsWith('/auth/credentials'));

@@ -1,6 +1,7 @@
 // Calls after sign-in against a tiny inline server, for answers the simulator does not give:
 // Retry-After dates, huge bodies, expiring cookies, error pages.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_BODY_BYTES } from '../../main/evo/client.js';
 import { stubbedClients } from './stubbed-client.js';
 import { json, SESSION_COOKIE } from './stub-server.js';
 
@@ -49,7 +50,7 @@ describe('calls, beyond the simulator', () => {
     expect(error.message.length).toBeLessThan(300);
   });
 
-  it('refuses a streamed body past the default 5 MB without reading it all', async () => {
+  it('refuses a streamed body past its cap without reading it all, and says it was too large', async () => {
     let written = 0;
     const { url } = await stub({
       '/sessions/my': (_req, res) => {
@@ -67,10 +68,23 @@ describe('calls, beyond the simulator', () => {
         pump();
       },
     });
-    const error = await secrets.failure((await signedIn(url)).getMySessions());
+    const api = await signedIn(url, { maxBodyBytes: 5 * 1024 * 1024 });
+    const error = await secrets.failure(api.getMySessions());
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(/larger than 5 MB/);
+    expect(error.details.bodyLimitBytes).toBe(5 * 1024 * 1024);
     expect(written).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('reads, by default, an answer far past the old 5 MB cap (a cap is only against abuse)', async () => {
+    const call = { id: 'x', consoleData: 'y'.repeat(64 * 1024) };
+    const calls = Array.from({ length: 100 }, (_, i) => ({ ...call, id: `call-${i}` }));
+    const { url } = await stub({
+      '/sessions/my': (_req, res) => json(res, 200, { sessions: calls }),
+    });
+    const listed = await (await signedIn(url)).getMySessions();
+    expect(listed.map((s) => s.id)).toEqual(calls.map((c) => c.id));
+    expect(DEFAULT_MAX_BODY_BYTES).toBeGreaterThanOrEqual(64 * 1024 * 1024);
   });
 
   it('refuses a body whose declared length is past the limit', async () => {

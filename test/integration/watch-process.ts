@@ -24,10 +24,18 @@ export interface WatchProcess {
   kill(signal: NodeJS.Signals): void;
   /** Closes our end of its stdout, as `| head -1` does after one line. */
   closeStdout(): void;
+  /** The process started (npm's, for 'npm'). */
+  readonly pid: number | undefined;
 }
 
-/** How to start it: tsx directly, or exactly as the docs say (`npm run --silent watch --`). */
-export type Launch = 'tsx' | 'npm';
+/**
+ * How to start it: tsx directly, exactly as the docs say for development (`npm run --silent
+ * watch --`), or the built one (`npm run build` first) with plain node, as its bin runs.
+ */
+export type Launch = 'tsx' | 'npm' | 'built';
+
+/** The built `watch`, as package.json's bin names it. */
+export const BUILT_WATCH = 'out/cli/watch.js';
 
 export function startWatch(
   args: string[],
@@ -37,7 +45,9 @@ export function startWatch(
   const [command, commandArgs] =
     launch === 'npm'
       ? ['npm', ['run', '--silent', 'watch', '--', ...args]]
-      : [process.execPath, ['--import', 'tsx', 'main/cli/watch.ts', ...args]];
+      : launch === 'built'
+        ? [process.execPath, [BUILT_WATCH, ...args]]
+        : [process.execPath, ['--import', 'tsx', 'main/cli/watch.ts', ...args]];
   // npm does not pass signals on to the script it runs: like a terminal's Ctrl-C, the test
   // signals npm's whole process group.
   const group = launch === 'npm';
@@ -117,6 +127,7 @@ export function startWatch(
       else child.kill(signal);
     },
     closeStdout: () => child.stdout.destroy(),
+    pid: child.pid,
   };
 }
 

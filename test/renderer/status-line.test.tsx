@@ -53,6 +53,14 @@ describe('status line', () => {
     );
   });
 
+  it('says when the list of calls was too large to watch, in the client’s words', async () => {
+    const detail = 'Evo Voice sent a list larger than 64 MB, too large to watch; it was not read.';
+    app = await mountApp(stubBridge(signedIn({ connection: { status: 'too-large', detail } })));
+    expect(app.find('.status-line [role="status"]').textContent).toBe(
+      `Too many calls to watch: ${detail}`,
+    );
+  });
+
   it('says until when alerts are paused, and stops saying it once the time has passed', async () => {
     const until = NOW + 15 * 60_000;
     app = await mountApp(stubBridge(signedIn({ alertsPausedUntil: until })));

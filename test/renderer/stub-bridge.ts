@@ -53,6 +53,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     pauseAlerts: vi.fn(() => Promise.resolve()),
     copyText: vi.fn(() => Promise.resolve()),
     getAvatar: vi.fn(options.getAvatar ?? (() => Promise.resolve(null))),
+    testRingSound: vi.fn(() => Promise.resolve()),
   };
   return bridge;
 }

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../main/evo/session.js';
-import { cardOptions, incomingCallToast } from '../../main/ringing/card-options.js';
+import {
+  cardOptions,
+  incomingCallToast,
+  toastActivation,
+  toastArguments,
+  type CardContext,
+  type CardPlatform,
+} from '../../main/ringing/card-options.js';
 import {
   applyChanges,
   cardChanges,
@@ -101,43 +108,81 @@ describe('call cards', () => {
 });
 
 describe('card options per platform', () => {
-  const card = wantedCards([ring('a', { fromName: 'Tom & "Jerry" <x>' })])[0] as Card;
-  const url = 'evo-voice-tray://call/a?x=1&y=2';
+  const card = wantedCards([ring('a&b', { fromName: 'Tom & "Jerry" <x>' })])[0] as Card;
+  const at = (platform: CardPlatform, over: Partial<CardContext> = {}): CardContext => ({
+    platform,
+    ringAloud: false,
+    soundOn: true,
+    declinable: false,
+    ...over,
+  });
 
-  it('Linux: critical urgency, so it stays up', () => {
-    expect(cardOptions(card, 'linux', true, url)).toMatchObject({
+  it('Linux: critical urgency, so it stays up; silent while the ring sound plays', () => {
+    expect(cardOptions(card, at('linux', { ringAloud: true }))).toMatchObject({
       urgency: 'critical',
       silent: true,
     });
+    expect(cardOptions(card, at('linux')).silent).toBe(false);
+    expect(cardOptions(card, at('linux', { soundOn: false })).silent).toBe(true);
   });
 
   it('Windows: never times out, an incomingCall toast with an Open button, XML-escaped', () => {
-    const o = cardOptions(card, 'win32', false, url);
+    const o = cardOptions(card, at('win32'));
     expect(o.timeoutType).toBe('never');
     expect(o.silent).toBe(false);
-    expect(o.toastXml).toContain('scenario="incomingCall"');
+    expect(o.toastXml).toContain('<toast scenario="incomingCall" activationType="foreground"');
+    expect(o.toastXml).toContain('launch="evo=open&amp;session=a%26b"');
     expect(o.toastXml).toContain(
-      '<action content="Open" activationType="protocol" arguments="evo-voice-tray://call/a?x=1&amp;y=2"/>',
+      '<actions><action content="Open" activationType="foreground" arguments="evo=open&amp;session=a%26b"/></actions>',
     );
     expect(o.toastXml).toContain('Tom &amp; &quot;Jerry&quot; &lt;x&gt; is calling');
     expect(o.toastXml).not.toContain('<x>');
   });
 
-  it('Windows: the toast is silent while the ring sound plays', () => {
-    expect(incomingCallToast(card, url, true)).toContain('<audio silent="true"/>');
-    expect(incomingCallToast(card, url, false)).not.toContain('<audio');
+  it('Windows: a Decline button only when declining is offered', () => {
+    const o = cardOptions(card, at('win32', { declinable: true }));
+    expect(o.toastXml).toContain(
+      '<action content="Decline" activationType="foreground" arguments="evo=decline&amp;session=a%26b"/>',
+    );
+    const summary = wantedCards(['1', '2', '3', '4'].map((id) => ring(id)))[0] as Card;
+    expect(cardOptions(summary, at('win32', { declinable: true })).toastXml).not.toContain(
+      'Decline',
+    );
   });
 
-  it('macOS: an Open action', () => {
-    expect(cardOptions(card, 'darwin', true, url).actions).toEqual([
+  it('Windows: the toast is silent while the ring sound plays', () => {
+    expect(incomingCallToast(card, true)).toContain('<audio silent="true"/>');
+    expect(incomingCallToast(card, false)).not.toContain('<audio');
+  });
+
+  it('Windows: activation arguments read back to what the button meant; others are ignored', () => {
+    expect(toastActivation(toastArguments('open', card.target))).toEqual({
+      action: 'open',
+      target: { kind: 'call', sessionId: 'a&b' },
+    });
+    expect(toastActivation(toastArguments('decline', card.target))?.action).toBe('decline');
+    expect(toastActivation(toastArguments('open', { kind: 'calls' }))).toEqual({
+      action: 'open',
+      target: { kind: 'calls' },
+    });
+    expect(toastActivation('evo=decline')).toBeNull();
+    expect(toastActivation('type=click&tag=x')).toBeNull();
+  });
+
+  it('macOS: an Open action, and Decline when offered', () => {
+    expect(cardOptions(card, at('darwin', { ringAloud: true })).actions).toEqual([
       { type: 'button', text: 'Open' },
+    ]);
+    expect(cardOptions(card, at('darwin', { declinable: true })).actions).toEqual([
+      { type: 'button', text: 'Open' },
+      { type: 'button', text: 'Decline' },
     ]);
   });
 
   it('a held card is an ordinary one on every platform', () => {
     const h = wantedCards([held('h')])[0] as Card;
     for (const p of ['linux', 'win32', 'darwin'] as const)
-      expect(cardOptions(h, p, false, url)).toEqual({
+      expect(cardOptions(h, at(p, { declinable: true }))).toEqual({
         title: h.title,
         body: h.body,
         silent: false,

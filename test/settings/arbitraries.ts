@@ -1,6 +1,6 @@
 // fast-check generators for settings: valid ones, and stored values that may be anything.
 import fc from 'fast-check';
-import type { Settings } from '../../main/contract.js';
+import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../../main/contract.js';
 
 export const validSettings: fc.Arbitrary<Settings> = fc.record({
   server: fc.constantFrom(
@@ -36,4 +36,9 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
       height: fc.integer({ min: 1, max: 5000 }),
     }),
   ),
+  ringUntilAnswered: fc.boolean(),
+  ringSound: fc.constantFrom(...RING_SOUNDS),
+  ringVolume: fc.double({ min: 0, max: 1, noNaN: true }),
+  incomingWindow: fc.constantFrom(...INCOMING_WINDOW_MODES),
+  globalShortcut: fc.constantFrom('', 'CommandOrControl+Shift+A', 'F9'),
 });

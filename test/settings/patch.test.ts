@@ -100,7 +100,8 @@ describe('applySettingsPatch: refused changes', () => {
     expect(e.message).toBe(
       'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, ' +
         'ringingIntervalMs, alerts, holdAlertDelayMs, holdReminderMs, sound, openAtLogin, ' +
-        'checkForUpdates, alertsPausedUntil, windowBounds.',
+        'checkForUpdates, alertsPausedUntil, windowBounds, ringUntilAnswered, ringSound, ' +
+        'ringVolume, incomingWindow, globalShortcut.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
@@ -190,6 +191,11 @@ describe('windowSettingsPatch: what the settings window may change', () => {
       sound: false,
       openAtLogin: true,
       checkForUpdates: false,
+      ringUntilAnswered: false,
+      ringSound: 'chime',
+      ringVolume: 0.5,
+      incomingWindow: 'always',
+      globalShortcut: 'F9',
     };
     expect(windowSettingsPatch(patch)).toEqual(patch);
     expect([...WINDOW_SETTING_KEYS].sort()).toEqual(Object.keys(patch).sort());
@@ -248,5 +254,47 @@ describe('applySettingsPatch: properties', () => {
         return JSON.stringify(applySettingsPatch(DEFAULT_SETTINGS, next)) === JSON.stringify(next);
       }),
     );
+  });
+});
+
+describe('the ringing settings', () => {
+  it('are on by default: ring until answered, the classic sound, the window only as the fallback', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      ringUntilAnswered: true,
+      ringSound: 'classic',
+      incomingWindow: 'fallback',
+      globalShortcut: '',
+    });
+  });
+
+  it('accept a known sound, a volume from 0 to 1, a window mode, and a trimmed shortcut', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, {
+      ringSound: 'double',
+      ringVolume: 0,
+      incomingWindow: 'never',
+      globalShortcut: '  CommandOrControl+Shift+A ',
+    });
+    expect(next).toMatchObject({
+      ringSound: 'double',
+      ringVolume: 0,
+      incomingWindow: 'never',
+      globalShortcut: 'CommandOrControl+Shift+A',
+    });
+  });
+
+  it.each([
+    [{ ringSound: 'siren' }, 'Ring sound must be one of classic, double, chime (got text).'],
+    [{ ringVolume: 1.5 }, 'Ring volume must be a number from 0 (silent) to 1 (loudest) (got 1.5).'],
+    [
+      { incomingWindow: 'sometimes' },
+      'Incoming-call window must be one of always, fallback, never (got text).',
+    ],
+    [
+      { globalShortcut: 'A\nB' },
+      'Shortcut must be a key combination such as CommandOrControl+Shift+A.',
+    ],
+    [{ ringUntilAnswered: 'yes' }, 'Ring until answered must be on or off (got text).'],
+  ])('refuse %j with a message naming the setting', (patch, message) => {
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, patch)).toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { instantPoll, pollerEvery, scriptedPoll } from './poller-script.js';
+import { gaps, instantPoll, pollerEvery, scriptedPoll } from './poller-script.js';
+import type { PollOutcome } from '../../main/watch/poller.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -118,5 +119,20 @@ describe('poller', () => {
     poller.pollNow();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(p.poll).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failure that does not back off keeps the interval, and clears the backoff of earlier ones', async () => {
+    const outcomes: PollOutcome[] = [
+      { ok: false },
+      { ok: false, backOff: false },
+      { ok: false, backOff: false },
+    ];
+    const { poll, starts } = instantPoll(() => outcomes.shift() ?? { ok: true });
+    const poller = pollerEvery(1000, poll);
+    poller.start();
+    await vi.advanceTimersByTimeAsync(5000);
+    // after the plain failure: one interval (random() is 0, half of two); then the interval.
+    expect(gaps(starts).slice(0, 4)).toEqual([1000, 1000, 1000, 1000]);
+    await poller.stop();
   });
 });

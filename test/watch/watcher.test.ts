@@ -160,6 +160,35 @@ describe('watcher', () => {
     await w.watcher.stop();
   });
 
+  it('an answer too large to read is its own state, and polling keeps its interval', async () => {
+    const evo = fakeEvo();
+    const tooLarge = () =>
+      new EvoApiError(
+        'bad-response',
+        'Evo Voice sent a list larger than 64 MB, too large to watch.',
+        {
+          bodyLimitBytes: 64 * 1024 * 1024,
+        },
+      );
+    evo.state.nextListFailures.push(tooLarge(), tooLarge(), tooLarge(), tooLarge());
+    evo.state.listed = [ringing('s1')];
+    const w = watch(evo);
+    await w.watcher.start();
+    await run(0);
+    expect(w.events[0]).toMatchObject({
+      event: 'connection',
+      status: 'too-large',
+      title: 'Too many calls to watch',
+      detail: 'Evo Voice sent a list larger than 64 MB, too large to watch.',
+    });
+    // Four failures in a row would have backed off to 15 intervals (random() is 0); here each
+    // poll follows the last by one interval, so the ring comes at the fifth, 4 s after start.
+    await run(4000);
+    expect(evo.api.getMySessions).toHaveBeenCalledTimes(5);
+    expect(w.kinds()).toEqual(['connection:too-large', 'connection:online', 'ringing']);
+    await w.watcher.stop();
+  });
+
   it('waits as long as a rate-limited answer asks', async () => {
     const evo = fakeEvo();
     evo.state.nextListFailures.push(

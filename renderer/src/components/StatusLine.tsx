@@ -8,6 +8,7 @@ const CONNECTION: Record<AppState['connection']['status'], string> = {
   online: 'Online',
   offline: 'Offline — retrying',
   error: 'Evo Voice error',
+  'too-large': 'Too many calls to watch',
 };
 
 /** Online / offline / error, when we last heard from Evo Voice, and whether alerts are paused. */
@@ -20,7 +21,7 @@ export function StatusLine({ state }: { state: AppState }) {
       <p role="status" class={`connection connection-${status}`}>
         <span class="dot" aria-hidden="true" />
         {CONNECTION[status]}
-        {status === 'error' && detail ? `: ${detail}` : ''}
+        {(status === 'error' || status === 'too-large') && detail ? `: ${detail}` : ''}
         {paused !== undefined && (
           <span class="paused">
             {' · '}Alerts paused{' '}

@@ -13,6 +13,11 @@ export type WindowSettingsPatch = Pick<
   | 'sound'
   | 'openAtLogin'
   | 'checkForUpdates'
+  | 'ringUntilAnswered'
+  | 'ringSound'
+  | 'ringVolume'
+  | 'incomingWindow'
+  | 'globalShortcut'
 >;
 
 export interface SettingSaver {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AlertKinds, AppState, EvoTrayBridge } from '../../../main/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { PauseControls } from '../settings/PauseControls.js';
+import { RingingSettings } from '../settings/RingingSettings.js';
 import { SecondsSetting } from '../settings/SecondsSetting.js';
 import { ToggleSetting } from '../settings/ToggleSetting.js';
 import { useSettingSaver } from '../settings/useSettingSaver.js';
@@ -94,6 +95,8 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         />
         <PauseControls state={state} bridge={bridge} />
       </section>
+
+      <RingingSettings settings={settings} bridge={bridge} saver={saver} />
 
       <section aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
