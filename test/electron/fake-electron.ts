@@ -219,11 +219,11 @@ export function createFakeElectron(options: FakeOptions) {
     private async navigate(url: string) {
       this.record.url = url;
       const parsed = new URL(url);
+      this.record.hash = parsed.hash;
       if (!['http:', 'https:', 'file:', 'data:'].includes(parsed.protocol)) {
         this.record.served = await serve(url);
       }
-      // The load commits: the frame's URL (and the route in its hash) change now.
-      this.record.hash = parsed.hash;
+      // The load commits: the frame's URL changes now.
       (this.webContents['mainFrame'] as { url: string }).url = url;
       setImmediate(() => this.emit('ready-to-show'));
     }
