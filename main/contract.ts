@@ -41,6 +41,8 @@ export interface Settings {
   holdReminderMs: number;
   sound: boolean;
   openAtLogin: boolean;
+  /** Look for a new version at start and every six hours (off where IT pushes updates). */
+  checkForUpdates: boolean;
   alertsPausedUntil: AlertsPausedUntil | null;
   windowBounds: WindowBounds | null;
   /** The last transfer destinations, newest first, at most five (numbers, extensions, SIP). */
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   holdReminderMs: 120_000,
   sound: true,
   openAtLogin: false,
+  checkForUpdates: true,
   alertsPausedUntil: null,
   windowBounds: null,
   recentDestinations: [],
@@ -154,7 +157,15 @@ export interface AppState {
   alertsPausedUntil?: AlertsPausedUntil;
   /** Absent until read, and for accounts that may not read it. */
   agent?: AgentStateView;
+  /** A new version on its way or ready to install (main/updates). */
+  update?: UpdateState;
 }
+
+/** `ready`: downloaded, installed by "Restart to update" or at the next quit. */
+export type UpdateState =
+  | { status: 'idle' }
+  | { status: 'downloading'; version: string }
+  | { status: 'ready'; version: string };
 
 export interface SignInRequest {
   server: string;

@@ -30,13 +30,17 @@ import { busyCallCenter } from './simulator/scenario.js';
 import { createWatcher } from './watch/watcher.js';
 import type { WatchTiming } from './watch/events.js';
 import { callBack } from './electron/call-back.js';
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
 import { followPower } from './electron/power.js';
 import { createRinging } from './electron/ringing.js';
 import { openSettingsFile } from './electron/settings-store.js';
+import { installE2EProbe } from './electron/e2e-probe.js';
 import { createTray } from './electron/tray.js';
+import { startUpdates } from './electron/updates.js';
+import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
 
 const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
@@ -89,7 +93,10 @@ async function main(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('io.evovoice.tray');
   // A tray app lives on with its window closed.
   app.on('window-all-closed', () => {});
+  registerAppScheme();
   await app.whenReady();
+  serveAppScheme();
+  installE2EProbe();
   app.dock?.hide();
 
   const log = electronLogger();
@@ -245,6 +252,9 @@ async function main(): Promise<void> {
         return appWindow.open();
       case 'sign-out':
         return void account.signOut();
+      case 'restart-to-update':
+        if (!updates?.restart()) log.info('Restart to update: not now (a call is on).');
+        return;
       case 'quit':
         return app.quit();
     }
@@ -275,11 +285,19 @@ async function main(): Promise<void> {
   });
 
   setOpenAtLogin(store.get().settings.openAtLogin, log);
+  let updates: UpdateChecker | null = null;
   await startUp({
     argv: process.argv,
     account,
     hasAccount: store.get().settings.username !== '',
     openWindow: () => appWindow.open(),
+  });
+  // After the window and the first sign-in: an update is never more urgent than a call.
+  updates = startUpdates({
+    settings: () => store.get().settings,
+    appState: () => store.get(),
+    onChange: (update) => store.update((s) => ({ ...s, update })),
+    log,
   });
 }
 

@@ -8,6 +8,7 @@ import { isPaused } from './notify-policy.js';
 import { clockText, elapsedText, timeOf } from './times.js';
 import type { TimeFormat } from './times.js';
 import { agentWords, isOffline } from './tray-look.js';
+import { updateMenuItem } from '../updates/rules.js';
 
 export type PauseMinutes = 15 | 60;
 
@@ -24,6 +25,7 @@ export type MenuAction =
   | 'open-settings'
   | 'sign-in'
   | 'sign-out'
+  | 'restart-to-update'
   | 'quit';
 
 export type MenuItem =
@@ -48,6 +50,7 @@ export type ParsedMenuAction =
         | 'open-settings'
         | 'sign-in'
         | 'sign-out'
+        | 'restart-to-update'
         | 'quit';
     };
 
@@ -78,6 +81,8 @@ export function trayMenu(state: AppState, now: number, format: TimeFormat = {}):
   if (signedIn || state.missed.length > 0) menu.push(missedSubmenu(state.missed, now, format));
   if (signedIn) menu.push(pauseSubmenu(state, now, format));
   if (menu.length > 0) menu.push(SEPARATOR);
+  const update = updateMenuItem(state, state.update);
+  if (update) menu.push(update, SEPARATOR);
   menu.push(
     { kind: 'action', id: 'open-window', label: 'Open window' },
     { kind: 'action', id: 'open-settings', label: 'Settings…' },
@@ -114,6 +119,7 @@ export function parseMenuAction(id: string): ParsedMenuAction | null {
     case 'open-settings':
     case 'sign-in':
     case 'sign-out':
+    case 'restart-to-update':
     case 'quit':
       return { kind: id };
     default:

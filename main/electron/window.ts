@@ -1,9 +1,10 @@
 // The one window: created on demand, destroyed on close (a tray app keeps no hidden renderer).
 // Sandboxed, isolated, no navigation, no new windows; links open in the browser only when they
-// are https on the agent's own server.
+// are https on the agent's own server. The page comes from app://tray/ (app-protocol.ts).
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, screen, shell, type WebFrameMain } from 'electron';
 import type { WindowBounds } from '../contract.js';
+import { appPageUrl, isOurPageUrl } from './app-url.js';
 import { devRendererUrl, externalLinkAllowed, windowBounds } from './window-rules.js';
 
 export interface WindowOptions {
@@ -26,7 +27,6 @@ export interface AppWindow {
 }
 
 const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
-const PAGE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 
 export function createAppWindow(options: WindowOptions): AppWindow {
   let win: BrowserWindow | null = null;
@@ -80,8 +80,7 @@ export function createAppWindow(options: WindowOptions): AppWindow {
   async function load(target: BrowserWindow, route: string): Promise<void> {
     // In `electron-vite dev` the renderer comes from its dev server; never in a packaged app.
     const devUrl = devRendererUrl(process.env, app.isPackaged);
-    if (devUrl) await target.loadURL(`${devUrl}#${route}`);
-    else await target.loadFile(PAGE, { hash: route });
+    await target.loadURL(devUrl ? `${devUrl}#${route}` : appPageUrl('index.html', route));
   }
 
   return {
@@ -102,7 +101,9 @@ export function createAppWindow(options: WindowOptions): AppWindow {
       options.onShown();
     },
     isOurFrame(frame) {
-      return !!win && !win.isDestroyed() && !!frame && frame === win.webContents.mainFrame;
+      // Our window's main frame, and showing our page (not one it was somehow navigated to).
+      if (!win || win.isDestroyed() || !frame || frame !== win.webContents.mainFrame) return false;
+      return isOurPageUrl(frame.url, devRendererUrl(process.env, app.isPackaged));
     },
     send(channel, payload) {
       if (win && !win.isDestroyed()) win.webContents.send(channel, payload);

@@ -19,6 +19,7 @@ export const WINDOW_SETTING_KEYS = [
   'holdReminderMs',
   'sound',
   'openAtLogin',
+  'checkForUpdates',
   'ringUntilAnswered',
   'ringSound',
   'ringVolume',

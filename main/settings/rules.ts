@@ -33,6 +33,7 @@ export const SETTING_KEYS = [
   'holdReminderMs',
   'sound',
   'openAtLogin',
+  'checkForUpdates',
   'alertsPausedUntil',
   'windowBounds',
   'recentDestinations',
@@ -56,6 +57,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   holdReminderMs: 'Hold reminder',
   sound: 'Sound',
   openAtLogin: 'Open at login',
+  checkForUpdates: 'Check for updates',
   alertsPausedUntil: 'Alert pause',
   windowBounds: 'Window position',
   recentDestinations: 'Recent transfer destinations',
@@ -122,6 +124,7 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
   },
   sound: (value, field) => flag(value, field),
   openAtLogin: (value, field) => flag(value, field),
+  checkForUpdates: (value, field) => flag(value, field),
   alertsPausedUntil(value, field): AlertsPausedUntil | null {
     if (value === null || value === 'until-resumed') return value;
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;

@@ -44,6 +44,7 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
   },
   sound: flag,
   openAtLogin: flag,
+  checkForUpdates: flag,
   alertsPausedUntil: {
     anyOf: [{ type: 'number', minimum: 0 }, { const: 'until-resumed' }, { type: 'null' }],
   },

@@ -57,7 +57,11 @@ describe('the built app under the fake electron', () => {
         disableBlinkFeatures: 'Auxclick',
       },
     });
-    expect(String(r.windows[0]?.file)).toMatch(/out\/renderer\/index\.html$/);
+    expect(r.windows[0]?.url).toBe('app://tray/index.html#/calls');
+    expect(r.windows[0]?.served).toMatchObject({
+      status: 200,
+      contentType: expect.stringMatching(/^text\/html/),
+    });
 
     // Nothing changed in two polls: the tray menu is not rebuilt.
     const seen = polls(sim).length;

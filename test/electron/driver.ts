@@ -47,7 +47,9 @@ type Command =
   | { cmd: 'clickTray'; kind: 'click' | 'right-click' }
   | { cmd: 'setOnline'; online: boolean }
   | { cmd: 'power'; event: string }
-  | { cmd: 'closeWindow' };
+  | { cmd: 'closeWindow' }
+  | { cmd: 'fetchScheme'; url: string; method?: string }
+  | { cmd: 'setFrameUrl'; url: string };
 
 async function run(command: Command): Promise<unknown> {
   const { control } = fake;
@@ -70,6 +72,10 @@ async function run(command: Command): Promise<unknown> {
       return control.power(command.event);
     case 'closeWindow':
       return control.closeWindow();
+    case 'setFrameUrl':
+      return control.setFrameUrl(command.url);
+    case 'fetchScheme':
+      return control.fetchScheme(command.url, command.method);
     case 'notificationAction':
       return control.notificationAction(command.index, command.actionIndex);
     case 'activateToast':
@@ -95,4 +101,6 @@ process.on('message', (message: { id: number } & Command) => {
 process.on('unhandledRejection', (e) => console.error('unhandled rejection in the app:', e));
 
 await import(pathToFileURL(resolve(root, 'out/main/index.js')).href);
+// Electron emits 'ready' after the main script's first run, not before it.
+fake.control.ready();
 process.send?.({ ready: true });

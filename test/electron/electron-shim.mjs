@@ -16,6 +16,8 @@ export const {
   clipboard,
   globalShortcut,
   session,
+  protocol,
+  autoUpdater,
   contextBridge,
   ipcRenderer,
 } = electron;

@@ -3,12 +3,15 @@
 // images, tooltips and menus, notifications (and click them), windows, IPC handlers (and call
 // them as our window or as a stranger), the app's lifecycle, and the small stubs around them.
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   snapshotOf,
   type NotificationRecord,
   type Recording,
+  type ServedRecord,
   type Template,
   type WindowRecord,
 } from './recording.js';
@@ -63,9 +66,30 @@ export function createFakeElectron(options: FakeOptions) {
     appUserModelId: null,
     quit: false,
     missingImages: [],
+    privilegedSchemes: [],
+    handledSchemes: [],
     shortcutsRegistered: [],
     shortcutsHeld: [],
   };
+  // Electron is ready only after the main script's first run (the driver says when).
+  let ready = false;
+  let becomeReady: () => void = () => {};
+  const whenReady = new Promise<void>((resolve) => (becomeReady = resolve));
+  const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+
+  /** A request through a custom scheme's handler, as Chromium would make it. */
+  async function serve(url: string, method = 'GET'): Promise<ServedRecord> {
+    const handler = protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`ERR_UNKNOWN_URL_SCHEME (-302) loading '${url}'`);
+    const response = await handler(new Request(url, { method }));
+    const body = await response.arrayBuffer();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      csp: response.headers.get('content-security-policy'),
+      bytes: body.byteLength,
+    };
+  }
   const shortcuts = new Map<string, () => void>();
   /** Accelerators another app holds: register() answers false. */
   const takenShortcuts = new Set<string>();
@@ -155,6 +179,8 @@ export function createFakeElectron(options: FakeOptions) {
     readonly record: WindowRecord;
     readonly webContents: EventEmitter & Record<string, unknown>;
     private destroyed = false;
+    /** The page's scripts run (and may call the bridge) once its load committed. */
+    loading: Promise<void> = Promise.resolve();
     constructor(opts: Record<string, unknown>) {
       super();
       this.record = {
@@ -168,15 +194,20 @@ export function createFakeElectron(options: FakeOptions) {
       windows.push(this);
       const contents = new EventEmitter() as EventEmitter & Record<string, unknown>;
       const record = this.record;
+      // WebFrameMain.url: the frame's current URL, hash included.
+      const mainFrame = { name: 'our main frame', url: '' };
       Object.assign(contents, {
-        mainFrame: { name: 'our main frame' },
+        mainFrame,
         session: { setPermissionRequestHandler: () => {} },
         setWindowOpenHandler: (h: unknown) => (contents['openHandler'] = h),
         send: (channel: string, payload: unknown) =>
           record.pushes.push({ channel, payload: JSON.parse(JSON.stringify(payload)) }),
         executeJavaScript: async (code: string) => {
           const hash = /^location\.hash = (".*")$/.exec(code)?.[1];
-          if (hash) record.hash = JSON.parse(hash) as string;
+          if (hash) {
+            record.hash = JSON.parse(hash) as string;
+            mainFrame.url = mainFrame.url.replace(/#.*$/, '') + record.hash;
+          }
         },
       });
       this.webContents = contents;
@@ -186,8 +217,19 @@ export function createFakeElectron(options: FakeOptions) {
       this.record.hash = `#${opts?.hash ?? ''}`;
       setImmediate(() => this.emit('ready-to-show'));
     }
-    async loadURL(url: string) {
+    loadURL(url: string) {
+      this.loading = this.navigate(url);
+      return this.loading;
+    }
+    private async navigate(url: string) {
       this.record.url = url;
+      const parsed = new URL(url);
+      this.record.hash = parsed.hash;
+      if (!['http:', 'https:', 'file:', 'data:'].includes(parsed.protocol)) {
+        this.record.served = await serve(url);
+      }
+      // The load commits: the frame's URL changes now.
+      (this.webContents['mainFrame'] as { url: string }).url = url;
       setImmediate(() => this.emit('ready-to-show'));
     }
     show() {
@@ -231,14 +273,20 @@ export function createFakeElectron(options: FakeOptions) {
         options.secondLaunchAtReady = false;
         setImmediate(() => app.emit('second-instance', {}, [], ''));
       }
-      return Promise.resolve();
+      return whenReady;
     },
-    isReady: () => true,
+    isReady: () => ready,
     getPath: (name: string) =>
       name === 'userData' ? options.userData : join(options.userData, name),
     getAppPath: () => options.appPath,
     getName: () => 'Evo Voice Tray',
-    getVersion: () => '0.2.0',
+    // As Electron: the version in the app's package.json.
+    getVersion: () =>
+      (
+        JSON.parse(readFileSync(join(options.appPath, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version,
     setLoginItemSettings: (settings: unknown) => rec.loginItems.push(settings),
     quit() {
       let prevented = false;
@@ -246,6 +294,7 @@ export function createFakeElectron(options: FakeOptions) {
       if (!prevented) rec.quit = true;
     },
     exit: () => (rec.quit = true),
+    relaunch: () => {},
   });
 
   const electron = {
@@ -263,7 +312,18 @@ export function createFakeElectron(options: FakeOptions) {
       removeHandler: (channel: string) => handlers.delete(channel),
     }),
     powerMonitor: new EventEmitter(),
-    net: { isOnline: () => online },
+    net: {
+      isOnline: () => online,
+      // Chromium's network stack, played by Node's: the ClientRequest events electron-updater
+      // listens to (response, error, abort) are the same; Electron-only options are dropped.
+      request(options: Record<string, unknown>) {
+        const dropped = new Set(['session', 'redirect', 'url']);
+        const rest = Object.fromEntries(Object.entries(options).filter(([k]) => !dropped.has(k)));
+        const url = options['url'];
+        const send = rest['protocol'] === 'https:' ? httpsRequest : httpRequest;
+        return typeof url === 'string' ? send(url, rest) : send(rest);
+      },
+    },
     shell: {
       openExternal: async (url: string) => void rec.externalOpened.push(url),
       openPath: async () => '',
@@ -293,7 +353,37 @@ export function createFakeElectron(options: FakeOptions) {
       },
       isRegistered: (accelerator: string) => shortcuts.has(accelerator),
     },
-    session: { defaultSession: { webRequest: { onHeadersReceived: () => {} } } },
+    session: {
+      defaultSession: { webRequest: { onHeadersReceived: () => {} } },
+      fromPartition: () => ({ webRequest: { onHeadersReceived: () => {} } }),
+    },
+    // Squirrel's updater (macOS, Windows), which electron-updater's MacUpdater drives; it never
+    // finds anything here.
+    autoUpdater: Object.assign(new EventEmitter(), {
+      setFeedURL: () => {},
+      getFeedURL: () => '',
+      checkForUpdates: () => {},
+      quitAndInstall: () => {},
+    }),
+    // As electron.d.ts's Protocol: schemes are made privileged only before ready, handled after.
+    protocol: {
+      registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: object }[]) {
+        if (ready) {
+          throw new Error(
+            'protocol.registerSchemesAsPrivileged should be called before app is ready',
+          );
+        }
+        rec.privilegedSchemes.push(...schemes);
+      },
+      handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+        if (!ready) throw new Error('protocol.handle cannot be used before the app is ready');
+        if (protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+        protocolHandlers.set(scheme, handler);
+        rec.handledSchemes.push(scheme);
+      },
+      unhandle: (scheme: string) => void protocolHandlers.delete(scheme),
+      isProtocolHandled: (scheme: string) => protocolHandlers.has(scheme),
+    },
     // Main-process view: contextBridge exists (a stub); ipcRenderer does not, as in Electron.
     contextBridge: { exposeInMainWorld: () => {} },
   };
@@ -312,6 +402,21 @@ export function createFakeElectron(options: FakeOptions) {
   /** What a test can do to the app, as the agent or the OS would. */
   const control = {
     recording: () => rec,
+    /** Electron's 'ready': the driver calls it once the main script has run. */
+    ready() {
+      if (ready) return;
+      ready = true;
+      app.emit('ready');
+      becomeReady();
+    },
+    /** The window's main frame now shows `url` (as after a navigation our rules did not stop). */
+    setFrameUrl(url: string) {
+      const live = windows.filter((w) => !w.isDestroyed()).at(-1);
+      if (!live) throw new Error('No window');
+      (live.webContents['mainFrame'] as { url: string }).url = url;
+    },
+    /** A request the window's page could make (a link, a script src) through a custom scheme. */
+    fetchScheme: (url: string, method?: string) => serve(url, method),
     clickNotification(index: number) {
       const card = cards[index];
       if (!card) throw new Error(`No notification #${index}`);
@@ -361,6 +466,7 @@ export function createFakeElectron(options: FakeOptions) {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`No handler for ${channel}`);
       const live = liveWindow(from === 'incoming' ? 'incoming' : 'main');
+      if (from !== 'foreign') await live?.loading.catch(() => {});
       const senderFrame = from !== 'foreign' && live ? live.webContents['mainFrame'] : {};
       return handler({ senderFrame }, ...args);
     },

@@ -27,6 +27,8 @@ export interface WindowRecord {
   file?: string;
   url?: string;
   hash?: string;
+  /** What a custom protocol's handler answered for the page (app:// loads only). */
+  served?: ServedRecord;
   shown: boolean;
   /** Shown with showInactive (without taking focus). */
   shownInactive?: boolean;
@@ -34,6 +36,13 @@ export interface WindowRecord {
   focusCount: number;
   destroyed: boolean;
   pushes: { channel: string; payload: unknown }[];
+}
+
+export interface ServedRecord {
+  status: number;
+  contentType: string | null;
+  csp: string | null;
+  bytes: number;
 }
 
 export interface Recording {
@@ -51,6 +60,9 @@ export interface Recording {
   appUserModelId: string | null;
   quit: boolean;
   missingImages: string[];
+  /** protocol.registerSchemesAsPrivileged calls, and the schemes given a handler. */
+  privilegedSchemes: unknown[];
+  handledSchemes: string[];
   /** Accelerators registered with globalShortcut, in order, and those now held. */
   shortcutsRegistered: string[];
   shortcutsHeld: string[];

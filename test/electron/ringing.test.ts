@@ -53,7 +53,8 @@ describe('the ringing card stays up, per platform', () => {
     await app.request({ cmd: 'closeWindow' });
     await app.request({ cmd: 'activateToast', arguments: args });
     const r = await app.waitFor('the window on the call', (x) =>
-      mainWindows(x).some((w) => !w.destroyed && w.hash === `#/sessions/${call.id}`),
+      // Shown once its page is served (ready-to-show).
+      mainWindows(x).some((w) => !w.destroyed && w.hash === `#/sessions/${call.id}` && w.shown),
     );
     expect(mainWindows(r).at(-1)?.shown).toBe(true);
   });

@@ -13,8 +13,7 @@ describe('the page in the window', () => {
   it('a packaged app loads its own page whatever ELECTRON_RENDERER_URL says', async () => {
     const app = await launch({ env: { ...env, EVO_FAKE_PACKAGED: '1' } });
     const r = await app.waitFor('the first-run window', (x) => x.windows.length === 1);
-    expect(r.windows[0]?.url).toBeUndefined();
-    expect(r.windows[0]?.file).toMatch(/index\.html$/);
+    expect(r.windows[0]?.url).toBe('app://tray/index.html#/calls');
   });
 
   it('an unpackaged app (electron-vite dev) loads the dev server', async () => {

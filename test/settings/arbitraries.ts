@@ -21,6 +21,7 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
   holdReminderMs: fc.oneof(fc.constant(0), fc.integer({ min: 10_000, max: 3_600_000 })),
   sound: fc.boolean(),
   openAtLogin: fc.boolean(),
+  checkForUpdates: fc.boolean(),
   alertsPausedUntil: fc.oneof(
     fc.constant(null),
     fc.constant('until-resumed' as const),

@@ -99,10 +99,9 @@ describe('applySettingsPatch: refused changes', () => {
     expect(e.field).toBe('pollIntervalMS');
     expect(e.message).toBe(
       'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, ' +
-        'ringingIntervalMs, alerts, ' +
-        'holdAlertDelayMs, holdReminderMs, sound, openAtLogin, alertsPausedUntil, windowBounds, ' +
-        'recentDestinations, ringUntilAnswered, ringSound, ringVolume, incomingWindow, ' +
-        'globalShortcut.',
+        'ringingIntervalMs, alerts, holdAlertDelayMs, holdReminderMs, sound, openAtLogin, ' +
+        'checkForUpdates, alertsPausedUntil, windowBounds, recentDestinations, ' +
+        'ringUntilAnswered, ringSound, ringVolume, incomingWindow, globalShortcut.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
@@ -191,6 +190,7 @@ describe('windowSettingsPatch: what the settings window may change', () => {
       holdReminderMs: 0,
       sound: false,
       openAtLogin: true,
+      checkForUpdates: false,
       ringUntilAnswered: false,
       ringSound: 'chime',
       ringVolume: 0.5,

@@ -12,6 +12,7 @@ export type WindowSettingsPatch = Pick<
   | 'holdReminderMs'
   | 'sound'
   | 'openAtLogin'
+  | 'checkForUpdates'
   | 'ringUntilAnswered'
   | 'ringSound'
   | 'ringVolume'

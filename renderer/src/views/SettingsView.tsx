@@ -124,6 +124,13 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           error={saver.errorFor('openAtLogin')}
           onSave={(on) => saver.save('openAtLogin', { openAtLogin: on })}
         />
+        <ToggleSetting
+          id="check-for-updates"
+          label="Check for updates"
+          checked={settings.checkForUpdates}
+          error={saver.errorFor('checkForUpdates')}
+          onSave={(on) => saver.save('checkForUpdates', { checkForUpdates: on })}
+        />
       </section>
       <p class="visually-hidden" role="status">
         {saver.savedField ? 'Saved' : ''}
