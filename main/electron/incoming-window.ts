@@ -4,9 +4,9 @@
 // `#/incoming` route, which lists the ringing calls with an Open button each.
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type WebFrameMain } from 'electron';
+import { appPageUrl, isOurPageUrl } from './app-url.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
-const PAGE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 
 export const INCOMING_ROUTE = '/incoming';
 const SIZE = { width: 340, height: 180 };
@@ -58,7 +58,8 @@ export function createIncomingWindow(): IncomingWindow {
     created.on('closed', () => {
       if (win === created) win = null;
     });
-    void created.loadFile(PAGE, { hash: INCOMING_ROUTE });
+    // app://, as the main window: file:// has its extra privileges fused off in the package.
+    void created.loadURL(appPageUrl('index.html', INCOMING_ROUTE));
     return created;
   }
 
@@ -72,7 +73,9 @@ export function createIncomingWindow(): IncomingWindow {
       }
     },
     isOurFrame(frame) {
-      return !!win && !win.isDestroyed() && !!frame && frame === win.webContents.mainFrame;
+      // Its main frame, and showing our page (not one it was somehow navigated to).
+      if (!win || win.isDestroyed() || !frame || frame !== win.webContents.mainFrame) return false;
+      return isOurPageUrl(frame.url, null);
     },
     send(channel, payload) {
       if (win && !win.isDestroyed()) win.webContents.send(channel, payload);

@@ -2,12 +2,12 @@
 // chosen sound. Main has no audio; it only tells the page play or stop, and only on a change.
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow } from 'electron';
+import { appPageUrl } from './app-url.js';
 import type { Logger } from '../log.js';
 import { STOP, sameSound, type SoundCommand } from '../ringing/sound-rule.js';
 import { RING_CHANNEL } from '../../renderer/ring/ring-bridge.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/ring.cjs', import.meta.url));
-const PAGE = fileURLToPath(new URL('../renderer/ring/index.html', import.meta.url));
 
 /** How long the Settings Test button rings. */
 export const TEST_RING_MS = 3000;
@@ -57,7 +57,8 @@ export function createRingSound(log: Logger): RingSound {
         ready = false;
       }
     });
-    win.loadFile(PAGE).then(
+    // app://, as the main window: file:// has its extra privileges fused off in the package.
+    win.loadURL(appPageUrl('ring/index.html')).then(
       () => {
         ready = true;
         send(told);

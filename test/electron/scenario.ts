@@ -14,11 +14,13 @@ export const lastState = (r: Recording): AppState | undefined =>
     .flatMap((w) => w.pushes)
     .filter((p) => p.channel === IPC.state)
     .at(-1)?.payload as AppState | undefined;
+/** The hidden ring page, loaded from app://tray/ring/index.html. */
+const isRingPage = (w: Recording['windows'][number]) =>
+  /\/ring\/index\.html$/.test(w.url ?? w.file ?? '');
 /** The main window's records: not the hidden ring page, not the incoming-call window. */
 export const mainWindows = (r: Recording) =>
-  r.windows.filter((w) => !/ring[\\/]index\.html$/.test(w.file ?? '') && w.hash !== '#/incoming');
-export const ringPage = (r: Recording) =>
-  r.windows.find((w) => /ring[\\/]index\.html$/.test(w.file ?? ''));
+  r.windows.filter((w) => !isRingPage(w) && w.hash !== '#/incoming');
+export const ringPage = (r: Recording) => r.windows.find(isRingPage);
 export const trayIcon = (r: Recording) => r.trayImages.at(-1) ?? '';
 export const signIns = (s: Simulator) =>
   s.requests.filter((q) => q.path.startsWith('/auth/credentials'));
