@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, clipboard, type WebFrameMain } from 'electron';
 import { IPC, type Settings, type SettingsPatch } from './contract.js';
-import { createAccount, type DemoRun, type WatchRequest } from './app/account.js';
+import { createAccount, type WatchRequest } from './app/account.js';
 import { createAlerts } from './app/alerts.js';
 import {
   clearMissed,
@@ -17,18 +17,14 @@ import { createAvatarFetcher } from './app/avatars.js';
 import { connectCallActions } from './call-actions/connect.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { createWhileAway } from './app/while-away.js';
-import { parseMenuAction } from './app/tray-model.js';
-import { openKeychain } from './credentials/keychain.js';
-import { memoryCredentialStore } from './credentials/memory.js';
+import { startDemoRun } from './app/demo-run.js';
+import { openCredentials } from './credentials/open.js';
 import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js';
 import { keychainAccount } from './credentials/store.js';
 import { createEvoClient } from './evo/client.js';
 import type { Logger } from './log.js';
-import { applySettingsPatch } from './settings/index.js';
-import { DEMO_USERS, startSimulator } from './simulator/server.js';
-import { busyCallCenter } from './simulator/scenario.js';
+import { applySettingsPatch, timingOf } from './settings/index.js';
 import { createWatcher } from './watch/watcher.js';
-import type { WatchTiming } from './watch/events.js';
 import { callBack } from './electron/call-back.js';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
@@ -39,44 +35,10 @@ import { createRinging } from './electron/ringing.js';
 import { openSettingsFile } from './electron/settings-store.js';
 import { installE2EProbe } from './electron/e2e-probe.js';
 import { createTray } from './electron/tray.js';
+import { sessionRoute, trayMenuActions } from './electron/tray-menu-actions.js';
 import { startUpdates } from './electron/updates.js';
 import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
-
-const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
-const transferRoute = (id: string) => `${sessionRoute(id)}/transfer`;
-
-const timingOf = (s: Settings): WatchTiming => ({
-  pollIntervalMs: s.pollIntervalMs,
-  ringingIntervalMs: s.ringingIntervalMs,
-  holdAlertDelayMs: s.holdAlertDelayMs,
-  holdReminderMs: s.holdReminderMs,
-});
-
-async function openCredentials(log: Logger) {
-  try {
-    return { credentials: await openKeychain(), keychain: 'available' as const };
-  } catch (e) {
-    log.warn((e as Error).message);
-    return { credentials: memoryCredentialStore(), keychain: 'unavailable' as const };
-  }
-}
-
-async function startDemoRun(): Promise<DemoRun> {
-  const sim = await startSimulator();
-  const user = DEMO_USERS[0];
-  if (!user) throw new Error('The simulator has no demo user.');
-  const calls = busyCallCenter({ agent: user.username }).start(sim);
-  return {
-    server: sim.url,
-    username: user.username,
-    password: user.password,
-    async stop() {
-      calls.stop();
-      await sim.stop();
-    },
-  };
-}
 
 // Before anything can fail: the logger exists only once Electron is ready.
 let appLog: Logger | null = null;
@@ -126,7 +88,7 @@ async function main(): Promise<void> {
   const tray = createTray({
     iconsDir: join(app.getAppPath(), 'assets', 'icons'),
     now: Date.now,
-    onAction: onMenu,
+    onAction: (id) => onMenu(id),
     onClick: () => appWindow.open(),
   });
   const appWindow = createAppWindow({
@@ -225,40 +187,16 @@ async function main(): Promise<void> {
     testRingSound: async () => ringing.testSound(),
   };
 
-  function onMenu(id: string): void {
-    const action = parseMenuAction(id);
-    if (!action) return log.warn(`Unknown tray menu item: ${id}`);
-    switch (action.kind) {
-      case 'open-session':
-        return appWindow.open(sessionRoute(action.sessionId));
-      case 'call-action':
-        // Transfer needs a destination: the window's form for that call.
-        if (action.action === 'transfer') return appWindow.open(transferRoute(action.sessionId));
-        return void callActions.fromTray(action.sessionId, action.action);
-      case 'call-back':
-        return void callBack(action.number, log);
-      case 'copy-number':
-        return void bridge.copyText(action.number);
-      case 'pause-alerts':
-        return void bridge.pauseAlerts(action.minutes);
-      case 'resume-alerts':
-        return void bridge.pauseAlerts(null);
-      case 'clear-missed':
-        return store.update(clearMissed);
-      case 'open-settings':
-        return appWindow.open('/settings');
-      case 'open-window':
-      case 'sign-in':
-        return appWindow.open();
-      case 'sign-out':
-        return void account.signOut();
-      case 'restart-to-update':
-        if (!updates?.restart()) log.info('Restart to update: not now (a call is on).');
-        return;
-      case 'quit':
-        return app.quit();
-    }
-  }
+  const onMenu = trayMenuActions({
+    openWindow: (route) => appWindow.open(route),
+    bridge,
+    actFromTray: (id, action) => callActions.fromTray(id, action),
+    callBack: (number) => callBack(number, log),
+    clearMissed: () => store.update(clearMissed),
+    signOut: () => account.signOut(),
+    restartToUpdate: () => updates?.restart() ?? false,
+    log,
+  });
 
   const isOurFrame = (f: WebFrameMain | null | undefined) =>
     appWindow.isOurFrame(f) || ringing.isOurFrame(f);

@@ -7,3 +7,4 @@ export { applySettingsPatch, windowSettingsPatch, WINDOW_SETTING_KEYS } from './
 export { readSettings } from './read.js';
 export { SettingsError, BOUNDS, SETTING_KEYS, SETTING_LABELS } from './rules.js';
 export { salvageSettingsText } from './salvage.js';
+export { timingOf } from './timing.js';

@@ -1,0 +1,61 @@
+// What each tray menu item does: the menu model (app/tray-menu) names the item, this runs it
+// through the same parts the window's bridge uses.
+import { app } from 'electron';
+import type { BridgeHandlers } from './ipc.js';
+import type { CallAction } from '../contract.js';
+import type { Logger } from '../log.js';
+import { parseMenuAction } from '../app/tray-model.js';
+
+export const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+const transferRoute = (id: string) => `${sessionRoute(id)}/transfer`;
+
+export interface TrayMenuParts {
+  openWindow(route?: string): void;
+  bridge: BridgeHandlers;
+  /** An action from the tray: the menu item itself is the confirmation. */
+  actFromTray(sessionId: string, action: CallAction): Promise<unknown>;
+  callBack(number: string): Promise<unknown>;
+  clearMissed(): void;
+  signOut(): Promise<unknown>;
+  /** False when it is not the time (a call is on). */
+  restartToUpdate(): boolean;
+  log: Logger;
+}
+
+export function trayMenuActions(parts: TrayMenuParts): (id: string) => void {
+  const { openWindow, bridge, log } = parts;
+  return (id) => {
+    const action = parseMenuAction(id);
+    if (!action) return log.warn(`Unknown tray menu item: ${id}`);
+    switch (action.kind) {
+      case 'open-session':
+        return openWindow(sessionRoute(action.sessionId));
+      case 'call-action':
+        // Transfer needs a destination: the window's form for that call.
+        if (action.action === 'transfer') return openWindow(transferRoute(action.sessionId));
+        return void parts.actFromTray(action.sessionId, action.action);
+      case 'call-back':
+        return void parts.callBack(action.number);
+      case 'copy-number':
+        return void bridge.copyText(action.number);
+      case 'pause-alerts':
+        return void bridge.pauseAlerts(action.minutes);
+      case 'resume-alerts':
+        return void bridge.pauseAlerts(null);
+      case 'clear-missed':
+        return parts.clearMissed();
+      case 'open-settings':
+        return openWindow('/settings');
+      case 'open-window':
+      case 'sign-in':
+        return openWindow();
+      case 'sign-out':
+        return void parts.signOut();
+      case 'restart-to-update':
+        if (!parts.restartToUpdate()) log.info('Restart to update: not now (a call is on).');
+        return;
+      case 'quit':
+        return app.quit();
+    }
+  };
+}
