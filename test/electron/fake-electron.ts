@@ -391,7 +391,7 @@ export function createFakeElectron(options: FakeOptions) {
   /** The app's windows by what they show: the main window, the incoming-call one, the ring page. */
   function liveWindow(kind: 'main' | 'incoming' | 'ring'): FakeBrowserWindow | undefined {
     const kindOf = (w: FakeBrowserWindow) =>
-      /ring[\\/]index\.html$/.test(w.record.file ?? '')
+      /ring[\\/]index\.html$/.test(w.record.url ?? w.record.file ?? '')
         ? 'ring'
         : w.record.hash === '#/incoming'
           ? 'incoming'
