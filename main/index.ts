@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     log,
     saveSettings,
     watcher: () => account.watcher(),
+    agentIds: () => away.agentIds(),
   });
   const alerts = createAlerts(store, notifier, Date.now, callActions.silences);
   ringing.follow(alerts);

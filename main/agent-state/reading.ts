@@ -1,7 +1,8 @@
 // The agent's state, read from `GET /app/config` (GetAppConfig). That answer also holds a
 // telephony access token (for Twilio Voice), the agent's identity and app settings: this parse
-// boundary takes the two fields the tray shows and nothing else, so no other field of the
-// answer is ever kept, logged or passed on.
+// boundary takes the two fields the tray shows, and the two ids that tell which leg of a call
+// is this agent's (for hold and hang up), and nothing else: no other field of the answer is
+// ever kept, logged or passed on.
 import { EvoApiError } from '../evo/api.js';
 import { isRecord, readKey } from '../evo/field-table.js';
 
@@ -24,6 +25,9 @@ export type AgentStateReason = (typeof AGENT_STATE_REASONS)[number] | (string & 
 export interface AgentStateReading {
   state: AgentStateName;
   reason: AgentStateReason;
+  /** Who this agent is on a call's members (GetAppConfig `identity`, `endpointId`). */
+  identity?: string;
+  endpointId?: string;
 }
 
 export const APP_CONFIG_PATH = 'app/config';
@@ -39,10 +43,21 @@ export function parseAgentState(body: unknown): AgentStateReading {
       'Evo Voice answered the app settings in a way this app cannot read.',
     );
   }
+  const identity = shortId(readKey(body, 'identity'));
+  const endpointId = shortId(readKey(body, 'endpointId'));
   return {
     state: enumValue(readKey(body, 'agentState'), AGENT_STATES),
     reason: enumValue(readKey(body, 'agentStateReason'), AGENT_STATE_REASONS),
+    ...(identity === undefined ? {} : { identity }),
+    ...(endpointId === undefined ? {} : { endpointId }),
   };
+}
+
+/** An id as the call's members carry it: a short printable string, else nothing. */
+function shortId(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const id = value.trim();
+  return id !== '' && id.length <= 200 && /^[\x21-\x7e]+$/.test(id) ? id : undefined;
 }
 
 function enumValue(value: unknown, names: readonly string[]): string {

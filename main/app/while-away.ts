@@ -4,6 +4,7 @@
 // list kept per account on disk. No Electron here.
 import type { AgentStateView, MissedCall } from '../contract.js';
 import { createAgentStateReader, type AgentStateApi } from '../agent-state/follow.js';
+import type { AgentIdentity } from '../call-actions/rules.js';
 import { withAgentState } from '../agent-state/app-state.js';
 import { agentStateView, NOT_READY_CARD, notReadyAfterMissedCall } from '../agent-state/words.js';
 import { createAwayCheck, type HistoryApi } from '../away/away-check.js';
@@ -86,7 +87,12 @@ export function createWhileAway(options: WhileAwayOptions) {
     notifier.show({ ...NOT_READY_CARD, silent: !settings.sound, tag: 'agent-state' });
   }
 
+  // Main's alone (not on the app state): which leg of a call is this agent's.
+  let agentIds: AgentIdentity = {};
+
   return {
+    /** Who this agent is on a call's members, as `/app/config` last said; empty until read. */
+    agentIds: (): AgentIdentity => agentIds,
     /** For a watcher of this account; `stateDir` undefined for the demo (nothing on disk). */
     followers(api: HistoryApi & AgentStateApi, stateDir: string | undefined): PollFollower[] {
       dir = stateDir ?? null;
@@ -96,7 +102,10 @@ export function createWhileAway(options: WhileAwayOptions) {
         createAgentStateReader({
           api,
           log,
-          onReading: (reading, at) => onAgentState(agentStateView(reading, at)),
+          onReading: (reading, at) => {
+            agentIds = { identity: reading.identity, endpointId: reading.endpointId };
+            onAgentState(agentStateView(reading, at));
+          },
         }),
         missedListFlush,
       ];

@@ -14,6 +14,7 @@ import type { Notifier } from '../app/alerts.js';
 import type { AppStore } from '../app/app-state.js';
 import type { Watcher } from '../watch/watcher.js';
 import { rememberDestination } from './destination.js';
+import type { AgentIdentity } from './rules.js';
 import { createCallActions } from './perform.js';
 
 export interface ConnectOptions {
@@ -24,6 +25,8 @@ export interface ConnectOptions {
   /** Tells the agent when an action from the tray menu fails (the menu has no room for it). */
   notifier: Pick<Notifier, 'show'>;
   log: Logger;
+  /** Who this agent is on a call's members (from `/app/config`), when known. */
+  agentIds?: () => AgentIdentity;
   /** Default Date.now. */
   now?: () => number;
 }
@@ -40,7 +43,8 @@ export function connectCallActions(options: ConnectOptions) {
   const { store, log } = options;
   const actions = createCallActions({
     findCall: (id) => store.get().sessions.find((s) => s.id === id),
-    agent: () => ({ userId: store.get().account.user?.id }),
+    // The user id from the profile; identity and endpoint from /app/config pick the agent's leg.
+    agent: () => ({ ...options.agentIds?.(), userId: store.get().account.user?.id }),
     send(request) {
       const watcher = options.watcher();
       if (!watcher) {

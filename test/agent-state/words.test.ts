@@ -92,10 +92,20 @@ describe('reading /app/config', () => {
     appSettings: { enableCallHistory: true },
   };
 
-  it('keeps the two fields and nothing else (no token)', () => {
+  it('keeps the state, its reason and the two ids of the agent, nothing else (no token)', () => {
     const reading = parseAgentState(answer);
-    expect(reading).toEqual({ state: 'NotReady', reason: 'MissedCall' });
+    expect(reading).toEqual({
+      state: 'NotReady',
+      reason: 'MissedCall',
+      identity: 'client:ep-1',
+      endpointId: 'ep-1',
+    });
     expect(JSON.stringify(reading)).not.toContain(TOKEN);
+    expect(Object.keys(reading).sort()).toEqual(['endpointId', 'identity', 'reason', 'state']);
+  });
+
+  it('drops an id that is not a short printable string', () => {
+    const reading = parseAgentState({ ...answer, identity: 'a b\n', endpointId: 7 });
     expect(Object.keys(reading).sort()).toEqual(['reason', 'state']);
   });
 
