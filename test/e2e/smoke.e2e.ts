@@ -31,6 +31,10 @@ afterAll(async () => {
   await app?.close();
 });
 
+const CALL_WINDOW = /^app:\/\/tray\/index\.html#\/sessions\//;
+const isRingingCard = (n: { title: string; body: string }) =>
+  / is calling$| calls ringing$/.test(n.title) && n.body.startsWith('Incoming call');
+
 const probe = () =>
   app.evaluate(() => {
     const p = (globalThis as { __evoE2E?: E2EProbe }).__evoE2E;
@@ -46,24 +50,29 @@ describe('Evo Voice Tray on the real Electron', () => {
   });
 
   it('raises a ringing notification in the demo', async () => {
+    // A ringing card: "<caller> is calling", "Incoming call on <line>" (main/ringing/cards.ts).
     await expect
-      .poll(async () => (await probe())?.notifications.map((n) => n.title) ?? [], {
+      .poll(async () => (await probe())?.notifications.some(isRingingCard) ?? false, {
         timeout: 60_000,
         interval: 500,
       })
-      .toContain('Incoming call');
+      .toBe(true);
   });
 
   it('opens the window on the call from the card, then through the bridge', async () => {
     // A click on the ringing card, as the agent would.
     await app.evaluate(() => {
       const p = (globalThis as { __evoE2E?: E2EProbe }).__evoE2E;
-      const index = p?.notifications.findIndex((n) => n.title === 'Incoming call') ?? -1;
+      const index = p?.notifications.findIndex((n) => n.body.startsWith('Incoming call')) ?? -1;
       p?.cards[index]?.emit('click');
     });
-    const page = await app.firstWindow();
+    // Not the hidden ring page nor the incoming-call window: the window on the call.
+    const page = await expect
+      .poll(() => app.windows().find((w) => CALL_WINDOW.test(w.url())), { timeout: 30_000 })
+      .toBeDefined()
+      .then(() => app.windows().find((w) => CALL_WINDOW.test(w.url())));
+    if (!page) throw new Error('no window on the call');
     await page.waitForLoadState('domcontentloaded');
-    expect(page.url()).toMatch(/^app:\/\/tray\/index\.html#\/sessions\//);
 
     // Through the bridge (window.evoTray), to a live call the state lists.
     const state = await page.evaluate(() =>
@@ -78,16 +87,16 @@ describe('Evo Voice Tray on the real Electron', () => {
       id,
     );
     const route = `#/sessions/${encodeURIComponent(id)}`;
+    // One main window (besides the hidden ring page and the incoming-call window), on the call.
+    const mainWindows = () =>
+      app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()
+          .filter((w) => /^app:\/\/tray\/index\.html#\/sessions\//.test(w.webContents.getURL()))
+          .map((w) => ({ url: w.webContents.getURL(), visible: w.isVisible() })),
+      );
     await expect
-      .poll(() =>
-        app.evaluate(({ BrowserWindow }) =>
-          BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()),
-        ),
-      )
-      .toEqual([`app://tray/index.html${route}`]);
-    expect(
-      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible()),
-    ).toBe(true);
+      .poll(mainWindows)
+      .toEqual([{ url: `app://tray/index.html${route}`, visible: true }]);
     // The details view rendered the call (the router followed the hash).
     await page.waitForFunction(
       (r) => location.hash === r && document.body.innerText.length > 0,
