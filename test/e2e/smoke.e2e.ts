@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const CALL_WINDOW = /^app:\/\/tray\/index\.html#\/sessions\//;
 const isRingingCard = (n: { title: string; body: string }) =>
-  / is calling$| calls ringing$/.test(n.title) && n.body.startsWith('Incoming call');
+  / is calling$/.test(n.title) && n.body.startsWith('Incoming call');
 
 const probe = () =>
   app.evaluate(() => {
