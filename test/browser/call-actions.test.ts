@@ -90,6 +90,10 @@ describe.skipIf(!hasChromium)('call actions in the details view', () => {
     expect(await w.bridgeCalls('callAction')).toEqual([]);
 
     await page.getByRole('button', { name: 'Hang up' }).click();
+    // Enter once the question has the focus (as the agent sees it), not before its effect ran.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Yes, hang up');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => w.bridgeCalls('callAction'))
