@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type WebFrameMain } from 'electron';
 import { appPageUrl, isOurPageUrl } from './app-url.js';
+import { lockDown } from './locked-down.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 
@@ -46,10 +47,7 @@ export function createIncomingWindow(): IncomingWindow {
         disableBlinkFeatures: 'Auxclick', // no middle-click window (the open handler denies it too)
       },
     });
-    const contents = created.webContents;
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.session.setPermissionRequestHandler((_c, _p, answer) => answer(false));
+    lockDown(created.webContents);
     // Above full-screen apps too, on every platform.
     created.setAlwaysOnTop(true, 'screen-saver');
     created.once('ready-to-show', () => {

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { appPageUrl } from './app-url.js';
+import { lockDown } from './locked-down.js';
 import type { Logger } from '../log.js';
 import { STOP, sameSound, type SoundCommand } from '../ringing/sound-rule.js';
 import { RING_CHANNEL } from '../../renderer/ring/ring-bridge.js';
@@ -47,10 +48,7 @@ export function createRingSound(log: Logger): RingSound {
         backgroundThrottling: false,
       },
     });
-    const contents = win.webContents;
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.session.setPermissionRequestHandler((_c, _p, answer) => answer(false));
+    lockDown(win.webContents);
     win.on('closed', () => {
       if (page === win) {
         page = null;

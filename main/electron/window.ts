@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, screen, shell, type WebFrameMain } from 'electron';
 import type { WindowBounds } from '../contract.js';
 import { appPageUrl, isOurPageUrl } from './app-url.js';
+import { lockDown } from './locked-down.js';
 import { devRendererUrl, externalLinkAllowed, windowBounds } from './window-rules.js';
 
 export interface WindowOptions {
@@ -46,20 +47,10 @@ export function createAppWindow(options: WindowOptions): AppWindow {
         sandbox: true,
         nodeIntegration: false,
         webviewTag: false,
-        // A middle-click opens no window (the open handler denies it anyway).
-        disableBlinkFeatures: 'Auxclick',
+        disableBlinkFeatures: 'Auxclick', // no middle-click window (the open handler denies it too)
       },
     });
-    const contents = created.webContents;
-    contents.setWindowOpenHandler(({ url }) => {
-      openOutside(url);
-      return { action: 'deny' };
-    });
-    contents.on('will-navigate', (event, url) => {
-      event.preventDefault();
-      openOutside(url);
-    });
-    contents.session.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+    lockDown(created.webContents, openOutside);
     created.once('ready-to-show', () => {
       created.show();
       created.focus();
