@@ -2,19 +2,7 @@
 // lists, 2.3 members and 4 log entries per call on average (about 2.3 KB each), in the mix
 // of states a busy call center shows. Deterministic: the same size gives the same body.
 import type { Session } from '../main/evo/session.js';
-import { DEMO_USERS, generateCall } from '../main/simulator/people.js';
-
-/** Mulberry32: small, fast, seeded. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { DEMO_USERS, generateCall, seededRandom as seeded } from '../main/simulator/people.js';
 
 const BASE = Date.parse('2026-11-26T09:00:00Z');
 

@@ -3,18 +3,6 @@
 // integers; and a clock whose timers fire only when the test says.
 import type { Clock } from '../../main/watch/clock.js';
 
-/** mulberry32: small, fast, and the same run for the same seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface FakeClock extends Clock {
   /** Timers set and not yet fired or cleared. */
   readonly pending: number;

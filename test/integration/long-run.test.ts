@@ -26,7 +26,8 @@ import { FORGET_AFTER_MS } from '../../main/watch/decide.js';
 import type { WatchEvent } from '../../main/watch/events.js';
 import { ENDED_FILE, loadMemory } from '../../main/watch/ledger.js';
 import { createWatcher, type Watcher } from '../../main/watch/watcher.js';
-import { callCenter, fakeClock, seeded } from './long-run-center.js';
+import { seededRandom } from '../../main/simulator/people.js';
+import { callCenter, fakeClock } from './long-run-center.js';
 
 const POLLS = 10_000;
 const SEED = Number(process.env.LONG_RUN_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -51,7 +52,7 @@ afterAll(async () => {
 
 describe(`the long run (LONG_RUN_SEED=${SEED})`, () => {
   it(`${POLLS} polls with faults, sleeps and restarts keep every promise, in bounded memory`, async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const clock = fakeClock(START);
     const center = callCenter({ random, now: clock.now, faults: true, arrivals: true });
     const dir = await mkdtemp(join(tmpdir(), 'evo-long-run-'));
