@@ -165,12 +165,18 @@ async function main(): Promise<void> {
   const window = await measureWindow(10);
   figures.push(
     {
-      figure: 'window: 500 calls rendered, laid out and painted (median of 10)',
+      figure: 'window: 500 calls rendered, laid out and painted (median of 10, after a warm-up)',
       value: window.render500Ms
         ? `${window.render500Ms.median.toFixed(1)} ms`
         : `not measured: ${window.skipped ?? ''}`,
       budget: '≤ 50 ms',
       verdict: window.render500Ms ? verdict(window.render500Ms.median <= 50) : '',
+    },
+    {
+      figure: 'window: the same, first push on a fresh page (the warm-up)',
+      value: window.render500Ms ? `${window.render500Ms.firstMs.toFixed(1)} ms` : '',
+      budget: '',
+      verdict: '',
     },
     {
       figure: 'window JS, gzipped',

@@ -156,8 +156,10 @@
 
   window.__evoTest = {
     calls,
+    // Main's copy of what the test pushed: each listener still gets its own copy, as IPC gives,
+    // but the page pays one copy per push as the window does, not two.
     push(next) {
-      state = clone(next);
+      state = next;
       emit();
     },
     state: () => clone(state),

@@ -259,13 +259,13 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
   it('measures the budgets: script size and the time to show 500 calls', async () => {
     const size = gzippedScriptBytes();
     const w = await open(signedIn());
-    const runs = await timeToShowCalls(w.page, manyCalls(500), 10);
+    const { firstMs, runs } = await timeToShowCalls(w.page, manyCalls(500), 10);
     const round = (n: number): number => Math.round(n * 10) / 10;
     const figures = {
       measuredAt: new Date().toISOString(),
       scriptFiles: size.files,
       scriptGzipKB: round(size.bytes / 1024),
-      render500Ms: { median: round(median(runs)), runs: runs.map(round) },
+      render500Ms: { median: round(median(runs)), runs: runs.map(round), firstMs: round(firstMs) },
       targets: { scriptGzipKB: 40, render500Ms: 50 },
     };
     console.log(

@@ -1,34 +1,37 @@
 import type { Session } from '../../../main/contract.js';
 import { callerLabel, lineLabel } from '../../../main/watch/reading.js';
-import { callGroupOf } from '../calls.js';
+import type { CallGroupName } from '../calls.js';
 import { sessionHref } from '../router.js';
 import { Elapsed } from './Elapsed.js';
-import { StateBadge } from './StateBadge.js';
+import { stateBadge } from './StateBadge.js';
 
-/** One live call; the whole row is a link to its details (click or Enter). */
-export function CallRow({ session }: { session: Session }) {
+/** One live call of `group`; the whole row is a link to its details (click or Enter). */
+export function CallRow({ session, group }: { session: Session; group: CallGroupName }) {
   const caller = callerLabel(session);
   const line = lineLabel(session) || session.endpointName;
-  const held = callGroupOf(session) === 'held';
+  const held = group === 'held';
+  // Four cells of a grid (caller and badge, then the details and the time): a row is six
+  // elements, so 500 calls are quick to build, style and lay out.
   return (
     <li class="call-row">
       <a href={sessionHref(session.id)} class="call-link">
-        <span class="call-main">
-          <span class="caller">{caller}</span>
-          <span class="call-meta">
-            {line && <span>{line}</span>}
-            {session.customerName && <span>{session.customerName}</span>}
-            {held && session.holdQueueName && <span>Hold queue: {session.holdQueueName}</span>}
-            {held && session.holdReason === 'Transferring' && (
-              <span class="transfer">transfer</span>
-            )}
-          </span>
+        <span class="caller">{caller}</span>
+        {stateBadge(session, group)}
+        <span class="call-meta">
+          {metaOf(session, line, held)}
+          {held && session.holdReason === 'Transferring' && <span class="transfer">transfer</span>}
         </span>
-        <span class="call-side">
-          <StateBadge session={session} />
-          <Elapsed since={session.dateCreated} />
-        </span>
+        <Elapsed since={session.dateCreated} />
       </a>
     </li>
   );
+}
+
+/** The line, the customer and the hold queue as one text: one node a row, not six. */
+function metaOf(session: Session, line: string | undefined, held: boolean): string {
+  const parts: string[] = [];
+  if (line) parts.push(line);
+  if (session.customerName) parts.push(session.customerName);
+  if (held && session.holdQueueName) parts.push(`Hold queue: ${session.holdQueueName}`);
+  return parts.join(' · ');
 }

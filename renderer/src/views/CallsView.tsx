@@ -27,7 +27,7 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
             </h2>
             <ul class="call-list">
               {group.sessions.map((session) => (
-                <CallRow key={session.id} session={session} />
+                <CallRow key={session.id} session={session} group={group.name} />
               ))}
             </ul>
           </section>
