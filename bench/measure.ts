@@ -1,6 +1,6 @@
 // Timing helpers: steps are interleaved round by round (so a noisy moment hurts them all
 // alike) and reported as medians.
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -9,13 +9,6 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] ?? Number.NaN)
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-/** Milliseconds one call of `work` took. */
-export async function timeOnce(work: () => unknown): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
 }
 
 /** Wall and CPU (user + system) milliseconds of one call of `work`. */
@@ -28,17 +21,45 @@ export async function timeWithCpu(work: () => unknown): Promise<{ wallMs: number
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/** Runs `rounds` rounds of every step in order (after one warm-up round); medians by step. */
+export interface StepTimes {
+  /** Median milliseconds by step. */
+  ms: Record<string, number>;
+  /** Median milliseconds by step of the garbage collector's pauses that fell inside it. */
+  gcMs: Record<string, number>;
+}
+
+/**
+ * Runs `rounds` rounds of every step in order (after one warm-up round); medians by step, and
+ * of the collector's pauses inside each step (V8 reports each pause with its start and length).
+ */
 export async function interleaved(
   rounds: number,
   steps: Record<string, () => unknown>,
-): Promise<Record<string, number>> {
-  const samples: Record<string, number[]> = {};
+): Promise<StepTimes> {
+  const pauses: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const windows: Record<string, { start: number; end: number }[]> = {};
   for (let round = 0; round <= rounds; round++) {
     for (const [name, step] of Object.entries(steps)) {
-      const ms = await timeOnce(step);
-      if (round > 0) (samples[name] ??= []).push(ms);
+      const start = performance.now();
+      await step();
+      const end = performance.now();
+      if (round > 0) (windows[name] ??= []).push({ start, end });
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, median(s)]));
+  // The observer is told in a later task.
+  await new Promise((done) => setTimeout(done, 10));
+  observer.disconnect();
+  const inside = (w: { start: number; end: number }) =>
+    pauses.reduce(
+      (sum, p) => sum + Math.max(0, Math.min(p.end, w.end) - Math.max(p.start, w.start)),
+      0,
+    );
+  const byStep = (f: (w: { start: number; end: number }) => number) =>
+    Object.fromEntries(Object.entries(windows).map(([name, ws]) => [name, median(ws.map(f))]));
+  return { ms: byStep((w) => w.end - w.start), gcMs: byStep(inside) };
 }

@@ -43,14 +43,20 @@ export function initialAppState(
  * `dateCompleted` gets the time it was seen gone.
  */
 export function withPoll(state: AppState, at: number, sessions: Session[]): AppState {
-  const before = new Map(state.sessions.map((s) => [s.id, s]));
-  const liveIds = new Set(sessions.map((s) => s.id));
+  const liveIds = new Set<string>();
+  for (const s of sessions) liveIds.add(s.id);
   const atIso = new Date(at).toISOString();
 
-  const live = sessions.map((s) => {
-    if (s.dateCreated !== undefined) return s;
-    return { ...s, dateCreated: before.get(s.id)?.dateCreated ?? atIso };
-  });
+  // A call without a start time keeps the one first shown for it. The lookup table is built
+  // only for such a call: a poll of 10,000 calls that all have one builds nothing.
+  let before: Map<string, Session> | undefined;
+  const live = sessions.every((s) => s.dateCreated !== undefined)
+    ? sessions
+    : sessions.map((s) => {
+        if (s.dateCreated !== undefined) return s;
+        before ??= new Map(state.sessions.map((b) => [b.id, b]));
+        return { ...s, dateCreated: before.get(s.id)?.dateCreated ?? atIso };
+      });
   const left = state.sessions
     .filter((s) => !liveIds.has(s.id))
     .map((s) => (hasTime(s.dateCompleted) ? s : { ...s, dateCompleted: atIso }));
@@ -63,10 +69,10 @@ export function withPoll(state: AppState, at: number, sessions: Session[]): AppS
     .slice(0, RECENTLY_ENDED_LIMIT);
 
   // A ringing alert is kept as long as its call is shown.
-  const shown = new Set([...live, ...recentlyEnded].map((s) => s.id));
-  const ringing = state.ringing.every((r) => shown.has(r.sessionId))
+  const shown = (id: string) => liveIds.has(id) || recentlyEnded.some((s) => s.id === id);
+  const ringing = state.ringing.every((r) => shown(r.sessionId))
     ? state.ringing
-    : state.ringing.filter((r) => shown.has(r.sessionId));
+    : state.ringing.filter((r) => shown(r.sessionId));
 
   return {
     ...state,
