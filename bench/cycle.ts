@@ -8,7 +8,8 @@ import { initialAppState, withAccount, withPoll } from '../main/app/app-state.js
 import { trayMenu } from '../main/app/tray-model.js';
 import { decide, emptyMemory, type WatchMemory } from '../main/watch/decide.js';
 import { DEFAULT_TIMING } from '../main/watch/events.js';
-import { interleaved } from './measure.js';
+import { sessionTable } from '../main/watch/tracked.js';
+import { emptyCaches, interleaved } from './measure.js';
 import type { BodyServer } from './server.js';
 import { bodyOf, newRingingCall, realisticSessions } from './sessions.js';
 
@@ -24,11 +25,15 @@ export interface CycleResult {
   gcMs: Record<string, number>;
 }
 
-/** Medians of each step for `count` sessions. */
+/**
+ * Medians of each step for `count` sessions. With `coldCaches`, the CPU caches are emptied
+ * before each step (see emptyCaches), for the like-for-like figure of linearity.
+ */
 export async function measureCycle(
   server: BodyServer,
   count: number,
   rounds: number,
+  coldCaches = false,
 ): Promise<CycleResult> {
   const sessions = realisticSessions(count);
   const body = bodyOf(sessions);
@@ -56,56 +61,55 @@ export async function measureCycle(
   });
   const state = withPoll(signedIn, now - 3000, fresh());
 
-  // The least a step that matches each listed call to what it remembers must do: find it by id
-  // and compare a field or two. It has no allocation and no algorithm to speak of, so its cost
-  // per call is the machine's price of reaching 100 or 10,000 calls' objects in memory.
-  const remembered = new Map(fresh().map((s) => [s.id, s]));
-  let matched = 0;
-
   // New objects each round, as every poll brings: nothing may be reused by identity.
   let raw: unknown = null;
   let list: Session[] = [];
   let polled = state;
   const index = () => decideOn(steady, list, now);
-  const times = await interleaved(rounds, {
-    parse: () => JSON.parse(body),
-    _raw: () => {
-      raw = JSON.parse(body);
+  const times = await interleaved(
+    rounds,
+    {
+      parse: () => JSON.parse(body),
+      _raw: () => {
+        raw = JSON.parse(body);
+      },
+      normalize: () => {
+        list = normalizeSessions(raw);
+      },
+      // Each decision takes the index cached beside the tables it is given and hands it on to
+      // the tables it makes; as the steps below all start from `steady`, an untimed decision
+      // first gives it back, as the poll before would have.
+      _index1: index,
+      decideSteady: () => decideOn(steady, list, now),
+      _index2: index,
+      decideRing: () => decideOn(steady, [...list, ring], now),
+      _index3: index,
+      decideNewMinute: () => decideOn(steady, list, start + 60_000),
+      // What the first poll of a minute must do at the least: a new table of every call by id
+      // (the memory is immutable, and each call's minute of last sight is in it).
+      tableOfCalls: () => {
+        const table = sessionTable();
+        for (const s of list) {
+          const t = steady.sessions[s.id];
+          if (t !== undefined) table[s.id] = t;
+        }
+      },
+      appState: () => {
+        polled = withPoll(state, now, list);
+      },
+      trayMenu: () => trayMenu(polled, now),
+      _index4: index,
+      wholeSteady: async () => {
+        decideOn(steady, await steadyClient.getMySessions(), now);
+      },
+      _ringBefore: () => ringClient.getMySessions(),
+      _index5: index,
+      wholeRing: async () => {
+        decideOn(steady, await ringClient.getMySessions(), now);
+      },
     },
-    normalize: () => {
-      list = normalizeSessions(raw);
-    },
-    findById: () => {
-      for (const s of list) {
-        const known = remembered.get(s.id);
-        if (known !== undefined && known.callState === s.callState && known.fromName === s.fromName)
-          matched++;
-      }
-    },
-    // Each decision takes the index cached beside the tables it is given and hands it on to
-    // the tables it makes; as the steps below all start from `steady`, an untimed decision
-    // first gives it back, as the poll before would have.
-    _index1: index,
-    decideSteady: () => decideOn(steady, list, now),
-    _index2: index,
-    decideRing: () => decideOn(steady, [...list, ring], now),
-    _index3: index,
-    decideNewMinute: () => decideOn(steady, list, start + 60_000),
-    appState: () => {
-      polled = withPoll(state, now, list);
-    },
-    trayMenu: () => trayMenu(polled, now),
-    _index4: index,
-    wholeSteady: async () => {
-      decideOn(steady, await steadyClient.getMySessions(), now);
-    },
-    _ringBefore: () => ringClient.getMySessions(),
-    _index5: index,
-    wholeRing: async () => {
-      decideOn(steady, await ringClient.getMySessions(), now);
-    },
-  });
-  if (matched === 0) throw new Error('The find-by-id floor found no call: it measured nothing.');
+    coldCaches ? emptyCaches : undefined,
+  );
   await steadyClient.signOut();
   await ringClient.signOut();
   const kept = (byStep: Record<string, number>) =>

@@ -35,6 +35,8 @@ export interface StepTimes {
 export async function interleaved(
   rounds: number,
   steps: Record<string, () => unknown>,
+  /** Untimed, before each timed step (a name not starting with `_`). */
+  beforeEach?: () => void,
 ): Promise<StepTimes> {
   const pauses: { start: number; end: number }[] = [];
   const observer = new PerformanceObserver((list) => {
@@ -45,6 +47,7 @@ export async function interleaved(
   const windows: Record<string, { start: number; end: number }[]> = {};
   for (let round = 0; round <= rounds; round++) {
     for (const [name, step] of Object.entries(steps)) {
+      if (beforeEach !== undefined && !name.startsWith('_')) beforeEach();
       const start = performance.now();
       await step();
       const end = performance.now();
@@ -62,4 +65,18 @@ export async function interleaved(
   const byStep = (f: (w: { start: number; end: number }) => number) =>
     Object.fromEntries(Object.entries(windows).map(([name, ws]) => [name, median(ws.map(f))]));
   return { ms: byStep((w) => w.end - w.start), gcMs: byStep(inside) };
+}
+
+/** More than the caches of this machine (its VM does not say their size) and most others hold. */
+const CACHE_FLUSH_BYTES = 64 * 2 ** 20;
+let flushBuffer: Uint8Array | undefined;
+
+/**
+ * Reads and writes a line of every 64 bytes of a buffer larger than the caches, so the next
+ * step finds none of its own data there: a step on 100 calls then starts as one on 10,000
+ * does (whose data never fits), and their costs per call can be compared like for like.
+ */
+export function emptyCaches(): void {
+  flushBuffer ??= new Uint8Array(CACHE_FLUSH_BYTES);
+  for (let i = 0; i < flushBuffer.length; i += 64) flushBuffer[i] = (flushBuffer[i] ?? 0) + 1;
 }

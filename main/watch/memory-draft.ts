@@ -22,6 +22,12 @@ export interface Tables {
 interface MemoryIndex {
   sessions: SessionTable;
   ended: readonly EndedCall[];
+  /**
+   * The table's ids in the order first seen. Walking this list, not the table: enumerating a
+   * table of 10,000 ids (for-in, Object.keys) makes V8 sort them, which costs more per id the
+   * more there are.
+   */
+  ids: string[];
   /** Ids below ABSENCES_BEFORE_GONE absences: an answer that leaves them out counts. */
   listed: Set<string>;
   pending: Set<string>;
@@ -48,6 +54,7 @@ function indexOf(tables: Tables): MemoryIndex {
   if (cached?.sessions === tables.sessions && cached.ended === tables.ended) return cached;
   const index: MemoryIndex = {
     ...tables,
+    ids: [],
     listed: new Set(),
     pending: new Set(),
     endedAt: new Map(),
@@ -57,6 +64,7 @@ function indexOf(tables: Tables): MemoryIndex {
   for (const id in tables.sessions) {
     const t = own(tables.sessions, id);
     if (t === undefined) continue;
+    index.ids.push(id);
     if (t.absences < ABSENCES_BEFORE_GONE) index.listed.add(id);
     if (t.lookup === 'pending') index.pending.add(id);
   }
@@ -102,7 +110,7 @@ export class Draft {
     this.forgetBefore = due ? now - FORGET_AFTER_MS : -Infinity;
     this.pruneEnded = due && this.index.oldestEndedSeenAt <= this.forgetBefore;
     if (!due) return;
-    for (const id in tables.sessions) {
+    for (const id of this.index.ids) {
       const t = own(tables.sessions, id);
       if (t !== undefined && t.lastSeenAt <= this.forgetBefore) this.changed.set(id, null);
     }
@@ -143,15 +151,24 @@ export class Draft {
   commit(): Tables {
     const { tables, index, changed } = this;
     let sessions = tables.sessions;
+    let ids = index.ids;
     if (changed.size > 0) {
       sessions = sessionTable();
+      ids = [];
       // In the old order, so lookups are asked in the order the calls were first seen.
-      for (const id in tables.sessions) {
+      for (const id of index.ids) {
         const t = changed.has(id) ? changed.get(id) : own(tables.sessions, id);
-        if (t) sessions[id] = t;
+        if (t) {
+          sessions[id] = t;
+          ids.push(id);
+        }
       }
-      for (const [id, t] of changed)
-        if (t !== null && !Object.hasOwn(sessions, id)) sessions[id] = t;
+      for (const [id, t] of changed) {
+        if (t !== null && !Object.hasOwn(sessions, id)) {
+          sessions[id] = t;
+          ids.push(id);
+        }
+      }
     }
     let ended = tables.ended;
     const rebuilt = this.revived.size > 0 || this.pruneEnded;
@@ -172,6 +189,7 @@ export class Draft {
     }
     const base = tables.ended.length;
     index.sessions = sessions;
+    index.ids = ids;
     index.ended = ended;
     if (rebuilt) indexEnded(index);
     else {
