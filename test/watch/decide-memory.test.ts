@@ -115,6 +115,28 @@ describe('calls that ended', () => {
     expect(w.memory.ended).toEqual([]);
   });
 
+  it('keeps the calls in the order first seen through changes, forgetting and new calls', () => {
+    const w = new Watch();
+    w.poll([connected('b'), connected('a')]);
+    w.poll([connected('b'), connected('a'), connected('c')]);
+    w.poll([held('a'), connected('b'), connected('c')]); // a change rebuilds the table
+    expect(Object.keys(w.memory.sessions)).toEqual(['b', 'a', 'c']);
+    // b and c leave; a, still listed, is seen again well within the day
+    w.poll([held('a')], FORGET_AFTER_MS / 2);
+    w.poll([held('a')], FORGET_AFTER_MS / 2 + 60_000);
+    w.poll([held('a'), connected('d')]);
+    w.poll([connected('a'), connected('d')]); // a change: rebuilt from the order kept
+    expect(Object.keys(w.memory.sessions)).toEqual(['a', 'd']);
+    // and a memory made elsewhere (loaded from the ledger) has its order rebuilt
+    const loaded = new Watch(
+      DEFAULT_TIMING,
+      JSON.parse(JSON.stringify(w.memory)) as WatchMemory,
+      w.now,
+    );
+    loaded.poll([connected('e'), held('a'), connected('d')], 60_000);
+    expect(Object.keys(loaded.memory.sessions)).toEqual(['a', 'd', 'e']);
+  });
+
   it('a steady poll with thousands remembered copies neither table', () => {
     const w = dayOfMissedCalls(2000); // its set-up answers each lookup in turn: quadratic
     w.poll([connected('live')]);
