@@ -249,6 +249,7 @@ async function main(): Promise<void> {
         `per session, ${big} ÷ 100`,
         'measured',
         "without the collector's pauses",
+        'caches emptied before each step',
         `GC share at ${big}`,
       ],
       ...growthRows,
