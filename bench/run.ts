@@ -117,8 +117,8 @@ async function main(): Promise<void> {
     const withoutGc = (r: CycleResult, key: string) =>
       ((r.ms[key] ?? NaN) - (r.gcMs[key] ?? 0)) / r.sessions;
     const [coldSmall, coldBig] = coldCycles;
-    const coldGrowth = (key: string) =>
-      coldSmall && coldBig ? x(perSession(coldBig, key) / perSession(coldSmall, key)) : '—';
+    const coldGrowth = (key: string, of: (r: CycleResult, key: string) => number) =>
+      coldSmall && coldBig ? x(of(coldBig, key) / of(coldSmall, key)) : '—';
     const floors = `JSON.parse ${x(growth('parse'))}`;
     for (const [key, label] of STEPS) {
       figures.push({
@@ -134,7 +134,8 @@ async function main(): Promise<void> {
         label,
         x(growth(key)),
         x(withoutGc(big, key) / withoutGc(small, key)),
-        coldGrowth(key),
+        coldGrowth(key, perSession),
+        coldGrowth(key, withoutGc),
         `${(share * 100).toFixed(0)} %`,
       ]);
     }
@@ -250,6 +251,7 @@ async function main(): Promise<void> {
         'measured',
         "without the collector's pauses",
         'caches emptied before each step',
+        'both',
         `GC share at ${big}`,
       ],
       ...growthRows,
