@@ -21,6 +21,7 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
             key={group.name}
             class={`call-group group-${group.name}`}
             aria-labelledby={`group-${group.name}`}
+            style={{ containIntrinsicSize: `auto ${groupHeightRem(group.sessions.length)}rem` }}
           >
             <h2 id={`group-${group.name}`}>
               {group.title} <span class="group-count">{group.sessions.length}</span>
@@ -36,3 +37,15 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
     </main>
   );
 }
+
+/**
+ * A group's height before it is first laid out, for `content-visibility: auto` (calls.css):
+ * its heading and a row's placeholder height a call, so the scroll bar is near right.
+ */
+function groupHeightRem(calls: number): number {
+  return Math.round(HEADING_REM + calls * ROW_REM);
+}
+
+/** The heights calls.css gives a group heading and a row's placeholder. */
+const HEADING_REM = 2.9;
+const ROW_REM = 4.6;
