@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     if (!quick) {
       for (const size of [100, SIZES[SIZES.length - 1] ?? 0]) {
         coldCycles.push(
-          await measureCycle(server, size, Math.max(9, Math.min(60, 30_000 / size)), true),
+          await measureCycle(server, size, Math.max(15, Math.min(150, 60_000 / size)), true),
         );
       }
       if (!asJson) process.stderr.write('measured with the caches emptied\n');
