@@ -8,7 +8,7 @@ import { initialAppState, withAccount, withPoll } from '../main/app/app-state.js
 import { trayMenu } from '../main/app/tray-model.js';
 import { decide, emptyMemory, type WatchMemory } from '../main/watch/decide.js';
 import { DEFAULT_TIMING } from '../main/watch/events.js';
-import { sessionTable } from '../main/watch/tracked.js';
+import { sameTrimmed, sessionTable } from '../main/watch/tracked.js';
 import { emptyCaches, interleaved } from './measure.js';
 import type { BodyServer } from './server.js';
 import { bodyOf, newRingingCall, realisticSessions } from './sessions.js';
@@ -61,6 +61,7 @@ export async function measureCycle(
   });
   const state = withPoll(signedIn, now - 3000, fresh());
 
+  let same = 0;
   // New objects each round, as every poll brings: nothing may be reused by identity.
   let raw: unknown = null;
   let list: Session[] = [];
@@ -94,6 +95,14 @@ export async function measureCycle(
           if (t !== undefined) table[s.id] = t;
         }
       },
+      // What decide does for each unchanged call: find what it remembers of it and compare
+      // the fields its rules read. Freshly parsed strings are compared by content.
+      compareRemembered: () => {
+        for (const s of list) {
+          const t = steady.sessions[s.id];
+          if (t !== undefined && sameTrimmed(t.session, s)) same++;
+        }
+      },
       appState: () => {
         polled = withPoll(state, now, list);
       },
@@ -110,6 +119,7 @@ export async function measureCycle(
     },
     coldCaches ? emptyCaches : undefined,
   );
+  if (same === 0) throw new Error('No call compared equal to what was remembered: a broken bench.');
   await steadyClient.signOut();
   await ringClient.signOut();
   const kept = (byStep: Record<string, number>) =>

@@ -38,6 +38,7 @@ const STEPS: [key: string, label: string][] = [
 const FLOORS: [key: string, label: string][] = [
   ['parse', 'floor: JSON.parse'],
   ['tableOfCalls', 'floor: a new table of every call by id'],
+  ['compareRemembered', "part of decide: compare each call with what's remembered"],
 ];
 
 const ratio = (r: CycleResult, key: string) => (r.ms[key] ?? NaN) / (r.ms['parse'] ?? NaN);
