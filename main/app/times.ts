@@ -6,6 +6,24 @@ export interface TimeFormat {
   timeZone?: string;
 }
 
+// Building an Intl formatter costs milliseconds (locale data); formatting with one is cheap.
+// The tray menu and the window's status line format often, so each formatter is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An Intl.DateTimeFormat for this locale and these options, built once. */
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "0:42", "12:05", "1:02:09": how long a call has been going. Negative (clock skew) is 0:00. */
 export function elapsedText(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -20,9 +38,9 @@ export function elapsedText(ms: number): string {
 /** "14:05" (or "2:05 PM"), with the day in front when `at` is not on the same day as `now`. */
 export function clockText(at: number, now: number, format: TimeFormat = {}): string {
   const zone = format.timeZone === undefined ? {} : { timeZone: format.timeZone };
-  const day = new Intl.DateTimeFormat(format.locale, { ...zone, dateStyle: 'short' });
+  const day = dateTimeFormat(format.locale, { ...zone, dateStyle: 'short' });
   const sameDay = day.format(at) === day.format(now);
-  return new Intl.DateTimeFormat(format.locale, {
+  return dateTimeFormat(format.locale, {
     ...zone,
     hour: 'numeric',
     minute: '2-digit',

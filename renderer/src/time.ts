@@ -1,5 +1,6 @@
 // Times for the agent, through Intl. The locale is optional so tests can pin it.
 // Elapsed time and API dates are main's (main/app/times.ts), so the tray and the window agree.
+import { dateTimeFormat } from '../../main/app/times.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -8,37 +9,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-// Building an Intl formatter costs a few milliseconds (locale data); formatting with one is
-// cheap. The status line formats on every state pushed and every second, so each formatter is
-// built once per locale and kept.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-
-function dateFormat(
-  style: 'clock' | 'time' | 'date-time',
-  locale: string | undefined,
-): Intl.DateTimeFormat {
-  const key = `${style} ${locale ?? ''}`;
-  let format = formatters.get(key);
-  if (!(format instanceof Intl.DateTimeFormat)) {
-    format = new Intl.DateTimeFormat(
-      locale,
-      style === 'clock'
-        ? { timeStyle: 'short' }
-        : style === 'time'
-          ? { timeStyle: 'medium' }
-          : { dateStyle: 'medium', timeStyle: 'medium' },
-    );
-    formatters.set(key, format);
-  }
-  return format;
-}
+// Each formatter is built once (main/app/times.ts says why).
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
-  const key = `relative ${locale ?? ''}`;
-  let format = formatters.get(key);
-  if (!(format instanceof Intl.RelativeTimeFormat)) {
+  let format = relativeFormats.get(locale ?? '');
+  if (format === undefined) {
     format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    formatters.set(key, format);
+    relativeFormats.set(locale ?? '', format);
   }
   return format;
 }
@@ -57,15 +35,15 @@ export function formatRelative(at: number, now: number, locale?: string): string
 
 /** "14:05" */
 export function formatClock(at: number, locale?: string): string {
-  return dateFormat('clock', locale).format(at);
+  return dateTimeFormat(locale, { timeStyle: 'short' }).format(at);
 }
 
 /** "14:05:09": to the second, for when the app last heard from Evo Voice. */
 export function formatTime(at: number, locale?: string): string {
-  return dateFormat('time', locale).format(at);
+  return dateTimeFormat(locale, { timeStyle: 'medium' }).format(at);
 }
 
 /** "26 Nov 2026, 14:05:09" */
 export function formatDateTime(at: number, locale?: string): string {
-  return dateFormat('date-time', locale).format(at);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
