@@ -2,10 +2,10 @@
 // against a prebuilt body, with JSON.parse of the same body measured in the same rounds.
 import { createEvoClient } from '../main/evo/client.js';
 import { normalizeSessions } from '../main/evo/normalize.js';
-import type { Session } from '../main/evo/session.js';
-import { DEFAULT_SETTINGS } from '../main/contract.js';
+import type { Session } from '../main/boundary/session.js';
+import { DEFAULT_SETTINGS } from '../main/boundary/contract.js';
 import { initialAppState, withAccount, withPoll } from '../main/app/app-state.js';
-import { trayMenu } from '../main/app/tray-model.js';
+import { trayMenu } from '../main/app/tray-menu.js';
 import { decide, emptyMemory, type WatchMemory } from '../main/watch/decide.js';
 import { DEFAULT_TIMING } from '../main/watch/events.js';
 import { sameTrimmed, sessionTable } from '../main/watch/tracked.js';

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Session } from '../main/evo/session.js';
+import type { Session } from '../main/boundary/session.js';
 import { silentLogger } from '../main/log.js';
 import { decide, emptyMemory, type WatchMemory } from '../main/watch/decide.js';
 import { DEFAULT_TIMING } from '../main/watch/events.js';

@@ -1,7 +1,7 @@
 // Realistic `GET /sessions/my` answers for the benchmark: every field the reference page
 // lists, 2.3 members and 4 log entries per call on average (about 2.3 KB each), in the mix
 // of states a busy call center shows. Deterministic: the same size gives the same body.
-import type { Session } from '../main/evo/session.js';
+import type { Session } from '../main/boundary/session.js';
 import { DEMO_USERS, generateCall, seededRandom as seeded } from '../main/simulator/people.js';
 
 const BASE = Date.parse('2026-11-26T09:00:00Z');

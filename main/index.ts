@@ -2,7 +2,7 @@
 // Every decision lives in the modules it calls; this file only connects them.
 import { join } from 'node:path';
 import { app, clipboard, type WebFrameMain } from 'electron';
-import { IPC, type Settings, type SettingsPatch } from './contract.js';
+import { IPC, type Settings, type SettingsPatch } from './boundary/contract.js';
 import { createAccount, type WatchRequest } from './app/account.js';
 import { createAlerts } from './app/alerts.js';
 import {
@@ -14,7 +14,7 @@ import {
   withSettings,
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
-import { connectCallActions } from './call-actions/connect.js';
+import { connectCallActions } from './app/call-action-wiring.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { createWhileAway } from './app/while-away.js';
 import { startDemoRun } from './app/demo-run.js';

@@ -1,8 +1,8 @@
 // The preload script (sandboxed, CommonJS): `window.evoTray` and nothing else. The page never
 // sees ipcRenderer, only these calls, each a single invoke on its own channel.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC } from '../main/contract.js';
-import type { AppState, EvoTrayBridge } from '../main/contract.js';
+import { IPC } from '../main/boundary/contract.js';
+import type { AppState, EvoTrayBridge } from '../main/boundary/contract.js';
 import { remoteErrorMessage } from './bridge-errors.js';
 
 /** One invoke; a rejection carries only main's own message (see bridge-errors.ts). */

@@ -1,7 +1,7 @@
 // The agent's state in the agent's words, the tray icon's variant, and when a card says the
 // platform set them Not ready. Pure.
-import type { AgentStateView } from '../contract.js';
-import type { AgentStateReading } from './reading.js';
+import type { AgentStateView } from '../boundary/contract.js';
+import type { AgentStateReading } from '../evo/app-config.js';
 
 const WORDS: Record<string, string> = {
   Ready: 'Ready',

@@ -1,6 +1,6 @@
 // What the account tells the agent, and the check of a sign-in request before any of it is
 // sent: plain functions, so account.ts keeps to the flow.
-import { DEFAULT_SETTINGS, type SignInRequest } from '../contract.js';
+import { DEFAULT_SETTINGS, type SignInRequest } from '../boundary/contract.js';
 import { KeychainError } from '../credentials/keychain.js';
 import { isEvoApiError } from '../evo/api.js';
 import { withoutRetryHint } from '../evo/http-errors.js';

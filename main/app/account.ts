@@ -1,9 +1,9 @@
 // The agent's account: sign in, the silent sign-in at start, sign out, and the demo.
 // Plain Node: the API, the credential store, the watcher and the demo simulator come in as
 // small interfaces, so the whole flow is tested with fakes.
-import type { SettingsPatch, SignInRequest, SignInResult } from '../contract.js';
+import type { SettingsPatch, SignInRequest, SignInResult } from '../boundary/contract.js';
 import { isEvoApiError, type EvoApi } from '../evo/api.js';
-import type { AgentProfile } from '../evo/session.js';
+import type { AgentProfile } from '../boundary/session.js';
 import { createRejectedPasswords, type RejectedPasswords } from '../credentials/rejected.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { silentLogger, type Logger } from '../log.js';

@@ -8,7 +8,7 @@ import type {
   RingingAlert,
   Session,
   Settings,
-} from '../contract.js';
+} from '../boundary/contract.js';
 import { callBackNumberOf } from '../away/phone-number.js';
 import type { WatchEvent } from '../watch/events.js';
 

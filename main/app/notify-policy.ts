@@ -1,6 +1,7 @@
 // Whether an event becomes a desktop notification. Pure: the adapter shows what this returns.
-import type { AlertsPausedUntil, ConnectionState, Settings } from '../contract.js';
+import type { AlertsPausedUntil, ConnectionState, Settings } from '../boundary/contract.js';
 import type { WatchEvent } from '../watch/events.js';
+import { isPaused } from '../boundary/alerts-paused.js';
 
 export type NotificationDecision = { show: false } | { show: true; silent: boolean; tag: string };
 
@@ -9,11 +10,6 @@ export const CONNECTION_TAG = 'connection';
 
 /** How long polling must fail before the agent is told: a blip should not interrupt a call. */
 export const CONNECTION_FAILING_AFTER_MS = 60_000;
-
-export function isPaused(pausedUntil: AlertsPausedUntil | null | undefined, now: number): boolean {
-  if (pausedUntil === 'until-resumed') return true;
-  return typeof pausedUntil === 'number' && now < pausedUntil;
-}
 
 export function notificationFor(
   event: WatchEvent,

@@ -1,7 +1,7 @@
 // Polling follows the machine. Asleep, nothing can be heard or fetched, so polling pauses. A
 // locked screen does NOT pause it: an agent who stepped away still hears a call ring, and a
 // call that rings and ends meanwhile is still seen (the interval rule slows polling after a
-// while locked, main/ringing/interval.ts). The network going away is not a reason to pause
+// while locked, main/watch/poll-interval.ts). The network going away is not a reason to pause
 // either: polling on is what turns a lost network into the offline state.
 export interface MachineState {
   suspended: boolean;

@@ -1,8 +1,8 @@
 // What the tray icon and its tooltip show, from the app state alone.
-import type { AppState, Session } from '../contract.js';
+import type { AppState, Session } from '../boundary/contract.js';
 import { takesNoCalls } from '../agent-state/words.js';
-import { sessionPhase } from '../watch/reading.js';
-import type { SessionPhase } from '../watch/reading.js';
+import { sessionPhase } from '../boundary/session-reading.js';
+import type { SessionPhase } from '../boundary/session-reading.js';
 
 export type TrayIconName =
   'signed-out' | 'offline' | 'idle' | 'not-ready' | 'on-call' | 'ringing' | 'on-hold';

@@ -1,12 +1,12 @@
 // The tray menu as plain data: the adapter turns it into an Electron Menu and sends clicks back
 // through parseMenuAction.
-import type { AppState, CallAction, MissedCall, Session } from '../contract.js';
-import { actionsFor, CALL_ACTIONS } from '../call-actions/rules.js';
-import { callerLabel, lineLabel, sessionPhase } from '../watch/reading.js';
-import type { SessionPhase } from '../watch/reading.js';
-import { isPaused } from './notify-policy.js';
-import { clockText, elapsedText, timeOf } from './times.js';
-import type { TimeFormat } from './times.js';
+import type { AppState, CallAction, MissedCall, Session } from '../boundary/contract.js';
+import { actionsFor, CALL_ACTIONS } from '../boundary/call-action-rules.js';
+import { callerLabel, lineLabel, sessionPhase } from '../boundary/session-reading.js';
+import type { SessionPhase } from '../boundary/session-reading.js';
+import { isPaused } from '../boundary/alerts-paused.js';
+import { clockText, elapsedText, timeOf } from '../boundary/times.js';
+import type { TimeFormat } from '../boundary/times.js';
 import { agentWords, isOffline } from './tray-look.js';
 import { updateMenuItem } from '../updates/rules.js';
 

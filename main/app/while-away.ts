@@ -2,12 +2,13 @@
 // summary card per look back (not a card per call), the agent's state on the app state with
 // one card when the platform sets the agent Not ready after a missed call, and the missed
 // list kept per account on disk. No Electron here.
-import type { AgentStateView, MissedCall } from '../contract.js';
-import { createAgentStateReader, type AgentStateApi } from '../agent-state/follow.js';
-import type { AgentIdentity } from '../call-actions/rules.js';
-import { withAgentState } from '../agent-state/app-state.js';
+import type { AgentStateView, MissedCall } from '../boundary/contract.js';
+import { createAgentStateReader } from '../agent-state/follow.js';
+import type { AgentStateApi, HistoryApi } from '../evo/api.js';
+import type { AgentIdentity } from '../boundary/call-action-rules.js';
+import { withAgentState } from '../agent-state/with-agent-state.js';
 import { agentStateView, NOT_READY_CARD, notReadyAfterMissedCall } from '../agent-state/words.js';
-import { createAwayCheck, type HistoryApi } from '../away/away-check.js';
+import { createAwayCheck } from '../away/away-check.js';
 import { loadMissedList, saveMissedList } from '../away/missed-file.js';
 import { recentMissed } from '../away/missed-list.js';
 import { awaySummary } from '../away/summary.js';
@@ -16,7 +17,8 @@ import type { SessionEvent, WatchEvent } from '../watch/events.js';
 import type { PollFollower } from '../watch/follower.js';
 import { MISSED_LIMIT, withWatchEvent, type AppStore } from './app-state.js';
 import type { Notifier } from './alerts.js';
-import { isPaused, notificationFor } from './notify-policy.js';
+import { isPaused } from '../boundary/alerts-paused.js';
+import { notificationFor } from './notify-policy.js';
 
 export interface WhileAwayOptions {
   store: AppStore;

@@ -1,7 +1,7 @@
 // Reads the call history back over an absence: newest first, page by page, one request at a
 // time, until a page reaches back before the window or there are no more pages.
-import type { Session } from '../evo/session.js';
-import type { HistoryPage } from './history-page.js';
+import type { Session } from '../boundary/session.js';
+import type { HistoryPage } from '../evo/history-page.js';
 import { reachedBefore } from './reconcile.js';
 
 export const HISTORY_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 // The missed list on disk: missed-list.json in the account's ledger folder, replaced atomically.
 import { join } from 'node:path';
-import type { MissedCall } from '../contract.js';
+import type { MissedCall } from '../boundary/contract.js';
 import { readIfPresent, writeAtomically } from '../watch/ledger-files.js';
 import { missedListText, parseMissedList } from './missed-list.js';
 

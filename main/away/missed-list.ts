@@ -1,6 +1,6 @@
 // The missed list: the last day of missed calls (live and while away), newest first, kept per
 // account beside the call ledger so it survives a restart. Pure; the file is missed-file.ts.
-import type { MissedCall } from '../contract.js';
+import type { MissedCall } from '../boundary/contract.js';
 import { isRecord } from '../evo/field-table.js';
 import { checkPhoneNumber } from './phone-number.js';
 

@@ -1,7 +1,7 @@
 // The number a missed call is called back on, and the check every call back passes first.
 // Pure. Only digits, `+`, `*` and `#` ever reach a `tel:` link: anything else could smuggle
 // parameters or another scheme into the OS's phone handler.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 
 export type NumberCheck = { ok: true; number: string } | { ok: false; error: string };
 

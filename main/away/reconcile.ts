@@ -2,7 +2,7 @@
 // reported when it came in, was missed, started inside the window the app was not watching,
 // and is neither already reported (the away ledger) nor known to the live engine (which
 // reports its own misses, or saw the call answered or ringing).
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 
 /** The longest stretch looked back over: the missed list keeps a day. */
 export const AWAY_LOOKBACK_MS = 24 * 60 * 60_000;

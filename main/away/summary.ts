@@ -1,6 +1,6 @@
 // The one card for a look back: "While you were away: 3 missed calls". Pure.
 import type { SessionEvent } from '../watch/events.js';
-import { callerLabel } from '../watch/reading.js';
+import { callerLabel } from '../boundary/session-reading.js';
 
 const NAMED = 3;
 

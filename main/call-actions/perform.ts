@@ -1,11 +1,11 @@
 // Performing an action on a call: checked against the call as the last poll saw it, sent once,
 // shared while in flight, and remembered afterwards so its consequences are not alerted. The
 // client, the poll and the settings are injected; no Electron, no timers.
-import type { CallActionRequest, CallActionResult, Session } from '../contract.js';
+import type { CallActionRequest, CallActionResult, Session } from '../boundary/contract.js';
 import type { ActionRequest } from '../evo/api.js';
 import type { SessionEventKind } from '../watch/events.js';
 import { actionRequest } from './requests.js';
-import { isAllowed, type AgentIdentity, type CallAction } from './rules.js';
+import { isAllowed, type AgentIdentity, type CallAction } from '../boundary/call-action-rules.js';
 import { isSilencedByAction, pruneDone, type DoneAction } from './suppress.js';
 import { actionFailureWords, notAllowedWords } from './words.js';
 

@@ -2,9 +2,9 @@
 // vendor's own client (docs/API-FINDINGS.md): resume is PatchSession with callState Connected,
 // the one documented way to change a held call's state.
 import type { ActionRequest } from '../evo/api.js';
-import type { Session } from '../evo/session.js';
-import { agentCallSid, type AgentIdentity, type CallAction } from './rules.js';
-import { checkDestination } from './destination.js';
+import type { Session } from '../boundary/session.js';
+import { agentCallSid, type AgentIdentity, type CallAction } from '../boundary/call-action-rules.js';
+import { checkDestination } from '../boundary/transfer-destination.js';
 
 export type { ActionRequest } from '../evo/api.js';
 

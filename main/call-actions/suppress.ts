@@ -3,7 +3,7 @@
 // "answered elsewhere"). Main remembers each successful action for a while; this rule says
 // which events it silences.
 import type { SessionEventKind } from '../watch/events.js';
-import type { CallAction } from './rules.js';
+import type { CallAction } from '../boundary/call-action-rules.js';
 
 export interface DoneAction {
   sessionId: string;

@@ -1,9 +1,9 @@
 // A failed action in the agent's words. The server's own message is used where it has one
 // worth reading (400/409); otherwise the status says enough.
 import { isEvoApiError } from '../evo/api.js';
-import type { Session } from '../evo/session.js';
-import { sessionPhase, type SessionPhase } from '../watch/reading.js';
-import type { CallAction } from './rules.js';
+import type { Session } from '../boundary/session.js';
+import { sessionPhase, type SessionPhase } from '../boundary/session-reading.js';
+import type { CallAction } from '../boundary/call-action-rules.js';
 
 const VERB: Record<CallAction, string> = {
   decline: 'decline calls',

@@ -1,7 +1,7 @@
 // The `watch` command line: parsed and checked before anything touches the network.
 import { parseArgs } from 'node:util';
 import { parseServerUrl } from '../evo/server-url.js';
-import { DEFAULT_RINGING_INTERVAL_MS, MIN_RINGING_INTERVAL_MS } from '../ringing/interval.js';
+import { DEFAULT_RINGING_INTERVAL_MS, MIN_RINGING_INTERVAL_MS } from '../watch/poll-interval.js';
 import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
 
 export const USAGE = `Usage:

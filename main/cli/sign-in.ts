@@ -1,7 +1,7 @@
 // The first sign-in of the `watch` command: retried with backoff while the server cannot be
 // reached, never when it rejects the password (the platform can lock the account).
 import { EvoApiError, isEvoApiError, type EvoApi } from '../evo/api.js';
-import type { AgentProfile } from '../evo/session.js';
+import type { AgentProfile } from '../boundary/session.js';
 import type { Logger } from '../log.js';
 import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from '../watch/backoff.js';
 import type { Clock } from '../watch/clock.js';

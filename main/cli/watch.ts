@@ -3,7 +3,7 @@ import { createAwayCheck } from '../away/away-check.js';
 import { openKeychain } from '../credentials/keychain.js';
 import { createEvoClient } from '../evo/client.js';
 import type { Logger } from '../log.js';
-import { DEFAULT_RINGING_INTERVAL_MS } from '../ringing/interval.js';
+import { DEFAULT_RINGING_INTERVAL_MS } from '../watch/poll-interval.js';
 import { systemClock } from '../watch/clock.js';
 import { sentence } from '../watch/describe.js';
 import { createWatcher } from '../watch/watcher.js';

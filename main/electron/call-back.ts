@@ -1,7 +1,7 @@
 // Call back: the number is checked (digits, +, *, #) before the OS's phone handler is asked to
 // open `tel:<number>`; anything else is refused in words the agent can act on.
 import { shell } from 'electron';
-import type { CallBackResult } from '../contract.js';
+import type { CallBackResult } from '../boundary/contract.js';
 import { checkPhoneNumber, telLink } from '../away/phone-number.js';
 import type { Logger } from '../log.js';
 import { telLinkAllowed } from './window-rules.js';

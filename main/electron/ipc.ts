@@ -2,9 +2,9 @@
 // window's main frame (not an iframe, not another window) and checks its arguments before
 // anything happens: the renderer is treated as untrusted input.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { IPC } from '../contract.js';
-import type { AppState, CallActionRequest, EvoTrayBridge, SignInRequest } from '../contract.js';
-import { CALL_ACTIONS } from '../call-actions/rules.js';
+import { IPC } from '../boundary/contract.js';
+import type { AppState, CallActionRequest, EvoTrayBridge, SignInRequest } from '../boundary/contract.js';
+import { CALL_ACTIONS } from '../boundary/call-action-rules.js';
 import { windowSettingsPatch } from '../settings/index.js';
 
 /** The bridge as main implements it (push of state is separate). */

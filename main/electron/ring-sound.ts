@@ -6,7 +6,7 @@ import { appPageUrl } from './app-url.js';
 import { lockDown } from './locked-down.js';
 import type { Logger } from '../log.js';
 import { STOP, sameSound, type SoundCommand } from '../ringing/sound-rule.js';
-import { RING_CHANNEL } from '../../renderer/ring/ring-bridge.js';
+import { RING_CHANNEL } from '../boundary/ring-channel.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/ring.cjs', import.meta.url));
 

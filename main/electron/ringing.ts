@@ -2,10 +2,10 @@
 // the app's own incoming-call window (electron/incoming-window) and the global shortcut. The
 // decisions are the pure rules in ringing/; this module only feeds them the app state.
 import type { WebFrameMain } from 'electron';
-import { IPC, type AppState } from '../contract.js';
+import { IPC, type AppState } from '../boundary/contract.js';
 import type { Alerts } from '../app/alerts.js';
 import type { AppStore } from '../app/app-state.js';
-import { isPaused } from '../app/notify-policy.js';
+import { isPaused } from '../boundary/alerts-paused.js';
 import type { Logger } from '../log.js';
 import { NO_CARDS, ringingAlerted, type CardLife } from '../ringing/card-life.js';
 import type { CardTarget } from '../ringing/cards.js';

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
 import Store from 'electron-store';
-import type { Settings } from '../contract.js';
+import type { Settings } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
 import {
   readSettings,

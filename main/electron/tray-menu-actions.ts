@@ -2,9 +2,9 @@
 // through the same parts the window's bridge uses.
 import { app } from 'electron';
 import type { BridgeHandlers } from './ipc.js';
-import type { CallAction } from '../contract.js';
+import type { CallAction } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
-import { parseMenuAction } from '../app/tray-model.js';
+import { parseMenuAction } from '../app/tray-menu.js';
 
 export const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 const transferRoute = (id: string) => `${sessionRoute(id)}/transfer`;

@@ -3,9 +3,10 @@
 // window on a click and show the menu on a right-click.
 import { join } from 'node:path';
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
-import type { AppState, WindowBounds } from '../contract.js';
-import { trayIconFile, trayLook, trayMenu, trayTooltip } from '../app/tray-model.js';
-import type { MenuItem, MenuModel } from '../app/tray-model.js';
+import type { AppState, WindowBounds } from '../boundary/contract.js';
+import { trayIconFile, trayLook, trayTooltip } from '../app/tray-look.js';
+import { trayMenu } from '../app/tray-menu.js';
+import type { MenuItem, MenuModel } from '../app/tray-menu.js';
 
 export interface TrayOptions {
   iconsDir: string;

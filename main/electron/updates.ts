@@ -3,7 +3,7 @@
 // "Restart to update" through AppState.update; the click comes back as restart().
 import electronUpdater from 'electron-updater';
 import { app } from 'electron';
-import type { AppState, Settings, UpdateState } from '../contract.js';
+import type { AppState, Settings, UpdateState } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
 import { createUpdateChecker, type UpdateChecker, type Updater } from '../updates/checker.js';
 

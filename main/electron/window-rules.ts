@@ -1,7 +1,7 @@
 // The window's decisions, pure: where it opens, which page it loads, and which links may leave
 // the app.
 import { checkPhoneNumber } from '../away/phone-number.js';
-import type { WindowBounds } from '../contract.js';
+import type { WindowBounds } from '../boundary/contract.js';
 
 export const WINDOW_SIZE = { width: 420, height: 600 } as const;
 

@@ -3,7 +3,7 @@
 // are https on the agent's own server. The page comes from app://tray/ (app-protocol.ts).
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, screen, shell, type WebFrameMain } from 'electron';
-import type { WindowBounds } from '../contract.js';
+import type { WindowBounds } from '../boundary/contract.js';
 import { appPageUrl, isOurPageUrl } from './app-url.js';
 import { lockDown } from './locked-down.js';
 import { devRendererUrl, externalLinkAllowed, windowBounds } from './window-rules.js';

@@ -1,7 +1,7 @@
 // The Evo Voice HTTP client: ServiceStack credentials sign-in, cookies (and a bearer token if
 // the server hands one out) kept in memory, then the session calls. Node's fetch; no Electron.
 import { EvoApiError, isEvoApiError } from './api.js';
-import type { EvoApi } from './api.js';
+import type { AgentStateApi, EvoApi, HistoryApi } from './api.js';
 import { createCookieJar } from './cookies.js';
 import { isRecord, readKey } from './field-table.js';
 import type { DroppedField } from './field-table.js';
@@ -13,13 +13,11 @@ import { createSessionListReader } from './session-list.js';
 import { waitForSignIn, withAttempt } from './sign-in-budget.js';
 import type { Transport } from './request.js';
 import { parseServerUrl } from './server-url.js';
-import type { AgentProfile, Session } from './session.js';
+import type { AgentProfile, Session } from '../boundary/session.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
-import type { HistoryApi } from '../away/away-check.js';
-import { historyPath, parseHistoryPage } from '../away/history-page.js';
-import type { AgentStateApi } from '../agent-state/follow.js';
-import { APP_CONFIG_PATH, parseAgentState } from '../agent-state/reading.js';
+import { historyPath, parseHistoryPage } from './history-page.js';
+import { APP_CONFIG_PATH, parseAgentState } from './app-config.js';
 
 export interface EvoClientOptions {
   /** Deadline for each request, headers and body together. Default 10 s. */

@@ -20,7 +20,7 @@ import type {
   Session,
   SessionLogEntry,
   SessionMember,
-} from './session.js';
+} from '../boundary/session.js';
 
 const customerBreadcrumbFields: FieldTable<CustomerBreadcrumb> = {
   id: string,

@@ -11,7 +11,7 @@ import type { DroppedField } from './field-table.js';
 import { normalizeSession, normalizeSessions } from './normalize.js';
 import { splitSessionList } from './json-split.js';
 import { decode, notJson, parseJson, type BodyBytes } from './request.js';
-import type { Session } from './session.js';
+import type { Session } from '../boundary/session.js';
 
 export interface SessionListReader {
   /** A buffer to read the next answer into (the one before last), or null. */

@@ -1,8 +1,8 @@
 // Which calls have a card, over time. Pure: an alert the notify policy let through gives its call
 // a card; each listing closes the cards of calls no longer in that state (answered here or
 // elsewhere, ended, gone); a later alert for the call (missed) takes its card's place.
-import type { Session } from '../evo/session.js';
-import { sessionPhase } from '../watch/reading.js';
+import type { Session } from '../boundary/session.js';
+import { sessionPhase } from '../boundary/session-reading.js';
 import { applyChanges, cardChanges, type Card, type CardChanges } from './cards.js';
 
 export type CardCall = 'ringing' | 'held';

@@ -1,7 +1,7 @@
 // Which call cards are up. Pure: from the cards shown last time and the calls now ringing or
 // held, the cards to show, replace in place and close. A card's life follows its call's.
-import type { Session } from '../evo/session.js';
-import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../watch/reading.js';
+import type { Session } from '../boundary/session.js';
+import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../boundary/session-reading.js';
 
 /** Past this many ringing calls, one summary card stands for all of them. */
 export const MAX_RINGING_CARDS = 3;

@@ -1,5 +1,5 @@
 // Whether the app's own incoming-call window shows. Pure.
-import type { IncomingWindowMode } from '../contract.js';
+import type { IncomingWindowMode } from '../boundary/contract.js';
 
 /**
  * `ringing`: calls ringing that the agent was alerted to. `cardsFail`: the OS shows no cards

@@ -1,7 +1,7 @@
 // Whether the ring sound plays, which one and how loud. Pure: the sound page does what this says.
-import { RING_SOUNDS, type RingSound } from '../contract.js';
-import type { Session } from '../evo/session.js';
-import { isOutgoing, sessionPhase } from '../watch/reading.js';
+import { RING_SOUNDS, type RingSound } from '../boundary/contract.js';
+import type { Session } from '../boundary/session.js';
+import { isOutgoing, sessionPhase } from '../boundary/session-reading.js';
 
 export { RING_SOUNDS };
 export type RingSoundId = RingSound;

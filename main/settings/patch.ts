@@ -1,5 +1,5 @@
 // Applies an untrusted settings patch (from the window, over IPC): all of it or none of it.
-import type { AlertKinds, Settings } from '../contract.js';
+import type { AlertKinds, Settings } from '../boundary/contract.js';
 import {
   ALERT_KINDS,
   RULES,

@@ -1,7 +1,7 @@
 // Stored settings come from a file the agent (or an older version) may have edited: take what
 // is valid, field by field, and fill the rest from the defaults. Never throws.
-import { DEFAULT_SETTINGS } from '../contract.js';
-import type { AlertKinds, Settings } from '../contract.js';
+import { DEFAULT_SETTINGS } from '../boundary/contract.js';
+import type { AlertKinds, Settings } from '../boundary/contract.js';
 import { ALERT_KINDS, RULES, alertFlag, isPlainObject } from './rules.js';
 
 export function readSettings(raw: unknown): Settings {

@@ -1,6 +1,6 @@
 // The electron-store `schema` option: the same bounds as the rules, for the file on disk.
-import { RECENT_DESTINATIONS } from '../call-actions/destination.js';
-import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../contract.js';
+import { RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
+import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../boundary/contract.js';
 import { BOUNDS } from './rules.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */

@@ -1,4 +1,4 @@
-import type { Settings } from '../contract.js';
+import type { Settings } from '../boundary/contract.js';
 import type { WatchTiming } from '../watch/events.js';
 
 /** The settings the engine's timing reads; the watcher is told only when these change. */

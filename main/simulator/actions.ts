@@ -1,7 +1,7 @@
 // The routes that act on a call: reject, hold, PATCH (resume), redirect and DELETE (hang up),
 // refused the way the real server refuses them (a wrong state, an unknown callSid, a missing
 // role). The effects are SimCalls'; see docs/SIMULATOR.md.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import { INVALID_ROLE, rolesOf, serviceStackError } from './bodies.js';
 import type { Reply } from './routes.js';
 import type { SimCalls, SimUser } from './types.js';

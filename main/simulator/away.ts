@@ -1,7 +1,7 @@
 // The simulator's side of "while you were away" and the agent's state: the call history
 // (GET /portal/call-history, paged), the app config (GET /app/config, with a fake telephony
 // token that the app must never keep), each agent's state, and Not ready after a missed call.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import { serviceStackError } from './bodies.js';
 import type { Api, ApiRequest, Reply } from './routes.js';
 import type { NewCall, SimCalls, SimUser } from './types.js';

@@ -1,7 +1,7 @@
 // The demo's busy call center: calls keep arriving for one agent, and each lives out a short
 // story (answered and held, missed, answered by a colleague…). The stories are plain data;
 // only busyCallCenter().start() touches timers.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import { between, COLLEAGUES, DEFAULT_SEED, HOLD_QUEUES, pick, seededRandom } from './people.js';
 import type { ScenarioTimer } from './steps.js';
 import { applyStep, globalTimer } from './steps.js';

@@ -1,6 +1,6 @@
 // The simulator's calls in memory: who sees which call, and each call's current fields.
 // The field changes themselves are the pure functions of transitions.ts.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import { fullName, generateCall, hex, sessionId } from './people.js';
 import type { Agent } from './transitions.js';
 import {

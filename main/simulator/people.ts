@@ -1,5 +1,5 @@
 // Realistic call data for the simulator, drawn from a seeded PRNG so runs repeat.
-import type { CustomerBreadcrumb, Session, SessionMember } from '../evo/session.js';
+import type { CustomerBreadcrumb, Session, SessionMember } from '../boundary/session.js';
 import type { SimUser } from './types.js';
 
 /** mulberry32: a tiny, fast, well-spread PRNG; the same seed gives the same sequence. */

@@ -1,6 +1,6 @@
 // `npm run sim`'s log of the scenario: one line per step, naming the call as the tray does.
-import type { Session } from '../evo/session.js';
-import { callerLabel, lineLabel } from '../watch/reading.js';
+import type { Session } from '../boundary/session.js';
+import { callerLabel, lineLabel } from '../boundary/session-reading.js';
 import type { ScenarioStep } from './types.js';
 
 /** Who called which line, in the words the tray uses for the same call. */

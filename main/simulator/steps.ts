@@ -1,5 +1,5 @@
 // Playing one scenario step against a simulator, and the timer scenarios run on.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import type { ScenarioStep, Simulator } from './types.js';
 
 /** The part of a clock a scenario needs; `Clock` from main/watch/clock.ts fits. */

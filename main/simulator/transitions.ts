@@ -1,6 +1,6 @@
 // How a call's fields change as it rings, is answered, held, resumed and ends.
 // Pure: a session and the time in, the next session out (the input is never mutated).
-import type { Session, SessionMemberCallState, SessionMemberRole } from '../evo/session.js';
+import type { Session, SessionMemberCallState, SessionMemberRole } from '../boundary/session.js';
 
 export interface Agent {
   id: string;

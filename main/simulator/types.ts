@@ -1,6 +1,6 @@
 // The contract of the Evo Voice simulator: a real HTTP server (node:http) speaking the same API,
 // for tests, the demo mode and benchmarks. The implementation lives beside this file.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import type { SimAway } from './away.js';
 
 export interface SimUser {

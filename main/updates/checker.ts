@@ -1,7 +1,7 @@
 // Updates, the effects behind one small interface: checks at start and every six hours (unless
 // the agent turned checks off), downloads in the background, and reports its state. A feed that
 // fails is one log line and nothing else: no card, no retry storm, the next check in six hours.
-import type { AppState, Settings, UpdateState } from '../contract.js';
+import type { AppState, Settings, UpdateState } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
 import { mayRestartNow, UPDATE_CHECK_EVERY_MS } from './rules.js';
 

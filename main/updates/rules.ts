@@ -1,7 +1,7 @@
 // Updates, the pure rules: what the tray offers for an update, and whether the app may restart
 // into it now. A ringing or live call always wins: the app never restarts under the agent.
-import type { AppState, UpdateState } from '../contract.js';
-import { sessionPhase } from '../watch/reading.js';
+import type { AppState, UpdateState } from '../boundary/contract.js';
+import { sessionPhase } from '../boundary/session-reading.js';
 
 /** Checks at start and then every six hours. */
 export const UPDATE_CHECK_EVERY_MS = 6 * 60 * 60_000;

@@ -1,9 +1,9 @@
 // The decision step: a pure function of (what was known, what was observed, now).
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import { describeConnection } from './describe.js';
 import type { ConnectionStatus, WatchEvent, WatchTiming } from './events.js';
 import { Draft, listedIds, minuteOf, pendingIds } from './memory-draft.js';
-import { sessionPhase } from './reading.js';
+import { sessionPhase } from '../boundary/session-reading.js';
 import {
   answerLookup,
   expireLookup,

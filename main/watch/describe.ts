@@ -1,8 +1,8 @@
 // Titles and bodies of the events, one small function per kind. Built only from the session,
 // so the tray, the notifications and the CLI all say the same thing.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import type { ConnectionStatus } from './events.js';
-import { callerLabel, channelNoun, lineLabel } from './reading.js';
+import { callerLabel, channelNoun, lineLabel } from '../boundary/session-reading.js';
 
 export interface Description {
   title: string;

@@ -1,4 +1,4 @@
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 
 /** What the agent may be told. One JSON line of `watch` is exactly one of these. */
 export type SessionEventKind =
@@ -49,7 +49,7 @@ export type WatchEvent = SessionEvent | HeldEvent | ConnectionEvent;
 /** The timing rules of the engine; all in milliseconds. */
 export interface WatchTiming {
   pollIntervalMs: number; // default 3000
-  /** While a call rings or is queued; default 1000, at least 500 (main/ringing/interval.ts). */
+  /** While a call rings or is queued; default 1000, at least 500 (main/watch/poll-interval.ts). */
   ringingIntervalMs?: number;
   holdAlertDelayMs: number; // default 0: alert at once
   holdReminderMs: number; // default 120000; 0 turns reminders off

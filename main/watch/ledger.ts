@@ -5,7 +5,7 @@
 // changed, not what the day has seen.
 import { join } from 'node:path';
 import { isRecord } from '../evo/field-table.js';
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
 import {
   appendSynced,

@@ -1,6 +1,6 @@
 // The alert rules for one session. Each rule works on a TrackedSession the caller owns (a copy
 // made by `decide`) and appends to the step's events and lookups.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 import {
   describeAnswered,
   describeAnsweredElsewhere,
@@ -11,7 +11,7 @@ import {
   type Description,
 } from './describe.js';
 import type { SessionEventKind, WatchEvent, WatchTiming } from './events.js';
-import { wasAnswered, isOutgoing, sessionPhase } from './reading.js';
+import { wasAnswered, isOutgoing, sessionPhase } from '../boundary/session-reading.js';
 import { trimSession, type TrackedSession } from './tracked.js';
 
 /** One decision step in progress. */

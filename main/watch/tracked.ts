@@ -1,7 +1,7 @@
 // What the engine remembers about one session between polls. It goes to disk (the ledger), so
 // it holds ids, states, timestamps and a trimmed copy of the session for event texts: never
 // the log, members, console data or anything else a call carries.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 
 /** Sessions not seen for this long are forgotten (and could alert again if they came back). */
 export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // The glue of the engine: poll → decide → lookups → ledger → events. The decisions are
 // decide()'s; this module only performs them, in order, one poll at a time.
 import { EvoApiError, isEvoApiError, type EvoApi, type EvoErrorKind } from '../evo/api.js';
-import type { AgentProfile, Session } from '../evo/session.js';
+import type { AgentProfile, Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { systemClock, type Clock } from './clock.js';
 import {
@@ -17,14 +17,14 @@ import { backsOff, failureStatusOf } from './failure.js';
 import type { PollFollower } from './follower.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
-import { baseIntervalMs, wakeDelayMs, withJitter } from '../ringing/interval.js';
+import { baseIntervalMs, wakeDelayMs, withJitter } from './poll-interval.js';
 import {
   clockOffsetOf,
   estimateLatency,
   narrowClockWindow,
   type ClockWindow,
-} from '../ringing/latency.js';
-import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from '../ringing/sightings.js';
+} from './latency.js';
+import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from './sightings.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
 
@@ -107,7 +107,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     poll: pollOnce,
   });
 
-  /** The interval rule (main/ringing/interval.ts) decides; the poller waits. */
+  /** The interval rule (main/watch/poll-interval.ts) decides; the poller waits. */
   function nextIntervalMs(): number {
     intervalInForceMs = baseIntervalMs({
       sessions: lastSessions,

@@ -1,6 +1,6 @@
 // The ring page's preload: main's play/stop commands in, nothing out.
 import { contextBridge, ipcRenderer } from 'electron';
-import { RING_CHANNEL, isRingCommand, type RingBridge } from './ring-bridge.js';
+import { RING_CHANNEL, isRingCommand, type RingBridge } from '../../main/boundary/ring-channel.js';
 
 const bridge: RingBridge = {
   onCommand(handler) {

@@ -1,6 +1,6 @@
 // The hidden ring page: loops the chosen sound while main says play, silent after stop.
 // Main's only way in is the preload's onCommand; the page has no other input.
-import type { RingCommand, RingBridge } from './ring-bridge.js';
+import type { RingCommand, RingBridge } from '../../main/boundary/ring-channel.js';
 
 const audio = document.getElementById('ring') as HTMLAudioElement;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { EvoTrayBridge } from '../../main/contract.js';
+import type { EvoTrayBridge } from '../../main/boundary/contract.js';
 import { NavTabs } from './components/NavTabs.js';
 import { StatusLine } from './components/StatusLine.js';
 import { routeHref, useRoute, type Route } from './router.js';

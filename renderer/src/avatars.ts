@@ -1,5 +1,5 @@
 // Members' avatars come from main as data: URLs: the window itself makes no request (see the CSP).
-import type { EvoTrayBridge } from '../../main/contract.js';
+import type { EvoTrayBridge } from '../../main/boundary/contract.js';
 
 export interface AvatarCache {
   /** What main answered for `url`: a data: URL, null for no avatar, undefined if not known yet. */

@@ -1,5 +1,5 @@
 // The renderer's only door to the app: `window.evoTray`, exposed by the preload script.
-import type { EvoTrayBridge } from '../../main/contract.js';
+import type { EvoTrayBridge } from '../../main/boundary/contract.js';
 
 declare global {
   interface Window {

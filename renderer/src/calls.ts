@@ -1,7 +1,7 @@
 // How the window sorts and finds calls: pure functions over AppState.
-import type { AlertsPausedUntil, AppState, Session } from '../../main/contract.js';
-import { isPaused } from '../../main/app/notify-policy.js';
-import { sessionPhase } from '../../main/watch/reading.js';
+import type { AlertsPausedUntil, AppState, Session } from '../../main/boundary/contract.js';
+import { isPaused } from '../../main/boundary/alerts-paused.js';
+import { sessionPhase } from '../../main/boundary/session-reading.js';
 
 export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
 

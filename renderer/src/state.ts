@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppState, EvoTrayBridge } from '../../main/contract.js';
+import type { AppState, EvoTrayBridge } from '../../main/boundary/contract.js';
 import { UNKNOWN_ERROR } from '../bridge-errors.js';
 
 export type AppStateView =

@@ -1,6 +1,6 @@
 // Times for the agent, through Intl. The locale is optional so tests can pin it.
-// Elapsed time and API dates are main's (main/app/times.ts), so the tray and the window agree.
-import { dateTimeFormat } from '../../main/app/times.js';
+// Elapsed time and API dates are main's (main/boundary/times.ts), so the tray and the window agree.
+import { dateTimeFormat } from '../../main/boundary/times.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -9,7 +9,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-// Each formatter is built once (main/app/times.ts says why).
+// Each formatter is built once (main/boundary/times.ts says why).
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { initialAppState } from '../../main/app/app-state.js';
-import { trayIconFile, trayLook, trayMenu, trayTooltip } from '../../main/app/tray-model.js';
+import { trayIconFile, trayLook, trayTooltip } from '../../main/app/tray-look.js';
+import { trayMenu } from '../../main/app/tray-menu.js';
 import {
   agentStateView,
   agentStateWords,
   notReadyAfterMissedCall,
   takesNoCalls,
 } from '../../main/agent-state/words.js';
-import { parseAgentState } from '../../main/agent-state/reading.js';
-import { DEFAULT_SETTINGS, type AppState } from '../../main/contract.js';
+import { parseAgentState } from '../../main/evo/app-config.js';
+import { DEFAULT_SETTINGS, type AppState } from '../../main/boundary/contract.js';
 
 const NOW = Date.parse('2026-12-04T09:00:00Z');
 

@@ -2,7 +2,7 @@
 // retried), or a server that does not answer (signed in and offline, Sign out possible).
 import { describe, expect, it, vi } from 'vitest';
 import { EvoApiError } from '../../main/evo/api.js';
-import type { AgentProfile } from '../../main/evo/session.js';
+import type { AgentProfile } from '../../main/boundary/session.js';
 import { PROFILE, SERVER, fakeApi, setup } from './account-fakes.js';
 
 describe('silent sign-in at start', () => {

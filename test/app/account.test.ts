@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { withPoll } from '../../main/app/app-state.js';
 import { KeychainError } from '../../main/credentials/keychain.js';
-import type { AgentProfile } from '../../main/evo/session.js';
+import type { AgentProfile } from '../../main/boundary/session.js';
 import { PROFILE, SERVER, fakeApi, request, setup, slowKeychainWrite } from './account-fakes.js';
 
 describe('signing in', () => {

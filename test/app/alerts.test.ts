@@ -2,7 +2,7 @@
 // "can't reach" threshold is tested here rather than in the built app, where it would take a
 // real minute.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type AlertsPausedUntil } from '../../main/contract.js';
+import { DEFAULT_SETTINGS, type AlertsPausedUntil } from '../../main/boundary/contract.js';
 import { createAlerts, type Alert } from '../../main/app/alerts.js';
 import type { CardChanges } from '../../main/ringing/cards.js';
 import { createAppStore, initialAppState, withSettings } from '../../main/app/app-state.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
-import type { AlertKinds, Settings } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
+import type { AlertKinds, Settings } from '../../main/boundary/contract.js';
 import {
   CONNECTION_FAILING_AFTER_MS,
   CONNECTION_NOTICES,
@@ -8,11 +8,11 @@ import {
   connectionAlertsOn,
   connectionNotification,
   connectionWatch,
-  isPaused,
   notificationFor,
 } from '../../main/app/notify-policy.js';
+import { isPaused } from '../../main/boundary/alerts-paused.js';
 import type { ConnectionAlertState, ConnectionNotice } from '../../main/app/notify-policy.js';
-import type { ConnectionState } from '../../main/contract.js';
+import type { ConnectionState } from '../../main/boundary/contract.js';
 import type { HeldEvent, SessionEvent, WatchEvent } from '../../main/watch/events.js';
 import { T0, connectionEvent, iso } from './build.js';
 

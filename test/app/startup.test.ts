@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SignInResult } from '../../main/contract.js';
+import type { SignInResult } from '../../main/boundary/contract.js';
 import { EventEmitter } from 'node:events';
 import { silentLogger } from '../../main/log.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from '../../main/app/startup.js';

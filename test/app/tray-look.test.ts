@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
 import {
   initialAppState,
   markMissedSeen,
   withAccount,
   withWatchEvent,
 } from '../../main/app/app-state.js';
-import { trayIconFile, trayLook, trayTooltip } from '../../main/app/tray-model.js';
+import { trayIconFile, trayLook, trayTooltip } from '../../main/app/tray-look.js';
 import {
   connected,
   connectionEvent,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
-import type { AppState } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
+import type { AppState } from '../../main/boundary/contract.js';
 import {
   initialAppState,
   markMissedSeen,
@@ -8,10 +8,10 @@ import {
   withAccount,
   withWatchEvent,
 } from '../../main/app/app-state.js';
-import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-model.js';
+import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-menu.js';
 import { CALLS_IN_MENU_GROUP } from '../../main/app/tray-menu.js';
-import { elapsedText as elapsed } from '../../main/app/times.js';
-import type { MenuItem, MenuModel } from '../../main/app/tray-model.js';
+import { elapsedText as elapsed } from '../../main/boundary/times.js';
+import type { MenuItem, MenuModel } from '../../main/app/tray-menu.js';
 import {
   T0,
   pausedUntil,

@@ -2,7 +2,7 @@
 // the live engine knows.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import {
   AWAY_LOOKBACK_MS,
   awayWindow,

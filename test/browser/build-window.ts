@@ -7,14 +7,10 @@ import { WINDOW_BUILD } from './window-only.config.js';
 
 export const RENDERER_OUT = join(WINDOW_BUILD, 'renderer');
 export const PRELOAD_OUT = join(WINDOW_BUILD, 'preload', 'preload.cjs');
-/** Everything the window and the preload are built from (main's modules the renderer imports). */
+/** Everything the window and the preload are built from (the renderer imports only main/boundary). */
 const SOURCES = [
   'renderer',
-  'main/contract.ts',
-  'main/evo/session.ts',
-  'main/watch/reading.ts',
-  'main/app/times.ts',
-  'main/app/notify-policy.ts',
+  'main/boundary',
   'electron.vite.config.ts',
   'assets/sounds',
 ];

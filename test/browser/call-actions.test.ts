@@ -4,7 +4,7 @@
 // window.test.ts (the details and transfer screens).
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState } from '../../main/contract.js';
+import type { AppState } from '../../main/boundary/contract.js';
 import { ensureWindowBuilt } from './build-window.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 import { busyState } from './window-fixtures.js';

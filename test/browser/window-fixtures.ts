@@ -1,7 +1,7 @@
 // States for the browser suite, with times relative to the real clock (the page runs on it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AppState, MissedCall, Session } from '../../main/contract.js';
+import type { AppState, MissedCall, Session } from '../../main/boundary/contract.js';
 import { call, fullSession, signedIn, signedOut } from '../renderer/fixtures.js';
 
 export const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { IPC, type AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { PRELOAD_OUT } from './build-window.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState } from '../../main/contract.js';
+import type { AppState } from '../../main/boundary/contract.js';
 import { call, signedIn, signedOut } from '../renderer/fixtures.js';
 import { ensureWindowBuilt, gzippedScriptBytes, RENDERER_OUT } from './build-window.js';
 import { manyCalls, median, timeToShowCalls } from './measure-render.js';

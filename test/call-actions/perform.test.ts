@@ -1,12 +1,12 @@
 // Performing an action: checked against the call as last polled, one request, shared while in
 // flight, words for each failure, and what it silences afterwards.
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/contract.js';
+import type { Session } from '../../main/boundary/contract.js';
 import { EvoApiError, type ActionRequest } from '../../main/evo/api.js';
 import { ALREADY_ENDED, createCallActions } from '../../main/call-actions/perform.js';
 import { ACTION_QUIET_MS, type DoneAction } from '../../main/call-actions/suppress.js';
 import { applySettingsPatch } from '../../main/settings/index.js';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
 
 const T0 = Date.parse('2026-12-04T15:00:00Z');
 

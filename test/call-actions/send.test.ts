@@ -4,10 +4,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionRequest } from '../../main/call-actions/requests.js';
 import { actionFailureWords } from '../../main/call-actions/words.js';
-import type { CallAction } from '../../main/contract.js';
+import type { CallAction } from '../../main/boundary/contract.js';
 import type { EvoApi } from '../../main/evo/api.js';
 import { createEvoClient } from '../../main/evo/client.js';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { createWatcher } from '../../main/watch/watcher.js';

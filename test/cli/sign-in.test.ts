@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInPatiently, type SignInAttempt } from '../../main/cli/sign-in.js';
 import { EvoApiError, type EvoApi } from '../../main/evo/api.js';
-import type { AgentProfile } from '../../main/evo/session.js';
+import type { AgentProfile } from '../../main/boundary/session.js';
 import { silentLogger } from '../../main/log.js';
 import { systemClock } from '../../main/watch/clock.js';
 

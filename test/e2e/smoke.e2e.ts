@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState, EvoTrayBridge } from '../../main/contract.js';
+import type { AppState, EvoTrayBridge } from '../../main/boundary/contract.js';
 import type { E2EProbe } from '../../main/electron/e2e-probe.js';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Settings } from '../../main/contract.js';
+import type { Settings } from '../../main/boundary/contract.js';
 import type { Recording } from './fake-electron.js';
 
 const DRIVER = resolve(import.meta.dirname, 'driver.ts');

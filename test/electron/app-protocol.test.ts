@@ -10,7 +10,7 @@ import {
   fileForAppUrl,
   isOurPageUrl,
 } from '../../main/electron/app-url.js';
-import { IPC } from '../../main/contract.js';
+import { IPC } from '../../main/boundary/contract.js';
 import { launch, stopAll } from './scenario.js';
 
 const root = '/opt/evo/out/renderer';

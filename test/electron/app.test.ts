@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { launchApp, type RunningApp } from './app-harness.js';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type MissedCall } from '../../main/contract.js';
+import { IPC, type MissedCall } from '../../main/boundary/contract.js';
 import { SIM_TELEPHONY_TOKEN } from '../../main/simulator/away.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import type { RunningApp } from './app-harness.js';

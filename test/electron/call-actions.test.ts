@@ -3,7 +3,7 @@
 // asks for (the interval is a minute, so no other poll explains it), and no alert follows.
 //   npx electron-vite build && npx vitest run test/electron/call-actions.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState, type Session } from '../../main/contract.js';
+import { IPC, type AppState, type Session } from '../../main/boundary/contract.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import type { RunningApp } from './app-harness.js';
 import {

@@ -1,7 +1,7 @@
 // The built app when the machine or the network changes under it, and without a keychain.
 //   npx electron-vite build && npx vitest run test/electron/connection.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
 import {
   AGENT,
   launch,

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { KEYCHAIN_SERVICE, keychainAccount } from '../../main/credentials/store.js';
 import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';

@@ -1,7 +1,7 @@
 // Shared steps for the built-app suites: a simulator, the app signed in to it, what the agent
 // sees (the last state pushed to the window, the tray icon, the menu), and the clean-up.
 import { expect } from 'vitest';
-import { IPC, type AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { launchApp, type LaunchOptions, type RunningApp } from './app-harness.js';

@@ -5,7 +5,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { launch, stopAll } from './scenario.js';
 
 afterEach(stopAll);

@@ -2,7 +2,7 @@
 // platform; pausing alerts from the tray menu; signing out clears the notifications.
 //   npx electron-vite build && npx vitest run test/electron/window-and-tray.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC } from '../../main/contract.js';
+import { IPC } from '../../main/boundary/contract.js';
 import { launch, lastState, polls, signedInApp, stopAll, trayIcon } from './scenario.js';
 
 afterEach(stopAll);

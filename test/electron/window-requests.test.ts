@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState, type Settings } from '../../main/contract.js';
+import { IPC, type AppState, type Settings } from '../../main/boundary/contract.js';
 import { lastState, signedInApp, stopAll } from './scenario.js';
 
 afterEach(stopAll);

@@ -9,7 +9,7 @@ import { EvoApiError, isEvoApiError } from '../../main/evo/api.js';
 import { createEvoClient } from '../../main/evo/client.js';
 import type { Field } from '../../main/evo/field-table.js';
 import { normalizeSessions, sessionFields } from '../../main/evo/normalize.js';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI === 'true' ? 10_000 : 1000));
 const PASSWORD = 'pa  ss\tword-42';

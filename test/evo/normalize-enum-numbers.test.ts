@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvoClient } from '../../main/evo/client.js';
 import { normalizeSession, normalizeSessions } from '../../main/evo/normalize.js';
-import { sessionPhase } from '../../main/watch/reading.js';
+import { sessionPhase } from '../../main/boundary/session-reading.js';
 
 /** Every enum of SessionInfo and SessionMemberInfo, values in the reference page's order. */
 const DOCUMENTED = {

@@ -18,8 +18,8 @@ import {
   RECENTLY_ENDED_LIMIT,
   withAccount,
 } from '../../main/app/app-state.js';
-import { MISSED_IN_MENU, trayMenu, type MenuModel } from '../../main/app/tray-model.js';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import { MISSED_IN_MENU, trayMenu, type MenuModel } from '../../main/app/tray-menu.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
 import type { EvoApi } from '../../main/evo/api.js';
 import { createEvoClient } from '../../main/evo/client.js';
 import { FORGET_AFTER_MS } from '../../main/watch/decide.js';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../main/contract.js';
+import type { Session } from '../../main/boundary/contract.js';
 import { call, fullSession, signedIn } from './fixtures.js';
 import { click, mountApp, navigate, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC, type EvoTrayBridge } from '../../main/contract.js';
+import { IPC, type EvoTrayBridge } from '../../main/boundary/contract.js';
 
 // Electron's two preload APIs, faked: what the preload exposes, and what each invoke answers.
 const exposed = new Map<string, unknown>();

@@ -8,7 +8,7 @@ import type {
   Settings,
   SettingsPatch,
   SignInResult,
-} from '../../main/contract.js';
+} from '../../main/boundary/contract.js';
 
 export interface StubBridge extends EvoTrayBridge {
   /** Sends a new state to the window, as the app does on every change. */

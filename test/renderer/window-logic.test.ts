@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedText, timeOf } from '../../main/app/times.js';
+import { elapsedText, timeOf } from '../../main/boundary/times.js';
 import { imageDataUrl } from '../../renderer/src/avatars.js';
 import { initialsOf } from '../../renderer/src/components/Avatar.js';
 import { groupCalls, pausedUntil } from '../../renderer/src/calls.js';

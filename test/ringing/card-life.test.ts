@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import {
   NO_CARDS,
   cardAlert,

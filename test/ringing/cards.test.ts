@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import {
   cardOptions,
   incomingCallToast,

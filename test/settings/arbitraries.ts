@@ -1,6 +1,6 @@
 // fast-check generators for settings: valid ones, and stored values that may be anything.
 import fc from 'fast-check';
-import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../../main/contract.js';
+import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../../main/boundary/contract.js';
 
 export const validSettings: fc.Arbitrary<Settings> = fc.record({
   server: fc.constantFrom(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
-import type { Settings } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
+import type { Settings } from '../../main/boundary/contract.js';
 import {
   SettingsError,
   WINDOW_SETTING_KEYS,

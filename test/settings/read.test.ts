@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
 import { applySettingsPatch, readSettings } from '../../main/settings/index.js';
 import { validSettings } from './arbitraries.js';
 

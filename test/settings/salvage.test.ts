@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
 import { readSettings, salvageSettingsText } from '../../main/settings/index.js';
 
 const saved = {

@@ -7,8 +7,8 @@ import Conf from 'conf';
 import type { Options } from 'electron-store';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
-import type { Settings } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
+import type { Settings } from '../../main/boundary/contract.js';
 import {
   applySettingsPatch,
   readSettings,

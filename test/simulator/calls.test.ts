@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { AGENT, getJson, signIn, SUPERVISOR } from './sign-in.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { seededRandom } from '../../main/simulator/people.js';
 import { busyCallCenter, runScenario } from '../../main/simulator/scenario.js';
 import { startSimulator } from '../../main/simulator/server.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { describeStep } from '../../main/simulator/step-log.js';
 
 const AT = new Date('2026-03-02T09:00:02.500Z');

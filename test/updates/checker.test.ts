@@ -2,7 +2,7 @@
 // hand-driven clock: when it checks, what it reports, what a broken feed costs.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings, type UpdateState } from '../../main/contract.js';
+import { DEFAULT_SETTINGS, type Settings, type UpdateState } from '../../main/boundary/contract.js';
 import type { Logger } from '../../main/log.js';
 import { createUpdateChecker } from '../../main/updates/checker.js';
 import { UPDATE_CHECK_EVERY_MS } from '../../main/updates/rules.js';

@@ -1,7 +1,7 @@
 // "Restart to update" in the tray: only for a downloaded update, and never while a call is on.
 import { describe, expect, it } from 'vitest';
-import type { AppState, UpdateState } from '../../main/contract.js';
-import { parseMenuAction, trayMenu } from '../../main/app/tray-model.js';
+import type { AppState, UpdateState } from '../../main/boundary/contract.js';
+import { parseMenuAction, trayMenu } from '../../main/app/tray-menu.js';
 import { mayRestartNow, updateMenuItem } from '../../main/updates/rules.js';
 import { T0, connected, held, queued, ringing, signedInState } from '../app/build.js';
 

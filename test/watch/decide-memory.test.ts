@@ -8,7 +8,7 @@ import {
   pendingLookups,
   type WatchMemory,
 } from '../../main/watch/decide.js';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { DEFAULT_TIMING } from '../../main/watch/events.js';
 import { sameTrimmed, trimSession } from '../../main/watch/tracked.js';
 import { call, connected, held, ringing, T0, Watch } from './decide-script.js';

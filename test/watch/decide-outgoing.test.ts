@@ -1,7 +1,7 @@
 // Calls the agent dials out: the Ringing state is the other end ringing, so it is never a
 // call for the agent to take, and nobody picking up is not a call they missed.
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { call, connected, ended, held, ringing, Watch } from './decide-script.js';
 
 const OUT: Partial<Session> = { direction: 'Outgoing' };

@@ -1,5 +1,5 @@
 // Drives decide() through scripted poll answers, the way the poller would, with a fake clock.
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { decide, emptyMemory, type Decision, type WatchMemory } from '../../main/watch/decide.js';
 import { DEFAULT_TIMING, type WatchEvent, type WatchTiming } from '../../main/watch/events.js';
 

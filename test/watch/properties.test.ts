@@ -4,10 +4,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { decide, emptyMemory, type Observation } from '../../main/watch/decide.js';
 import type { WatchEvent, WatchTiming } from '../../main/watch/events.js';
-import { sessionPhase } from '../../main/watch/reading.js';
+import { sessionPhase } from '../../main/boundary/session-reading.js';
 import { T0 } from './decide-script.js';
 
 const IDS = ['a', 'b', 'c', '__proto__', 'constructor', 'toString', 'hasOwnProperty'] as const;

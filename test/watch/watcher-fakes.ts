@@ -2,7 +2,7 @@
 // watcher wired to them on vitest's fake clock.
 import { vi } from 'vitest';
 import { EvoApiError, type ActionRequest, type EvoApi } from '../../main/evo/api.js';
-import type { AgentProfile, Session } from '../../main/evo/session.js';
+import type { AgentProfile, Session } from '../../main/boundary/session.js';
 import type { Logger } from '../../main/log.js';
 import { systemClock } from '../../main/watch/clock.js';
 import type { WatchEvent, WatchTiming } from '../../main/watch/events.js';

@@ -1,8 +1,8 @@
 // The watcher wired to the interval rule and the latency estimate, on vitest's fake clock.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EvoApiError } from '../../main/evo/api.js';
-import type { Session } from '../../main/evo/session.js';
-import { LOCKED_NORMAL_FOR_MS, LOCKED_SLOW_MS } from '../../main/ringing/interval.js';
+import type { Session } from '../../main/boundary/session.js';
+import { LOCKED_NORMAL_FOR_MS, LOCKED_SLOW_MS } from '../../main/watch/poll-interval.js';
 import type { SessionEvent, WatchEvent } from '../../main/watch/events.js';
 import { fakeEvo, ringing, run, START, useFakeClock, watch } from './watcher-fakes.js';
 

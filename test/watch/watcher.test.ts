@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EvoApiError } from '../../main/evo/api.js';
-import type { AgentProfile } from '../../main/evo/session.js';
+import type { AgentProfile } from '../../main/boundary/session.js';
 import {
   fakeEvo,
   hangUntilAborted,

@@ -1,4 +1,4 @@
-import type { AccountState } from '../../../main/contract.js';
+import type { AccountState } from '../../../main/boundary/contract.js';
 
 export const KEYCHAIN_UNAVAILABLE =
   'Your system keychain is unavailable: your password will be kept only until you quit.';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EvoTrayBridge } from '../../../main/contract.js';
+import type { EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { avatarCacheFor } from '../avatars.js';
 
 /** "Bob Builder" → "BB", "client:eve" → "C": first and last word. */

@@ -1,5 +1,5 @@
-import type { Session } from '../../../main/contract.js';
-import { callerLabel, lineLabel } from '../../../main/watch/reading.js';
+import type { Session } from '../../../main/boundary/contract.js';
+import { callerLabel, lineLabel } from '../../../main/boundary/session-reading.js';
 import type { CallGroupName } from '../calls.js';
 import { sessionHref } from '../router.js';
 import { Elapsed } from './Elapsed.js';

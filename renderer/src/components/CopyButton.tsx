@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { EvoTrayBridge } from '../../../main/contract.js';
+import type { EvoTrayBridge } from '../../../main/boundary/contract.js';
 
 export function CopyButton({
   bridge,

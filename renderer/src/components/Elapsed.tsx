@@ -1,5 +1,5 @@
 import { useNow } from '../ticker.js';
-import { elapsedText, timeOf } from '../../../main/app/times.js';
+import { elapsedText, timeOf } from '../../../main/boundary/times.js';
 
 /** Time since `since` (an API date), ticking every second; nothing when the date is unknown. */
 export function Elapsed({

@@ -1,4 +1,4 @@
-import type { AppState } from '../../../main/contract.js';
+import type { AppState } from '../../../main/boundary/contract.js';
 import type { Route } from '../router.js';
 
 /** The header: Calls / Missed (with the unseen count) / Settings. */

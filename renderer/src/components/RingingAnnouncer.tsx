@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Session } from '../../../main/contract.js';
-import { callerLabel } from '../../../main/watch/reading.js';
+import type { Session } from '../../../main/boundary/contract.js';
+import { callerLabel } from '../../../main/boundary/session-reading.js';
 import { newlyRinging, ringingIds } from '../calls.js';
 
 /** Tells a screen reader about each call that starts ringing, once. */

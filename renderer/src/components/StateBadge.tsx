@@ -1,4 +1,4 @@
-import type { Session } from '../../../main/contract.js';
+import type { Session } from '../../../main/boundary/contract.js';
 import { callGroupOf, GROUP_TITLES, type CallGroupName } from '../calls.js';
 
 export function StateBadge({ session, ended }: { session: Session; ended?: boolean }) {

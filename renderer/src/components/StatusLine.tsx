@@ -1,4 +1,4 @@
-import type { AppState } from '../../../main/contract.js';
+import type { AppState } from '../../../main/boundary/contract.js';
 import { pausedUntil } from '../calls.js';
 import { useNow } from '../ticker.js';
 import { formatClock, formatRelative, formatTime } from '../time.js';

@@ -1,5 +1,5 @@
 import { useNow } from '../ticker.js';
-import { timeOf } from '../../../main/app/times.js';
+import { timeOf } from '../../../main/boundary/times.js';
 import { formatDateTime, formatRelative } from '../time.js';
 
 /** A moment as "3 minutes ago" with the absolute date beside it; the raw value stays in dateTime. */

@@ -1,4 +1,4 @@
-import type { AppState } from '../../../main/contract.js';
+import type { AppState } from '../../../main/boundary/contract.js';
 
 /** How soon the ringing alert came, when the app raised one for this call. */
 export function AlertLatency({ state, id }: { state: AppState; id: string }) {

@@ -1,10 +1,10 @@
-// The buttons of a call's current state (main/call-actions/rules.ts decides which). Decline and
+// The buttons of a call's current state (main/boundary/call-action-rules.ts decides which). Decline and
 // Hang up ask once more; Transfer opens a small form with the recent destinations. While an
 // action is being sent its button is busy and clicks do nothing; a refusal is shown as main
 // words it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallAction, EvoTrayBridge, Session } from '../../../main/contract.js';
-import { actionsFor } from '../../../main/call-actions/rules.js';
+import type { CallAction, EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
+import { actionsFor } from '../../../main/boundary/call-action-rules.js';
 import { TransferForm } from './TransferForm.js';
 
 const LABELS: Readonly<Record<CallAction, { label: string; busy: string }>> = {

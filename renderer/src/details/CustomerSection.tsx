@@ -1,4 +1,4 @@
-import type { Session } from '../../../main/contract.js';
+import type { Session } from '../../../main/boundary/contract.js';
 import { FieldList, hasAny } from '../components/FieldList.js';
 import { Section } from './Section.js';
 

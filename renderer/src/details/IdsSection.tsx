@@ -1,4 +1,4 @@
-import type { EvoTrayBridge, Session } from '../../../main/contract.js';
+import type { EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { Section } from './Section.js';
 

@@ -1,5 +1,5 @@
-import type { SessionLogEntry } from '../../../main/contract.js';
-import { timeOf } from '../../../main/app/times.js';
+import type { SessionLogEntry } from '../../../main/boundary/contract.js';
+import { timeOf } from '../../../main/boundary/times.js';
 import { formatClock } from '../time.js';
 import { Section } from './Section.js';
 

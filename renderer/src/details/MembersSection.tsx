@@ -1,4 +1,4 @@
-import type { EvoTrayBridge, SessionMember } from '../../../main/contract.js';
+import type { EvoTrayBridge, SessionMember } from '../../../main/boundary/contract.js';
 import { Avatar } from '../components/Avatar.js';
 import { FieldList } from '../components/FieldList.js';
 import { Section } from './Section.js';

@@ -1,4 +1,4 @@
-import type { Session } from '../../../main/contract.js';
+import type { Session } from '../../../main/boundary/contract.js';
 import { FieldList } from '../components/FieldList.js';
 import { When } from '../components/When.js';
 import { Section } from './Section.js';

@@ -1,7 +1,7 @@
 // Where to transfer a call: a number, an extension or a SIP address, checked as main checks
 // it, with the last five destinations one click away.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkDestination } from '../../../main/call-actions/destination.js';
+import { checkDestination } from '../../../main/boundary/transfer-destination.js';
 
 interface Props {
   recent: readonly string[];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AppState, EvoTrayBridge } from '../../../main/contract.js';
+import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { pausedUntil } from '../calls.js';
 import { messageOf } from '../state.js';
 import { useNow } from '../ticker.js';

@@ -4,7 +4,7 @@ import type {
   IncomingWindowMode,
   RingSound,
   Settings,
-} from '../../../main/contract.js';
+} from '../../../main/boundary/contract.js';
 import { messageOf } from '../state.js';
 import { ToggleSetting } from './ToggleSetting.js';
 import type { SettingSaver } from './useSettingSaver.js';

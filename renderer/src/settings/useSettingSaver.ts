@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { EvoTrayBridge, SettingsPatch } from '../../../main/contract.js';
+import type { EvoTrayBridge, SettingsPatch } from '../../../main/boundary/contract.js';
 import { messageOf } from '../state.js';
 
 /** The settings the window edits: main accepts no other key from it (pausing is pauseAlerts). */

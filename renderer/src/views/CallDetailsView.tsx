@@ -1,5 +1,5 @@
-import type { AppState, EvoTrayBridge } from '../../../main/contract.js';
-import { callerLabel, lineLabel } from '../../../main/watch/reading.js';
+import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
+import { callerLabel, lineLabel } from '../../../main/boundary/session-reading.js';
 import { findCall } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';

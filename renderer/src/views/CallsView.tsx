@@ -1,4 +1,4 @@
-import type { AccountState, Session } from '../../../main/contract.js';
+import type { AccountState, Session } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';

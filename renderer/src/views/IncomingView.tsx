@@ -1,5 +1,5 @@
-import type { AppState, EvoTrayBridge } from '../../../main/contract.js';
-import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../../../main/watch/reading.js';
+import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
+import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../../../main/boundary/session-reading.js';
 import { Elapsed } from '../components/Elapsed.js';
 
 /**

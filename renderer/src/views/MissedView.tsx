@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { EvoTrayBridge, MissedCall } from '../../../main/contract.js';
+import type { EvoTrayBridge, MissedCall } from '../../../main/boundary/contract.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { When } from '../components/When.js';
 import { sessionHref } from '../router.js';

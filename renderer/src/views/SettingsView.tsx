@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AlertKinds, AppState, EvoTrayBridge } from '../../../main/contract.js';
+import type { AlertKinds, AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { PauseControls } from '../settings/PauseControls.js';
 import { RingingSettings } from '../settings/RingingSettings.js';

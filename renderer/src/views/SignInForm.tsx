@@ -4,7 +4,7 @@ import {
   type AppState,
   type EvoTrayBridge,
   type SignInResult,
-} from '../../../main/contract.js';
+} from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { messageOf } from '../state.js';
 

@@ -1,11 +1,11 @@
 // What an agent may do with a call, decided from the call alone. The window, the tray menu and
 // the ringing card all ask here, and main asks again before it sends anything, so a button
 // never offers what the server would refuse and a forged request is refused the same way.
-import type { CallAction } from '../contract.js';
-import type { Session } from '../evo/session.js';
-import { isOutgoing, sessionPhase } from '../watch/reading.js';
+import type { CallAction } from './contract.js';
+import type { Session } from './session.js';
+import { isOutgoing, sessionPhase } from './session-reading.js';
 
-export type { CallAction } from '../contract.js';
+export type { CallAction } from './contract.js';
 
 export const CALL_ACTIONS: readonly CallAction[] = [
   'decline',

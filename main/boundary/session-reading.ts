@@ -1,6 +1,6 @@
 // How to read one session, in the agent's words. The engine, the tray and the window share
 // these so a call never looks ringing in one place and queued in another.
-import type { Session } from '../evo/session.js';
+import type { Session } from './session.js';
 
 export type SessionPhase = 'ringing' | 'queued' | 'held' | 'connected' | 'ended' | 'other';
 

@@ -1,6 +1,6 @@
 // How late a ringing alert came: the milliseconds from the platform starting to ring the call
 // to the poll that saw it. Pure. See "How late was the alert" in docs/WATCH.md.
-import type { Session } from '../evo/session.js';
+import type { Session } from '../boundary/session.js';
 
 export interface LatencyInput {
   /** Local epoch ms the poll that saw the call ringing was answered. */

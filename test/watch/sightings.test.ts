@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
-import { afterPoll, lastNotRingingAt, noSightings } from '../../main/ringing/sightings.js';
+import type { Session } from '../../main/boundary/session.js';
+import { afterPoll, lastNotRingingAt, noSightings } from '../../main/watch/sightings.js';
 
 const ringing = (id: string): Session => ({ id, callState: 'Ringing', direction: 'Incoming' });
 const queued = (id: string): Session => ({ id, queueState: 'Queued' });

@@ -1,5 +1,5 @@
 // The agent's state on the app state, pure.
-import type { AgentStateView, AppState } from '../contract.js';
+import type { AgentStateView, AppState } from '../boundary/contract.js';
 
 export function withAgentState(state: AppState, agent: AgentStateView): AppState {
   const before = state.agent;

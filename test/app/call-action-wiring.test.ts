@@ -2,13 +2,13 @@
 // who this agent is (the ids /app/config gave), else the session's own callSid.
 import { describe, expect, it } from 'vitest';
 import { createAppStore, initialAppState, withPoll } from '../../main/app/app-state.js';
-import { connectCallActions } from '../../main/call-actions/connect.js';
-import type { AgentIdentity } from '../../main/call-actions/rules.js';
+import { connectCallActions } from '../../main/app/call-action-wiring.js';
+import type { AgentIdentity } from '../../main/boundary/call-action-rules.js';
 import type { EvoApi } from '../../main/evo/api.js';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import { silentLogger } from '../../main/log.js';
 import type { Watcher } from '../../main/watch/watcher.js';
-import { DEFAULT_SETTINGS } from '../../main/contract.js';
+import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
 
 const call: Session = {
   id: 's1',

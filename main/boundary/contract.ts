@@ -1,8 +1,8 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
-import type { Session } from './evo/session.js';
+import type { Session } from './session.js';
 
-export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './evo/session.js';
+export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './session.js';
 
 /** `until-resumed`: paused until the agent resumes by hand. */
 export type AlertsPausedUntil = number | 'until-resumed';
@@ -176,7 +176,7 @@ export interface SignInRequest {
 
 export type SignInResult = { ok: true } | { ok: false; error: string };
 
-/** What the agent can do with a call (main/call-actions/rules.ts decides which, by state). */
+/** What the agent can do with a call (main/boundary/call-action-rules.ts decides which, by state). */
 export type CallAction = 'decline' | 'hold' | 'resume' | 'transfer' | 'hangUp';
 
 export interface CallActionRequest {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, agentCallSid, isAllowed } from '../../main/call-actions/rules.js';
+import { actionsFor, agentCallSid, isAllowed } from '../../main/boundary/call-action-rules.js';
 import { actionRequest } from '../../main/call-actions/requests.js';
-import { checkDestination, rememberDestination } from '../../main/call-actions/destination.js';
+import { checkDestination, rememberDestination } from '../../main/boundary/transfer-destination.js';
 import {
   isSilencedByAction,
   pruneDone,

@@ -1,8 +1,8 @@
 // What the polls saw before a call rang: for each listed call, the local time of the last poll
 // that saw it NOT ringing yet (queued, in a flow, or not listed at all). latency.ts bounds the
 // start of the ring with it. Pure: one step per successful poll.
-import type { Session } from '../evo/session.js';
-import { sessionPhase } from '../watch/reading.js';
+import type { Session } from '../boundary/session.js';
+import { sessionPhase } from '../boundary/session-reading.js';
 
 export interface Sightings {
   /** Local epoch ms of the last successful poll; null before the first. */

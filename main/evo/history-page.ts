@@ -1,9 +1,9 @@
 // A page of `GET /portal/call-history` (AppGetCallHistory: a ServiceStack ListResponse of
 // SessionInfo): `{items, totalCount, totalPages, hasMorePages}`, either key casing.
-import { EvoApiError } from '../evo/api.js';
-import { isRecord, readKey } from '../evo/field-table.js';
-import { normalizeSession } from '../evo/normalize.js';
-import type { Session } from '../evo/session.js';
+import { EvoApiError } from './api.js';
+import { isRecord, readKey } from './field-table.js';
+import { normalizeSession } from './normalize.js';
+import type { Session } from '../boundary/session.js';
 
 export interface HistoryPage {
   sessions: Session[];

@@ -7,7 +7,7 @@ import {
   serverClockOffsetMs,
   serverTime,
   type ClockWindow,
-} from '../../main/ringing/latency.js';
+} from '../../main/watch/latency.js';
 
 const T = Date.parse('2026-12-02T12:00:00Z');
 

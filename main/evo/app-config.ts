@@ -3,8 +3,8 @@
 // boundary takes the two fields the tray shows, and the two ids that tell which leg of a call
 // is this agent's (for hold and hang up), and nothing else: no other field of the answer is
 // ever kept, logged or passed on.
-import { EvoApiError } from '../evo/api.js';
-import { isRecord, readKey } from '../evo/field-table.js';
+import { EvoApiError } from './api.js';
+import { isRecord, readKey } from './field-table.js';
 
 /** AgentStates, in the reference page's order (the index, when the server sends numbers). */
 export const AGENT_STATES = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../main/evo/session.js';
+import type { Session } from '../../main/boundary/session.js';
 import {
   LOCKED_NORMAL_FOR_MS,
   LOCKED_SLOW_MS,
@@ -8,7 +8,7 @@ import {
   ringingIntervalMs,
   wakeDelayMs,
   withJitter,
-} from '../../main/ringing/interval.js';
+} from '../../main/watch/poll-interval.js';
 
 const ringing: Session = { id: 'r', callState: 'Ringing', direction: 'Incoming' };
 const queued: Session = { id: 'q', queueState: 'Queued', callState: 'Connected' };

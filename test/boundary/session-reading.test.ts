@@ -5,7 +5,7 @@ import {
   channelNoun,
   lineLabel,
   sessionPhase,
-} from '../../main/watch/reading.js';
+} from '../../main/boundary/session-reading.js';
 
 describe('sessionPhase', () => {
   it.each([

@@ -1,7 +1,7 @@
 // How long to wait before the next poll. Pure: time, lock state and randomness are passed in.
 // Faster while a call of the agent rings or waits in a queue, so the alert comes sooner.
-import type { Session } from '../evo/session.js';
-import { isOutgoing, sessionPhase } from '../watch/reading.js';
+import type { Session } from '../boundary/session.js';
+import { isOutgoing, sessionPhase } from '../boundary/session-reading.js';
 
 export const DEFAULT_RINGING_INTERVAL_MS = 1000;
 export const MIN_RINGING_INTERVAL_MS = 500;

@@ -7,15 +7,15 @@ import type {
   CallActionRequest,
   CallActionResult,
   SettingsPatch,
-} from '../contract.js';
+} from '../boundary/contract.js';
 import { EvoApiError, type EvoApi } from '../evo/api.js';
 import type { Logger } from '../log.js';
-import type { Notifier } from '../app/alerts.js';
-import type { AppStore } from '../app/app-state.js';
+import type { Notifier } from './alerts.js';
+import type { AppStore } from './app-state.js';
 import type { Watcher } from '../watch/watcher.js';
-import { rememberDestination } from './destination.js';
-import type { AgentIdentity } from './rules.js';
-import { createCallActions } from './perform.js';
+import { rememberDestination } from '../boundary/transfer-destination.js';
+import type { AgentIdentity } from '../boundary/call-action-rules.js';
+import { createCallActions } from '../call-actions/perform.js';
 
 export interface ConnectOptions {
   store: AppStore;
