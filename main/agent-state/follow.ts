@@ -1,10 +1,10 @@
 // Reads the agent's state after a poll: at the first poll after sign-in, at most once a minute
 // after that, and right after a missed call (the platform may have set the agent Not ready).
-import { isEvoApiError, type AgentStateApi } from '../evo/api.js';
+import { isEvoApiError } from '../evo/api.js';
 import { silentLogger, type Logger } from '../log.js';
 import { sentence } from '../watch/describe.js';
 import type { PollFollower } from '../watch/follower.js';
-import type { AgentStateReading } from '../evo/app-config.js';
+import type { AgentStateApi, AgentStateReading } from '../evo/app-config.js';
 
 export const AGENT_STATE_EVERY_MS = 60_000;
 

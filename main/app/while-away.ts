@@ -4,7 +4,8 @@
 // list kept per account on disk. No Electron here.
 import type { AgentStateView, MissedCall } from '../boundary/contract.js';
 import { createAgentStateReader } from '../agent-state/follow.js';
-import type { AgentStateApi, HistoryApi } from '../evo/api.js';
+import type { AgentStateApi } from '../evo/app-config.js';
+import type { HistoryApi } from '../evo/history-page.js';
 import type { AgentIdentity } from '../boundary/call-action-rules.js';
 import { withAgentState } from '../agent-state/with-agent-state.js';
 import { agentStateView, NOT_READY_CARD, notReadyAfterMissedCall } from '../agent-state/words.js';

@@ -2,7 +2,7 @@
 // (it was closed, asleep, offline, or this is its first poll since it started), reads the
 // call history back to the last time it watched and reports the missed calls in between, as
 // `missed` events with `whileAway: true`. Remembers what it reported in the away ledger.
-import { isEvoApiError, type EvoApiError, type HistoryApi } from '../evo/api.js';
+import { isEvoApiError, type EvoApiError } from '../evo/api.js';
 import type { Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { backoffDelay } from '../watch/backoff.js';
@@ -16,7 +16,7 @@ import {
   saveAwayLedger,
   type AwayLedger,
 } from './away-ledger.js';
-import type { HistoryPage } from '../evo/history-page.js';
+import type { HistoryApi, HistoryPage } from '../evo/history-page.js';
 import { readHistoryBack } from './history.js';
 import { AWAY_GAP_MS, awayWindow, missedWhileAway } from './reconcile.js';
 

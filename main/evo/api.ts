@@ -1,6 +1,4 @@
 import type { AgentProfile, Session } from '../boundary/session.js';
-import type { AgentStateReading } from './app-config.js';
-import type { HistoryPage } from './history-page.js';
 
 /**
  * What the rest of the app needs from Evo Voice. The HTTP client implements it; tests and the
@@ -89,16 +87,4 @@ export class EvoApiError extends Error {
 
 export function isEvoApiError(e: unknown, kind?: EvoErrorKind): e is EvoApiError {
   return e instanceof EvoApiError && (kind === undefined || e.kind === kind);
-}
-
-/** The call history, as the away capability reads it. */
-export interface HistoryApi {
-  /** `GET /portal/call-history`, one page, newest first. */
-  getCallHistory(page: number, countPerPage: number, signal?: AbortSignal): Promise<HistoryPage>;
-}
-
-/** The agent's state, as the agent-state capability reads it. */
-export interface AgentStateApi {
-  /** `GET /app/config`, reduced at the parse boundary to the agent's state. */
-  getAgentState(signal?: AbortSignal): Promise<AgentStateReading>;
 }

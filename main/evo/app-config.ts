@@ -67,3 +67,9 @@ function enumValue(value: unknown, names: readonly string[]): string {
   const word = value.trim().slice(0, 40);
   return /^[\w -]+$/.test(word) ? word : 'Unknown';
 }
+
+/** The agent's state, as the agent-state capability reads it (the client implements it). */
+export interface AgentStateApi {
+  /** `GET /app/config`, reduced at the parse boundary to the agent's state. */
+  getAgentState(signal?: AbortSignal): Promise<AgentStateReading>;
+}

@@ -1,7 +1,9 @@
 // The Evo Voice HTTP client: ServiceStack credentials sign-in, cookies (and a bearer token if
 // the server hands one out) kept in memory, then the session calls. Node's fetch; no Electron.
 import { EvoApiError, isEvoApiError } from './api.js';
-import type { AgentStateApi, EvoApi, HistoryApi } from './api.js';
+import type { EvoApi } from './api.js';
+import type { AgentStateApi } from './app-config.js';
+import type { HistoryApi } from './history-page.js';
 import { createCookieJar } from './cookies.js';
 import { isRecord, readKey } from './field-table.js';
 import type { DroppedField } from './field-table.js';

@@ -39,3 +39,9 @@ export function parseHistoryPage(body: unknown, countPerPage: number): HistoryPa
   const hasMore = typeof more === 'boolean' ? more : items.length >= countPerPage;
   return { sessions, hasMore: hasMore && items.length > 0 };
 }
+
+/** The call history, as the away capability reads it (the client implements it). */
+export interface HistoryApi {
+  /** `GET /portal/call-history`, one page, newest first. */
+  getCallHistory(page: number, countPerPage: number, signal?: AbortSignal): Promise<HistoryPage>;
+}
