@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**'] },
@@ -13,18 +14,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    // Only the adapters and the composition root may touch Electron.
-    files: ['main/**/*.ts'],
-    ignores: ['main/electron/**', 'main/index.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'] }],
-    },
-  },
-  {
-    files: ['renderer/src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['node:*'] }],
-    },
-  },
+  // The layers (docs/ARCHITECTURE.md): each folder imports only from the layers below it, the
+  // renderer only from main/boundary, and only the adapters and the composition root touch Electron.
+  ...layerRules,
 );

@@ -6,11 +6,11 @@ import {
   ensureWindowBuilt,
   gzippedScriptBytes,
   RENDERER_OUT,
-} from '../test/browser/build-window.js';
-import { manyCalls, median, timeToShowCalls } from '../test/browser/measure-render.js';
-import { serveStatic } from '../test/browser/static-server.js';
-import { CHROMIUM, launchChromium, openWindow } from '../test/browser/window-page.js';
-import { signedIn } from '../test/renderer/fixtures.js';
+} from '../harness/window/build-window.js';
+import { manyCalls, median, timeToShowCalls } from '../harness/window/measure-render.js';
+import { serveStatic } from '../harness/window/static-server.js';
+import { CHROMIUM, launchChromium, openWindow } from '../harness/window/window-page.js';
+import { signedIn } from '../harness/app-states.js';
 
 export interface WindowResult {
   scriptGzipKB: number;

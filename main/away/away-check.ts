@@ -16,7 +16,7 @@ import {
   saveAwayLedger,
   type AwayLedger,
 } from './away-ledger.js';
-import type { HistoryApi, HistoryPage } from '../evo/history-page.js';
+import type { HistoryApi } from '../evo/history-page.js';
 import { readHistoryBack } from './history.js';
 import { AWAY_GAP_MS, awayWindow, missedWhileAway } from './reconcile.js';
 

@@ -3,7 +3,11 @@
 // the one documented way to change a held call's state.
 import type { ActionRequest } from '../evo/api.js';
 import type { Session } from '../boundary/session.js';
-import { agentCallSid, type AgentIdentity, type CallAction } from '../boundary/call-action-rules.js';
+import {
+  agentCallSid,
+  type AgentIdentity,
+  type CallAction,
+} from '../boundary/call-action-rules.js';
 import { checkDestination } from '../boundary/transfer-destination.js';
 
 export type { ActionRequest } from '../evo/api.js';

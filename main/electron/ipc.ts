@@ -3,7 +3,12 @@
 // anything happens: the renderer is treated as untrusted input.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC } from '../boundary/contract.js';
-import type { AppState, CallActionRequest, EvoTrayBridge, SignInRequest } from '../boundary/contract.js';
+import type {
+  AppState,
+  CallActionRequest,
+  EvoTrayBridge,
+  SignInRequest,
+} from '../boundary/contract.js';
 import { CALL_ACTIONS } from '../boundary/call-action-rules.js';
 import { windowSettingsPatch } from '../settings/index.js';
 

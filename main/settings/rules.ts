@@ -1,7 +1,12 @@
 // One rule per setting: what a valid value is, and what to tell the agent when it is not.
 // The patch validator, the stored-settings reader and the JSON schema all follow these bounds.
 import { INCOMING_WINDOW_MODES, RING_SOUNDS } from '../boundary/contract.js';
-import type { AlertKinds, AlertsPausedUntil, Settings, WindowBounds } from '../boundary/contract.js';
+import type {
+  AlertKinds,
+  AlertsPausedUntil,
+  Settings,
+  WindowBounds,
+} from '../boundary/contract.js';
 import { checkDestination, RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
 import { parseServerUrl } from '../evo/server-url.js';
 

@@ -18,12 +18,7 @@ import type { PollFollower } from './follower.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
 import { baseIntervalMs, wakeDelayMs, withJitter } from './poll-interval.js';
-import {
-  clockOffsetOf,
-  estimateLatency,
-  narrowClockWindow,
-  type ClockWindow,
-} from './latency.js';
+import { clockOffsetOf, estimateLatency, narrowClockWindow, type ClockWindow } from './latency.js';
 import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from './sightings.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };

@@ -1,6 +1,10 @@
 // Fakes for the account flow: an API that accepts one password, a credential store (with a
 // keychain write that can be held up), and an account wired to them, recording what it did.
-import { DEFAULT_SETTINGS, type SettingsPatch, type SignInRequest } from '../../main/boundary/contract.js';
+import {
+  DEFAULT_SETTINGS,
+  type SettingsPatch,
+  type SignInRequest,
+} from '../../main/boundary/contract.js';
 import { createAccount, type DemoRun, type WatchRequest } from '../../main/app/account.js';
 import { createAppStore, initialAppState } from '../../main/app/app-state.js';
 import type { RejectedPasswords } from '../../main/credentials/rejected.js';

@@ -1,6 +1,11 @@
 // Small builders for app-model tests: a signed-in state, sessions in each phase, watch events.
 import { DEFAULT_SETTINGS } from '../../main/boundary/contract.js';
-import type { AlertsPausedUntil, AppState, MissedCall, Session } from '../../main/boundary/contract.js';
+import type {
+  AlertsPausedUntil,
+  AppState,
+  MissedCall,
+  Session,
+} from '../../main/boundary/contract.js';
 import { initialAppState, withAccount, withPoll, withSettings } from '../../main/app/app-state.js';
 import type { ConnectionEvent, ConnectionStatus, SessionEvent } from '../../main/watch/events.js';
 

@@ -5,11 +5,16 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../main/boundary/contract.js';
-import { ensureWindowBuilt } from './build-window.js';
-import { serveStatic, type StaticServer } from './static-server.js';
-import { busyState } from './window-fixtures.js';
-import { CHROMIUM, launchChromium, openWindow, type Browser } from './window-page.js';
-import { RENDERER_OUT } from './build-window.js';
+import { ensureWindowBuilt } from '../../harness/window/build-window.js';
+import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
+import { busyState } from '../../harness/window/window-fixtures.js';
+import {
+  CHROMIUM,
+  launchChromium,
+  openWindow,
+  type Browser,
+} from '../../harness/window/window-page.js';
+import { RENDERER_OUT } from '../../harness/window/build-window.js';
 
 const hasChromium = existsSync(CHROMIUM);
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWindowBuilt, RENDERER_OUT } from './build-window.js';
-import { serveStatic, type StaticServer } from './static-server.js';
-import { CHROMIUM } from './window-page.js';
+import { ensureWindowBuilt, RENDERER_OUT } from '../../harness/window/build-window.js';
+import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
+import { CHROMIUM } from '../../harness/window/window-page.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing`);

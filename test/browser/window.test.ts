@@ -4,18 +4,28 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../main/boundary/contract.js';
-import { call, signedIn, signedOut } from '../renderer/fixtures.js';
-import { ensureWindowBuilt, gzippedScriptBytes, RENDERER_OUT } from './build-window.js';
-import { manyCalls, median, timeToShowCalls } from './measure-render.js';
-import { serveStatic, type StaticServer } from './static-server.js';
-import { AVATARS, ago, BOB_AVATAR, busyState, screens } from './window-fixtures.js';
+import { call, signedIn, signedOut } from '../../harness/app-states.js';
+import {
+  ensureWindowBuilt,
+  gzippedScriptBytes,
+  RENDERER_OUT,
+} from '../../harness/window/build-window.js';
+import { manyCalls, median, timeToShowCalls } from '../../harness/window/measure-render.js';
+import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
+import {
+  AVATARS,
+  ago,
+  BOB_AVATAR,
+  busyState,
+  screens,
+} from '../../harness/window/window-fixtures.js';
 import {
   CHROMIUM,
   launchChromium,
   openWindow,
   type Browser,
   type WindowPage,
-} from './window-page.js';
+} from '../../harness/window/window-page.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') {

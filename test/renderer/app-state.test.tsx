@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../main/boundary/contract.js';
-import { call, signedIn } from './fixtures.js';
+import { call, signedIn } from '../../harness/app-states.js';
 import { mountApp, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

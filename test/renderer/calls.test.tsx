@@ -2,7 +2,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tickerListenerCount } from '../../renderer/src/ticker.js';
-import { call, NOW, signedIn } from './fixtures.js';
+import { call, NOW, signedIn } from '../../harness/app-states.js';
 import { mountApp, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

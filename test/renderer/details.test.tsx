@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../main/boundary/contract.js';
-import { call, fullSession, signedIn } from './fixtures.js';
+import { call, fullSession, signedIn } from '../../harness/app-states.js';
 import { click, mountApp, navigate, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

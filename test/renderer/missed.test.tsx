@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MissedCall } from '../../main/boundary/contract.js';
-import { NOW, signedIn } from './fixtures.js';
+import { NOW, signedIn } from '../../harness/app-states.js';
 import { click, mountApp, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../../main/boundary/contract.js';
-import { signedIn } from './fixtures.js';
+import { signedIn } from '../../harness/app-states.js';
 import { mountApp, navigate, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The Ringing section of Settings, and the incoming-call window's route.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, signedIn } from './fixtures.js';
+import { call, signedIn } from '../../harness/app-states.js';
 import { click, commit, mountApp, typeInto, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { signedIn } from './fixtures.js';
+import { signedIn } from '../../harness/app-states.js';
 import { click, commit, mountApp, settle, typeInto, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

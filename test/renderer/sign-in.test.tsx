@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignInResult } from '../../main/boundary/contract.js';
-import { signedIn, signedOut } from './fixtures.js';
+import { signedIn, signedOut } from '../../harness/app-states.js';
 import { click, commit, mountApp, settle, typeInto, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

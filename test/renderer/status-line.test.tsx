@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NOW, signedIn } from './fixtures.js';
+import { NOW, signedIn } from '../../harness/app-states.js';
 import { mountApp, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 

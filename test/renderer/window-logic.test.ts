@@ -5,7 +5,7 @@ import { initialsOf } from '../../renderer/src/components/Avatar.js';
 import { groupCalls, pausedUntil } from '../../renderer/src/calls.js';
 import { parseRoute, routeHref } from '../../renderer/src/router.js';
 import { formatRelative } from '../../renderer/src/time.js';
-import { call, signedIn } from './fixtures.js';
+import { call, signedIn } from '../../harness/app-states.js';
 
 describe('routes', () => {
   it('reads each hash route, and anything else as the calls', () => {

@@ -1,5 +1,10 @@
 import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
-import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../../../main/boundary/session-reading.js';
+import {
+  callerLabel,
+  isOutgoing,
+  lineLabel,
+  sessionPhase,
+} from '../../../main/boundary/session-reading.js';
 import { Elapsed } from '../components/Elapsed.js';
 
 /**

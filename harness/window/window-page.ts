@@ -7,7 +7,7 @@ import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { PRELOAD_OUT } from './build-window.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FAKE_BRIDGE = resolve('test/browser/fake-bridge.js');
+const FAKE_BRIDGE = resolve('harness/window/fake-bridge.js');
 
 /** The built preload as a page script: CommonJS whose only `require` is the faked electron. */
 function preloadScript(): string {

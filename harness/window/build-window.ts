@@ -8,12 +8,7 @@ import { WINDOW_BUILD } from './window-only.config.js';
 export const RENDERER_OUT = join(WINDOW_BUILD, 'renderer');
 export const PRELOAD_OUT = join(WINDOW_BUILD, 'preload', 'preload.cjs');
 /** Everything the window and the preload are built from (the renderer imports only main/boundary). */
-const SOURCES = [
-  'renderer',
-  'main/boundary',
-  'electron.vite.config.ts',
-  'assets/sounds',
-];
+const SOURCES = ['renderer', 'main/boundary', 'electron.vite.config.ts', 'assets/sounds'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -31,7 +26,7 @@ export function ensureWindowBuilt(): 'reused' | 'built' {
   // Only the preload and renderer targets, with the project's own config (window-only.config.ts).
   execFileSync(
     'npx',
-    ['electron-vite', 'build', '-c', 'test/browser/window-only.config.ts', '--logLevel', 'warn'],
+    ['electron-vite', 'build', '-c', 'harness/window/window-only.config.ts', '--logLevel', 'warn'],
     // Its messages to stderr, so a caller's stdout (bench --json) stays its own.
     { stdio: ['ignore', 2, 2] },
   );

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type AppState, type Session } from '../../main/boundary/contract.js';
+import { DEFAULT_SETTINGS, type AppState, type Session } from '../main/boundary/contract.js';
 
 export const NOW = Date.parse('2026-11-26T14:00:00.000Z');
 

@@ -1,7 +1,7 @@
 // The render budget: how long the window takes to show a big list of calls pushed by the app.
 import type { Page } from 'playwright-core';
 import type { Session } from '../../main/boundary/contract.js';
-import { call } from '../renderer/fixtures.js';
+import { call } from '../app-states.js';
 import { ago } from './window-fixtures.js';
 
 export function manyCalls(count: number): Session[] {

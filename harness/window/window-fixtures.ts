@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AppState, MissedCall, Session } from '../../main/boundary/contract.js';
-import { call, fullSession, signedIn, signedOut } from '../renderer/fixtures.js';
+import { call, fullSession, signedIn, signedOut } from '../app-states.js';
 
 export const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
 
@@ -85,7 +85,7 @@ export function missedCalls(): MissedCall[] {
 
 /** What main answers for the detailed call's avatars: Bob's picture; Eve's URL gets null. */
 export const BOB_AVATAR = `data:image/svg+xml,${encodeURIComponent(
-  readFileSync(resolve('test/browser/avatar.svg'), 'utf8').trim(),
+  readFileSync(resolve('harness/window/avatar.svg'), 'utf8').trim(),
 )}`;
 export const AVATARS: Record<string, string> = { 'https://cdn.example.com/bob.png': BOB_AVATAR };
 
