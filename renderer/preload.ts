@@ -2,18 +2,25 @@
 // sees ipcRenderer, only these calls, each a single invoke on its own channel.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC } from '../main/boundary/contract.js';
-import type { AppState, EvoTrayBridge } from '../main/boundary/contract.js';
+import type {
+  AppState,
+  BridgeCall,
+  BridgeCalls,
+  EvoTrayBridge,
+} from '../main/boundary/contract.js';
 import { remoteErrorMessage } from './bridge-errors.js';
 
-/** One invoke; a rejection carries only main's own message (see bridge-errors.ts). */
-function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
-  return ipcRenderer.invoke(channel, ...args).catch((error: unknown) => {
-    throw new Error(remoteErrorMessage(error));
-  });
+/** One bridge call as one invoke; a rejection carries only main's own message (bridge-errors.ts). */
+function call<K extends BridgeCall>(name: K): BridgeCalls[K] {
+  const invoke = (...args: unknown[]) =>
+    ipcRenderer.invoke(IPC[name], ...args).catch((error: unknown) => {
+      throw new Error(remoteErrorMessage(error));
+    });
+  return invoke as BridgeCalls[K];
 }
 
 const bridge: EvoTrayBridge = {
-  getState: () => invoke(IPC.getState),
+  getState: call('getState'),
   onState(listener) {
     const forward = (_event: IpcRendererEvent, state: AppState) => listener(state);
     ipcRenderer.on(IPC.state, forward);
@@ -21,18 +28,18 @@ const bridge: EvoTrayBridge = {
       ipcRenderer.removeListener(IPC.state, forward);
     };
   },
-  signIn: (request) => invoke(IPC.signIn, request),
-  signOut: () => invoke(IPC.signOut),
-  startDemo: () => invoke(IPC.startDemo),
-  updateSettings: (patch) => invoke(IPC.updateSettings, patch),
-  openSession: (id) => invoke(IPC.openSession, id),
-  clearMissed: () => invoke(IPC.clearMissed),
-  pauseAlerts: (minutes) => invoke(IPC.pauseAlerts, minutes),
-  copyText: (text) => invoke(IPC.copyText, text),
-  getAvatar: (url) => invoke(IPC.getAvatar, url),
-  callAction: (request) => invoke(IPC.callAction, request),
-  callBack: (number) => invoke(IPC.callBack, number),
-  testRingSound: () => invoke(IPC.testRingSound),
+  signIn: call('signIn'),
+  signOut: call('signOut'),
+  startDemo: call('startDemo'),
+  updateSettings: call('updateSettings'),
+  openSession: call('openSession'),
+  clearMissed: call('clearMissed'),
+  pauseAlerts: call('pauseAlerts'),
+  copyText: call('copyText'),
+  getAvatar: call('getAvatar'),
+  callAction: call('callAction'),
+  callBack: call('callBack'),
+  testRingSound: call('testRingSound'),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

@@ -222,7 +222,14 @@ export interface EvoTrayBridge {
   testRingSound(): Promise<void>;
 }
 
-/** IPC channel names, one per bridge call; `state` is the push from main to the window. */
+/** The bridge's request-and-answer calls: one IPC channel and one main-side handler each. */
+export type BridgeCalls = Omit<EvoTrayBridge, 'onState'>;
+export type BridgeCall = keyof BridgeCalls;
+
+/**
+ * IPC channel names, one per bridge call; `state` is the push from main to the window. A bridge
+ * call without a channel (or a channel without a call) does not compile.
+ */
 export const IPC = {
   getState: 'evo:get-state',
   state: 'evo:state',
@@ -238,4 +245,4 @@ export const IPC = {
   callAction: 'evo:call-action',
   callBack: 'evo:call-back',
   testRingSound: 'evo:test-ring-sound',
-} as const;
+} as const satisfies Record<BridgeCall | 'state', `evo:${string}`>;

@@ -4,16 +4,16 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC } from '../boundary/contract.js';
 import type {
-  AppState,
+  BridgeCall,
+  BridgeCalls,
   CallActionRequest,
-  EvoTrayBridge,
   SignInRequest,
 } from '../boundary/contract.js';
 import { CALL_ACTIONS } from '../boundary/call-action-rules.js';
 import { windowSettingsPatch } from '../settings/index.js';
 
-/** The bridge as main implements it (push of state is separate). */
-export type BridgeHandlers = Omit<EvoTrayBridge, 'onState'>;
+/** The bridge as main implements it (the push of state is separate). */
+export type BridgeHandlers = BridgeCalls;
 
 export interface IpcOptions {
   isOurFrame: (frame: IpcMainInvokeEvent['senderFrame']) => boolean;
@@ -27,31 +27,38 @@ const MAX_PAUSE_MINUTES = 24 * 60;
 /** Longer than any number or SIP address; checkDestination judges the rest. */
 const MAX_DESTINATION = 300;
 
+/**
+ * Each bridge call's arguments, checked: what the window sent becomes the handler's typed
+ * arguments or an error. A bridge call without an entry here does not compile.
+ */
+const ARGUMENTS: { [K in BridgeCall]: (args: unknown[]) => Parameters<BridgeCalls[K]> } = {
+  getState: () => [],
+  signIn: ([request]) => [signInRequest(request)],
+  signOut: () => [],
+  startDemo: () => [],
+  // Only the settings the window edits; their values are checked by applySettingsPatch.
+  updateSettings: ([patch]) => [windowSettingsPatch(patch)],
+  openSession: ([id]) => [text(id, 'session id', MAX_ID)],
+  clearMissed: () => [],
+  pauseAlerts: ([minutes]) => [pauseMinutes(minutes)],
+  copyText: ([value]) => [text(value, 'text to copy', MAX_TEXT)],
+  getAvatar: ([url]) => [webAddress(url, 'avatar address')],
+  callAction: ([request]) => [callActionRequest(request)],
+  // The number itself is checked in main before anything opens (checkPhoneNumber).
+  callBack: ([value]) => [text(value, 'number to call back', MAX_ID)],
+  testRingSound: () => [],
+};
+
 export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
-  function handle(channel: string, run: (args: unknown[]) => Promise<unknown>): void {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+  for (const name of Object.keys(ARGUMENTS) as BridgeCall[]) {
+    ipcMain.handle(IPC[name], (event, ...args: unknown[]) => {
       if (!isOurFrame(event.senderFrame)) {
         throw new Error('Refused: this request did not come from the Evo Voice Tray window.');
       }
-      return run(args);
+      const handler = handlers[name] as (...checked: unknown[]) => Promise<unknown>;
+      return handler(...ARGUMENTS[name](args));
     });
   }
-
-  handle(IPC.getState, async (): Promise<AppState> => handlers.getState());
-  handle(IPC.signIn, ([request]) => handlers.signIn(signInRequest(request)));
-  handle(IPC.signOut, () => handlers.signOut());
-  handle(IPC.startDemo, () => handlers.startDemo());
-  // Only the settings the window edits; their values are checked by applySettingsPatch.
-  handle(IPC.updateSettings, ([patch]) => handlers.updateSettings(windowSettingsPatch(patch)));
-  handle(IPC.openSession, ([id]) => handlers.openSession(text(id, 'session id', MAX_ID)));
-  handle(IPC.clearMissed, () => handlers.clearMissed());
-  handle(IPC.pauseAlerts, ([minutes]) => handlers.pauseAlerts(pauseMinutes(minutes)));
-  handle(IPC.copyText, ([value]) => handlers.copyText(text(value, 'text to copy', MAX_TEXT)));
-  handle(IPC.getAvatar, ([url]) => handlers.getAvatar(webAddress(url, 'avatar address')));
-  handle(IPC.callAction, ([request]) => handlers.callAction(callActionRequest(request)));
-  // The number itself is checked in main before anything opens (checkPhoneNumber).
-  handle(IPC.callBack, ([value]) => handlers.callBack(text(value, 'number to call back', MAX_ID)));
-  handle(IPC.testRingSound, () => handlers.testRingSound());
 }
 
 function text(value: unknown, what: string, max: number): string {
