@@ -189,18 +189,18 @@ function migrate(stored: Stored, version: string): Stored {
   const internal = stored['__internal__'] as { migrations?: { version?: unknown } } | undefined;
   const from =
     typeof internal?.migrations?.version === 'string' ? internal.migrations.version : '0.0.0';
-  const values: Stored = { ...stored };
+  const values = new Map(Object.entries(stored));
   const store: MigratingStore = {
-    get: (key) => values[key],
-    set: (key, value) => void (values[key] = value),
-    has: (key) => Object.hasOwn(values, key),
-    delete: (key) => void delete values[key],
+    get: (key) => values.get(key),
+    set: (key, value) => void values.set(key, value),
+    has: (key) => values.has(key),
+    delete: (key) => void values.delete(key),
   };
   const due = Object.keys(settingsMigrations)
     .filter((v) => compareVersions(v, from) > 0 && compareVersions(v, version) <= 0)
     .sort(compareVersions);
   for (const v of due) settingsMigrations[v]?.(store);
-  return values;
+  return Object.fromEntries(values);
 }
 
 function compareVersions(a: string, b: string): number {
