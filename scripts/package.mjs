@@ -3,13 +3,14 @@
 // ends in a stack trace (getaddrinfo ENOTFOUND github.com); this says what failed and what to do
 // instead. Any other failure is shown as electron-builder printed it.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { networkFailureParagraph, PACKAGING } from './network-failure.mjs';
 
-const run = spawnSync('electron-builder', process.argv.slice(2), {
+// Its own CLI file, run by this Node: no PATH or .cmd shim needed, on any platform.
+const cli = createRequire(import.meta.url).resolve('electron-builder/cli.js');
+const run = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
   encoding: 'utf8',
   stdio: ['inherit', 'pipe', 'pipe'],
-  // npm puts node_modules/.bin on PATH; on Windows that is electron-builder.cmd, run by a shell.
-  shell: process.platform === 'win32',
 });
 const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
 if (run.status === 0) {
