@@ -11,13 +11,23 @@ import {
   SKIP_VARIABLE,
   skipRequested,
 } from './electron-binary.mjs';
+import { ELECTRON_DOWNLOAD, networkFailureParagraph } from './network-failure.mjs';
 
 if (skipRequested()) {
   console.log(`Electron binary: not downloaded (${SKIP_VARIABLE} is set).`);
   process.exit(0);
 }
+// Its output is kept back: offline it is a stack trace, said instead in one paragraph.
 const run = spawnSync(process.execPath, [join(electronPackageDir(), 'install.js')], {
-  stdio: 'inherit',
+  encoding: 'utf8',
+  stdio: ['inherit', 'pipe', 'pipe'],
 });
 const binary = findElectronBinary();
-if (run.status !== 0 || !binary.found) console.warn(`Warning: ${missingBinaryMessage(binary)}`);
+if (run.status !== 0 || !binary.found) {
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  const offline = networkFailureParagraph(output, ELECTRON_DOWNLOAD);
+  if (offline === null) process.stderr.write(output);
+  console.warn(`Warning: ${offline ?? missingBinaryMessage(binary)}`);
+} else {
+  process.stdout.write(run.stdout);
+}

@@ -22,9 +22,18 @@ export interface LaunchOptions {
   notifications?: 'supported' | 'unsupported' | 'failing';
   /** Extra environment for the app process. */
   env?: Record<string, string>;
-  /** Run the app as this user id (root only): permissions are real only for a non-root user. */
-  uid?: number;
+  /**
+   * Run the app without the capabilities that let root read and write any file (Linux, with
+   * setpriv): file permissions are then real even as root, and the app still reads the checkout.
+   */
+  withoutFileOverride?: boolean;
 }
+
+/** Root reads any file; without these two capabilities its children obey file modes. */
+const NO_FILE_OVERRIDE = [
+  '--inh-caps=-dac_override,-dac_read_search',
+  '--bounding-set=-dac_override,-dac_read_search',
+];
 
 export type RunningApp = Awaited<ReturnType<typeof launchApp>>;
 
@@ -33,8 +42,15 @@ export async function launchApp(options: LaunchOptions = {}) {
   if (options.settings) {
     writeFileSync(join(userData, 'settings.json'), JSON.stringify(options.settings));
   }
+  const dropOverride = options.withoutFileOverride === true && process.getuid?.() === 0;
   const child: ChildProcess = fork(DRIVER, options.argv ?? [], {
-    execArgv: ['--import', 'tsx'],
+    // setpriv execs node in place, so the IPC channel's descriptor is inherited as with fork.
+    ...(dropOverride
+      ? {
+          execPath: 'setpriv',
+          execArgv: [...NO_FILE_OVERRIDE, process.execPath, '--import', 'tsx'],
+        }
+      : { execArgv: ['--import', 'tsx'] }),
     env: {
       ...process.env,
       EVO_FAKE_USER_DATA: userData,
@@ -44,7 +60,6 @@ export async function launchApp(options: LaunchOptions = {}) {
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

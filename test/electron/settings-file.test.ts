@@ -1,27 +1,35 @@
-// The built app with a settings file it cannot read or that is damaged: it starts, keeps what
-// it can, keeps a copy, tells the agent, and never keeps a password in the file.
+// The built app with a settings file it cannot read, that is damaged or that is a planted link:
+// it starts, keeps what it can, keeps a copy, tells the agent, never writes through a link,
+// keeps the file to the agent alone (0600), reads it once, and never keeps a password in it.
 //   npx electron-vite build && npx vitest run test/electron/settings-file.test.ts
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type AppState } from '../../main/boundary/contract.js';
+import type { LaunchOptions } from './app-harness.js';
 import { launch, stopAll } from './scenario.js';
 
 afterEach(stopAll);
 
 const saved = { server: 'https://team.evovoice.io', username: 'ada', sound: false };
 
-// Root reads any file: as root (CI), the app runs as `nobody` so a mode-000 file is unreadable.
-const NOBODY = 65534;
-
-async function startWith(write: (file: string) => void, options: { asNobody?: boolean } = {}) {
+async function startWith(write: (file: string) => void, options: LaunchOptions = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'evo-app-'));
   const file = join(userData, 'settings.json');
   write(file);
-  const uid = options.asNobody && process.getuid?.() === 0 ? NOBODY : undefined;
-  if (uid !== undefined) chownSync(userData, uid, uid);
-  const app = await launch({ userData, ...(uid === undefined ? {} : { uid }) });
+  const app = await launch({ ...options, userData });
   // The bridge answers only its window: wait for both (the window opens at start here).
   await app.waitFor(
     'the bridge and its window',
@@ -44,7 +52,8 @@ describe('a settings file that cannot be read', () => {
         writeFileSync(file, JSON.stringify(saved));
         chmodSync(file, 0o000);
       },
-      { asNobody: true },
+      // As root (CI) the app would read a mode-000 file anyway: it runs without that power.
+      { withoutFileOverride: true },
     );
     expect(state.account.notice).toMatch(/settings could not be read/);
   });
@@ -94,5 +103,76 @@ describe('a password in the settings file', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('hunter2');
     await app.invoke(IPC.updateSettings, [{ sound: true }]);
     expect(readFileSync(file, 'utf8')).not.toContain('hunter2');
+  });
+});
+
+describe('a link planted at the settings path', () => {
+  it('is not followed: the file it names is untouched, the app runs on the defaults', async () => {
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'evo-victim-')), 'victim.txt');
+    writeFileSync(elsewhere, 'not settings');
+    const { app, state, file } = await startWith((f) => symlinkSync(elsewhere, f));
+    expect(state.account.notice).toMatch(/settings could not be read/);
+    expect(state.settings.username).toBe('');
+    await app.invoke(IPC.updateSettings, [{ sound: false }]);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not settings');
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(file)).toBe(elsewhere);
+    expect(existsSync(`${file}.bad`)).toBe(false);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the settings file mode', () => {
+  it('a new file is 0600', async () => {
+    const { app, file } = await startWith(() => {});
+    await app.invoke(IPC.updateSettings, [{ sound: false }]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('an existing 0644 file is made 0600 at start, and stays so after a save', async () => {
+    const { app, file } = await startWith((f) => {
+      writeFileSync(f, JSON.stringify(saved));
+      chmodSync(f, 0o644);
+    });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await app.invoke(IPC.updateSettings, [{ sound: true }]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ ...saved, sound: true });
+  });
+});
+
+describe('a settings file too large to be settings', () => {
+  it('2 MB: treated as damaged, the defaults, a .bad copy, and the agent told', async () => {
+    const big = JSON.stringify({ ...saved, filler: 'x'.repeat(2 * 1024 * 1024) });
+    const { state, file } = await startWith((f) => writeFileSync(f, big));
+    expect(state.settings.username).toBe('');
+    expect(readFileSync(`${file}.bad`, 'utf8')).toBe(big);
+    expect(state.account.notice).toMatch(/\.bad/);
+    expect(statSync(file).size).toBeLessThan(64 * 1024);
+  });
+});
+
+describe('reading the settings file', () => {
+  it('reads it from disk once, however often the settings are read and saved', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'evo-app-'));
+    const file = join(userData, 'settings.json');
+    const reads = join(userData, 'reads.log');
+    writeFileSync(file, JSON.stringify(saved));
+    writeFileSync(reads, '');
+    const counter = resolve(import.meta.dirname, 'count-reads.mjs');
+    const app = await launch({
+      userData,
+      env: {
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${counter}`.trim(),
+        EVO_COUNT_READS_OF: file,
+        EVO_COUNT_READS_LOG: reads,
+      },
+    });
+    await app.waitFor('the bridge', (x) => x.handlers.includes(IPC.getState));
+    for (const sound of [true, false, true]) {
+      await app.invoke(IPC.updateSettings, [{ sound }]);
+      expect(((await app.invoke(IPC.getState)) as AppState).settings.sound).toBe(sound);
+    }
+    const lines = readFileSync(reads, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
   });
 });
