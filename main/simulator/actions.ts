@@ -3,7 +3,7 @@
 // role). The effects are SimCalls'; see docs/SIMULATOR.md.
 import type { Session } from '../boundary/session.js';
 import { INVALID_ROLE, rolesOf, serviceStackError } from './bodies.js';
-import type { Reply } from './routes.js';
+import type { Reply } from './exchange.js';
 import type { SimCalls, SimUser } from './types.js';
 
 export interface ActionCall {

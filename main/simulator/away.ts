@@ -3,29 +3,12 @@
 // token that the app must never keep), each agent's state, and Not ready after a missed call.
 import type { Session } from '../boundary/session.js';
 import { serviceStackError } from './bodies.js';
-import type { Api, ApiRequest, Reply } from './routes.js';
-import type { NewCall, SimCalls, SimUser } from './types.js';
+import type { Api, ApiRequest, Reply } from './exchange.js';
+import type { SimAgentState, SimAway, SimCalls, SimUser } from './types.js';
 
 /** The telephony access token /app/config hands out: a stand-in for a real Twilio token. */
 export const SIM_TELEPHONY_TOKEN =
   'eyJhbGciOiJIUzI1NiJ9.c2ltLXR3aWxpby12b2ljZS1ncmFudA.SIM-TELEPHONY-SECRET-7f3a9c';
-
-export interface SimAgentState {
-  state: string;
-  reason: string;
-}
-
-export interface SimAway {
-  /** The agent's state as /app/config answers it (default Ready, SetByUser). */
-  agentState(agent?: string): SimAgentState;
-  setAgentState(state: string, reason: string, agent?: string): void;
-  /** As a call centre may be set up: a missed call sets its agent NotReady (MissedCall). */
-  notReadyAfterMissedCall: boolean;
-  /** The call history answers 403 (an account without the right to read it). */
-  historyForbidden: boolean;
-  /** A call that rang and was missed while nobody watched: it is in the history only. */
-  missCall(call?: NewCall): Session;
-}
 
 export interface SimAwayInternal extends SimAway {
   /** calls.miss() tells it which agent missed a call. */

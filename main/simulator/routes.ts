@@ -1,7 +1,7 @@
 // What the simulator answers to each route: sign-in, status, sign-out, sessions, avatars.
 // Knows nothing of sockets: server.ts turns HTTP into an ApiRequest and a Reply.
 import { act, isActionRoute } from './actions.js';
-import type { AuthSessions, SignedIn } from './auth.js';
+import type { SignedIn } from './auth.js';
 import { findUser, readCredentials, signInCookies, signOutCookies } from './auth.js';
 import {
   authenticateResponse,
@@ -14,7 +14,8 @@ import {
   serviceStackError,
   WWW_AUTHENTICATE,
 } from './bodies.js';
-import { answerAway, type SimAway } from './away.js';
+import { answerAway } from './away.js';
+import type { Api, ApiRequest, Reply } from './exchange.js';
 import type { SimCalls, SimUser } from './types.js';
 
 /** A request the client got wrong; answered with this status and a ServiceStack error. */
@@ -26,35 +27,6 @@ export class BadRequest extends Error {
   ) {
     super(message);
   }
-}
-
-export interface ApiRequest {
-  method: string;
-  /** Without the query string. */
-  path: string;
-  cookie: string | undefined;
-  authorization: string | undefined;
-  /** The query string's parameters. */
-  query: URLSearchParams;
-  /** The parsed body (JSON or form); rejects with BadRequest when it cannot be read. */
-  body(): Promise<unknown>;
-}
-
-type Headers = Record<string, string | string[]>;
-
-export interface Reply {
-  /** A JSON answer, in the simulator's casing. */
-  json(status: number, body: unknown, headers?: Headers): void;
-  raw(status: number, body: string, contentType: string): void;
-}
-
-export interface Api {
-  url: string;
-  users: readonly SimUser[];
-  auth: AuthSessions;
-  calls: SimCalls;
-  now: () => number;
-  away: SimAway;
 }
 
 function decodeSegment(segment: string): string {

@@ -11,7 +11,7 @@ import { toPascalCase } from './casing.js';
 import type { PendingFault } from './faults.js';
 import { createFaultQueue } from './faults.js';
 import { DEFAULT_SEED, DEMO_USERS, seededRandom } from './people.js';
-import type { ApiRequest, Reply } from './routes.js';
+import type { ApiRequest, Reply } from './exchange.js';
 import { answer, BadRequest } from './routes.js';
 import type { SimRequest, Simulator, SimulatorOptions, SimUser } from './types.js';
 

@@ -1,7 +1,6 @@
 // The contract of the Evo Voice simulator: a real HTTP server (node:http) speaking the same API,
 // for tests, the demo mode and benchmarks. The implementation lives beside this file.
 import type { Session } from '../boundary/session.js';
-import type { SimAway } from './away.js';
 
 export interface SimUser {
   id: string;
@@ -142,3 +141,20 @@ export type ScenarioStep =
       /** Defaults to '/sessions', as in SimFaults.inject. */
       pathPrefix?: string;
     };
+
+export interface SimAgentState {
+  state: string;
+  reason: string;
+}
+
+export interface SimAway {
+  /** The agent's state as /app/config answers it (default Ready, SetByUser). */
+  agentState(agent?: string): SimAgentState;
+  setAgentState(state: string, reason: string, agent?: string): void;
+  /** As a call centre may be set up: a missed call sets its agent NotReady (MissedCall). */
+  notReadyAfterMissedCall: boolean;
+  /** The call history answers 403 (an account without the right to read it). */
+  historyForbidden: boolean;
+  /** A call that rang and was missed while nobody watched: it is in the history only. */
+  missCall(call?: NewCall): Session;
+}
