@@ -27,16 +27,8 @@ export async function measureLedger(remembered: number, rounds: number): Promise
   const poll = (memory: WatchMemory, list: Session[]) =>
     decide(memory, { kind: 'sessions', sessions: list }, now, DEFAULT_TIMING).memory;
   try {
-    const day = realisticSessions(remembered).map((s) => ({
-      ...s,
-      callState: 'Connected',
-      queueState: 'Connected',
-    }));
     const live = realisticSessions(10).map((s) => ({ ...s, id: `live-${s.id}` }));
-    let memory = poll(emptyMemory(), day);
-    memory = poll(memory, []);
-    memory = poll(memory, live);
-    if (memory.ended.length !== remembered) throw new Error('the day did not end as planned');
+    let memory = endOfDay(remembered, live, poll);
 
     const clock = { now: () => now, setTimeout: () => 0, clearTimeout: () => {} };
     const writer = createLedgerWriter(dir, clock, silentLogger);
@@ -53,13 +45,7 @@ export async function measureLedger(remembered: number, rounds: number): Promise
     for (let i = 0; i < rounds; i++) {
       // Within one minute: the polls of a minute change nothing but what they show.
       now = Math.floor(now / 60_000) * 60_000 + 60_000 + 1000;
-      const extra = {
-        ...live[0],
-        id: `short-${i}`,
-        callState: 'Connected',
-        queueState: 'Connected',
-      } as Session;
-      memory = poll(memory, [...live, extra]);
+      memory = poll(memory, [...live, shortCall(live, i)]);
       await writer.save(memory);
       now += 3000;
       memory = poll(memory, live); // missing once: not gone yet
@@ -80,6 +66,34 @@ export async function measureLedger(remembered: number, rounds: number): Promise
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The memory at the end of a day: `remembered` calls answered then ended, `live` ringing on. */
+function endOfDay(
+  remembered: number,
+  live: Session[],
+  poll: (memory: WatchMemory, list: Session[]) => WatchMemory,
+): WatchMemory {
+  const day = realisticSessions(remembered).map((s) => ({
+    ...s,
+    callState: 'Connected',
+    queueState: 'Connected',
+  }));
+  let memory = poll(emptyMemory(), day);
+  memory = poll(memory, []);
+  memory = poll(memory, live);
+  if (memory.ended.length !== remembered) throw new Error('the day did not end as planned');
+  return memory;
+}
+
+/** A call of round `i` that is answered for one poll, then ends. */
+function shortCall(live: Session[], i: number): Session {
+  return {
+    ...live[0],
+    id: `short-${i}`,
+    callState: 'Connected',
+    queueState: 'Connected',
+  } as Session;
 }
 
 function medianOf(samples: { wallMs: number; cpuMs: number }[]) {

@@ -1,10 +1,26 @@
 // Realistic `GET /sessions/my` answers for the benchmark: every field the reference page
 // lists, 2.3 members and 4 log entries per call on average (about 2.3 KB each), in the mix
 // of states a busy call center shows. Deterministic: the same size gives the same body.
-import type { Session } from '../main/boundary/session.js';
+import type { Session, SessionMember } from '../main/boundary/session.js';
 import { DEMO_USERS, generateCall, seededRandom as seeded } from '../main/simulator/people.js';
 
 const BASE = Date.parse('2026-11-26T09:00:00Z');
+
+/** A colleague the call was transferred to (three calls in ten have one). */
+function transferMember(i: number, random: () => number): SessionMember {
+  return {
+    identity: `client:usr-transfer-${i % 17}`,
+    endpointId: `ep-user-transfer-${i % 17}`,
+    displayName: 'Sam Colleague',
+    isOriginalMember: false,
+    avatarUrl: `https://evovoice.io/avatars/transfer-${i % 17}.svg`,
+    applicationData: { queue: 'Transfers' },
+    callState: 'Connected',
+    role: 'Transfer',
+    callSid: `CA${(i * 7919).toString(16).padStart(32, '0')}`,
+    muted: random() < 0.1,
+  };
+}
 
 /** One in ten ringing, one in ten queued, 15 % held, the rest connected. */
 function withState(s: Session, i: number, random: () => number): Session {
@@ -14,20 +30,7 @@ function withState(s: Session, i: number, random: () => number): Session {
   const state = roll < 0.1 ? 'ringing' : roll < 0.2 ? 'queued' : roll < 0.35 ? 'held' : 'connected';
   const answered = state === 'held' || state === 'connected';
   const members = [...(s.members ?? [])];
-  if (random() < 0.3) {
-    members.push({
-      identity: `client:usr-transfer-${i % 17}`,
-      endpointId: `ep-user-transfer-${i % 17}`,
-      displayName: 'Sam Colleague',
-      isOriginalMember: false,
-      avatarUrl: `https://evovoice.io/avatars/transfer-${i % 17}.svg`,
-      applicationData: { queue: 'Transfers' },
-      callState: 'Connected',
-      role: 'Transfer',
-      callSid: `CA${(i * 7919).toString(16).padStart(32, '0')}`,
-      muted: random() < 0.1,
-    });
-  }
+  if (random() < 0.3) members.push(transferMember(i, random));
   const log = [
     ...(s.log ?? []),
     { date: at(2), message: `Queued in ${s.endpointName ?? 'Support'} (position ${(i % 9) + 1})` },

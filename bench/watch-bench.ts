@@ -42,6 +42,38 @@ interface Running {
   stop(): Promise<number | null>;
 }
 
+/** The first line from now on (or already read) that matches; an error with watch's stderr. */
+function waitForLine(
+  lines: readonly string[],
+  waiters: Set<() => void>,
+  stderr: () => string,
+  match: (line: string) => boolean,
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let from = 0;
+    const check = () => {
+      for (; from < lines.length; from++) {
+        const line = lines[from] ?? '';
+        if (match(line)) {
+          done();
+          return resolve(line);
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`watch: no expected line within ${timeoutMs} ms\n${stderr()}`));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      waiters.delete(check);
+    };
+    waiters.add(check);
+    check();
+  });
+}
+
 function startBuiltWatch(sim: Simulator, args: string[]): Running {
   const user = sim.users[0];
   if (!user) throw new Error('the simulator has no users');
@@ -67,30 +99,7 @@ function startBuiltWatch(sim: Simulator, args: string[]): Running {
   return {
     child,
     lines,
-    waitForLine(match, timeoutMs) {
-      return new Promise((resolve, reject) => {
-        let from = 0;
-        const check = () => {
-          for (; from < lines.length; from++) {
-            const line = lines[from] ?? '';
-            if (match(line)) {
-              done();
-              return resolve(line);
-            }
-          }
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`watch: no expected line within ${timeoutMs} ms\n${stderr}`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
+    waitForLine: (match, timeoutMs) => waitForLine(lines, waiters, () => stderr, match, timeoutMs),
     async stop() {
       child.kill('SIGTERM');
       return exited;
