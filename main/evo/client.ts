@@ -20,6 +20,7 @@ import type { HistoryApi } from '../away/away-check.js';
 import { historyPath, parseHistoryPage } from '../away/history-page.js';
 import type { AgentStateApi } from '../agent-state/follow.js';
 import { APP_CONFIG_PATH, parseAgentState, telephonyTokenOf } from '../agent-state/reading.js';
+import { isUnsafeSegment, UnsafePathSegment } from './path-segment.js';
 import { createMasker, type Masker, type Secrets } from './secret-mask.js';
 
 export interface EvoClientOptions {
@@ -306,8 +307,12 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
       if (!signedIn || server === undefined) {
         throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
       }
+      const segments = request.path.replace(/^\/+/, '').split('/');
+      // Built by pathSegment (call-actions/requests.ts); checked again, as nothing else guards
+      // this route: a dot segment would send the action to another route.
+      if (segments.some(isUnsafeSegment)) throw new UnsafePathSegment(request.path);
       const query = new URLSearchParams(request.query ?? {}).toString();
-      const path = request.path.replace(/^\/+/, '') + (query === '' ? '' : `?${query}`);
+      const path = segments.join('/') + (query === '' ? '' : `?${query}`);
       const started = generation;
       try {
         // Sent once: a 401 forgets the session like any signed-in call; nothing here resends.
