@@ -7,7 +7,8 @@ import { createEvoClient } from '../../main/evo/client.js';
 import { createMasker, MASK } from '../../main/evo/secret-mask.js';
 import { encodings } from './secret-encodings.js';
 
-const RUNS = process.env.CI ? 2000 : 200;
+// Each run signs a client in: fewer runs than the pure fuzz suites (FUZZ_RUNS=n sets it).
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI === 'true' ? 2000 : 200));
 
 describe('createMasker', () => {
   const password = 'p a/s+s&<w>\'"é✓';
@@ -88,6 +89,25 @@ describe('no encoding of the password survives an error from the client', () => 
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('no encoding of a token survives the masker', () => {
+  it('for random tokens, every encoding inside any text', () => {
+    fc.assert(
+      fc.property(
+        passwords,
+        fc.constantFrom(...Object.keys(encodings('x', 'y')).filter((k) => !k.startsWith('basic'))),
+        fc.string(),
+        fc.string(),
+        (token, kind, before, after) => {
+          const encoded = encodings(token, 'ann')[kind] ?? '';
+          const out = createMasker({ tokens: [token] })(`${before}${encoded}${after}`);
+          expect(out).not.toContain(encoded);
+        },
+      ),
+      { numRuns: RUNS * 5 },
     );
   });
 });
