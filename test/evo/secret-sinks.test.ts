@@ -2,11 +2,11 @@
 // the agent-state reader, against a server that hands out a telephony token and then echoes it
 // and the password back, encoded, in its errors. Nothing the log (main.log, watch's stderr)
 // or the events (watch's stdout, the window's state) receive holds either, in any encoding.
-import { describe, expect, it, vi } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAgentStateReader } from '../../main/agent-state/follow.js';
+import { createLineWriter, createStderrLogger } from '../../main/cli/output.js';
 import { createEvoClient } from '../../main/evo/client.js';
-import type { Logger } from '../../main/log.js';
-import { systemClock } from '../../main/watch/clock.js';
 import type { WatchEvent } from '../../main/watch/events.js';
 import { createWatcher } from '../../main/watch/watcher.js';
 import { encodings } from './secret-encodings.js';
@@ -14,6 +14,15 @@ import { encodings } from './secret-encodings.js';
 const PASSWORD = "Grüße & <co>'s pass/word+1";
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJncmFudHMiOnt9fQ.c2lnbmF0dXJl+/=';
 const USER = 'ann@example.com';
+
+function collected(stream: PassThrough): () => string {
+  const chunks: string[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+  return () => chunks.join('');
+}
+
+beforeEach(() => void vi.useFakeTimers({ now: Date.parse('2026-12-04T08:00:00Z') }));
+afterEach(() => void vi.useRealTimers());
 
 describe('secrets echoed back, in every sink', () => {
   it('neither the telephony token nor the password reaches the log or the events', async () => {
@@ -44,13 +53,13 @@ describe('secrets echoed back, in every sink', () => {
       );
     }) as unknown as typeof globalThis.fetch;
 
-    const lines: string[] = [];
-    const log: Logger = {
-      debug: (m) => lines.push(m),
-      info: (m) => lines.push(m),
-      warn: (m) => lines.push(m),
-      error: (m) => lines.push(m),
-    };
+    // watch's own writers: JSON lines on stdout, the log on stderr (main.log gets the same lines).
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const stdout = collected(out);
+    const stderr = collected(err);
+    const lines = createLineWriter(out);
+    const log = createStderrLogger(err);
     const events: WatchEvent[] = [];
     const api = createEvoClient({ fetch, logger: log });
     await api.signIn('https://evovoice.io', USER, PASSWORD);
@@ -60,22 +69,23 @@ describe('secrets echoed back, in every sink', () => {
       username: USER,
       password: async () => PASSWORD,
       timing: { pollIntervalMs: 50, holdAlertDelayMs: 0, holdReminderMs: 0 },
-      clock: systemClock,
       random: () => 0,
       log,
       followers: [createAgentStateReader({ api, onReading: () => {}, log })],
-      onEvent: (e) => events.push(e),
+      onEvent: (e) => {
+        events.push(e);
+        lines.write(e);
+      },
     });
     await watcher.start();
-    // Waits for the server to have echoed every encoding at least once (no timing asserted).
-    await vi.waitFor(() => expect(failures).toBeGreaterThan(echoes.length), {
-      timeout: 60_000,
-      interval: 20,
-    });
+    await vi.advanceTimersByTimeAsync(60_000);
     await watcher.stop();
+    await lines.flush();
+    expect(failures).toBeGreaterThan(echoes.length);
 
-    const told = [...lines, ...events.map((e) => JSON.stringify(e))].join('\n');
+    // The events as the window's state takes them too (their words, unescaped).
+    const told = [stdout(), stderr(), ...events.map((e) => Object.values(e).join(' '))].join('\n');
     expect(told).toContain('•••');
     for (const echo of echoes) expect(told).not.toContain(echo);
-  }, 90_000);
+  });
 });
