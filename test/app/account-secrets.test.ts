@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvoClient } from '../../main/evo/client.js';
 import { encodings } from '../evo/secret-encodings.js';
-import { request, setup, type fakeApi } from './account-fakes.js';
+import { request, setup } from './account-fakes.js';
 
 const PASSWORD = 'Mañana "quote" & <b>/+ 42';
 
@@ -17,7 +17,7 @@ describe('a sign-in refused with the password quoted back', () => {
           { responseStatus: { message: `Account locked for ${encoded}` } },
           { status: 403 },
         )) as unknown as typeof globalThis.fetch;
-      const api = { api: createEvoClient({ fetch }) } as ReturnType<typeof fakeApi>;
+      const api = { api: createEvoClient({ fetch }), signIns: [], signOuts: () => 0 };
       const t = setup({ api });
       const result = await t.account.signIn(request({ password: PASSWORD }));
       expect(result).toMatchObject({ ok: false, error: expect.stringContaining('•••') });
