@@ -2,7 +2,7 @@
 // (it was closed, asleep, offline, or this is its first poll since it started), reads the
 // call history back to the last time it watched and reports the missed calls in between, as
 // `missed` events with `whileAway: true`. Remembers what it reported in the away ledger.
-import { isEvoApiError, type EvoApiError } from '../evo/api.js';
+import { EvoApiError, isEvoApiError } from '../evo/api.js';
 import type { Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { backoffDelay } from '../watch/backoff.js';
@@ -35,6 +35,15 @@ const WATCHED_SAVE_MS = 30_000;
 /** A failed history read is tried again after a backoff from this, up to the cap. */
 const RETRY_BASE_MS = 15_000;
 const RETRY_MAX_MS = 10 * 60_000;
+
+/** A failure that is not the client's (a bug, an answer too odd to read), in its terms. */
+function unreadable(error: unknown): EvoApiError {
+  const what = error instanceof Error ? error.name : typeof error;
+  return new EvoApiError(
+    'bad-response',
+    `Evo Voice answered the call history in a way this app cannot read (${what}).`,
+  );
+}
 
 export function createAwayCheck(options: AwayCheckOptions): PollFollower {
   const log = options.log ?? silentLogger;
@@ -83,8 +92,9 @@ export function createAwayCheck(options: AwayCheckOptions): PollFollower {
         window.from,
       );
     } catch (e) {
-      if (!isEvoApiError(e)) throw e;
-      return failed(e, context.now);
+      // Whatever failed (an answer this app could not read too) waits its backoff like a
+      // failed request: thrown, it would be tried again at every poll.
+      return failed(isEvoApiError(e) ? e : unreadable(e), context.now);
     }
     const reported = new Set(Object.keys(ledger.reported));
     const missed = missedWhileAway(history, window, reported, context.knownIds());

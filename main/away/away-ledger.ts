@@ -15,19 +15,26 @@ export interface AwayLedger {
   watchedAt: number | null;
   /** The start of an absence whose history is still to be read, or null. */
   unreadFrom: number | null;
-  /** Session id → when it was reported while away. */
+  /**
+   * Session id → when it was reported while away. Without a prototype (reportedTable): the ids
+   * are the server's, and `__proto__` must be an ordinary key, not a setter that drops it.
+   */
   reported: Record<string, number>;
 }
+
+/** A table keyed by the server's ids, where `__proto__` or `constructor` is just a key. */
+export const reportedTable = (): Record<string, number> =>
+  Object.create(null) as Record<string, number>;
 
 export const emptyAwayLedger = (): AwayLedger => ({
   watchedAt: null,
   unreadFrom: null,
-  reported: {},
+  reported: reportedTable(),
 });
 
 /** The ledger without reports older than a day (they can no longer come back in a look back). */
 export function pruneAwayLedger(ledger: AwayLedger, now: number): AwayLedger {
-  const reported: Record<string, number> = {};
+  const reported = reportedTable();
   for (const [id, at] of Object.entries(ledger.reported)) {
     if (at > now - 2 * AWAY_LOOKBACK_MS) reported[id] = at;
   }

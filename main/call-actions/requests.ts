@@ -9,6 +9,7 @@ import {
   type CallAction,
 } from '../boundary/call-action-rules.js';
 import { checkDestination } from '../boundary/transfer-destination.js';
+import { pathSegment, UnsafePathSegment } from '../evo/path-segment.js';
 
 export type { ActionRequest } from '../evo/api.js';
 
@@ -21,7 +22,14 @@ export function actionRequest(
   agent: AgentIdentity,
   destination?: string,
 ): ActionRequestResult {
-  const path = `/sessions/${encodeURIComponent(session.id)}`;
+  let path: string;
+  try {
+    path = `/sessions/${pathSegment(session.id)}`;
+  } catch (error) {
+    // Refused like any action the call does not allow: no request leaves.
+    if (error instanceof UnsafePathSegment) return { ok: false, error: error.message };
+    throw error;
+  }
   const callSid = agentCallSid(session, agent);
   switch (action) {
     case 'decline':

@@ -1,6 +1,7 @@
 // A failed action in the agent's words. The server's own message is used where it has one
 // worth reading (400/409); otherwise the status says enough.
 import { isEvoApiError } from '../evo/api.js';
+import { UnsafePathSegment } from '../evo/path-segment.js';
 import type { Session } from '../boundary/session.js';
 import { sessionPhase, type SessionPhase } from '../boundary/session-reading.js';
 import type { CallAction } from '../boundary/call-action-rules.js';
@@ -14,6 +15,7 @@ const VERB: Record<CallAction, string> = {
 };
 
 export function actionFailureWords(action: CallAction, error: unknown): string {
+  if (error instanceof UnsafePathSegment) return error.message;
   if (!isEvoApiError(error)) return 'Something went wrong. Try again.';
   const server = error.details.serverMessage;
   switch (error.status) {

@@ -2,7 +2,8 @@
 // telephony access token (for Twilio Voice), the agent's identity and app settings: this parse
 // boundary takes the two fields the tray shows, and the two ids that tell which leg of a call
 // is this agent's (for hold and hang up), and nothing else: no other field of the answer is
-// ever kept, logged or passed on.
+// ever kept, logged or passed on. The token is read out only for the client to mask it out of
+// later errors (a server may echo it back): see telephonyTokenOf.
 import { EvoApiError } from './api.js';
 import { isRecord, readKey } from './field-table.js';
 
@@ -51,6 +52,16 @@ export function parseAgentState(body: unknown): AgentStateReading {
     ...(identity === undefined ? {} : { identity }),
     ...(endpointId === undefined ? {} : { endpointId }),
   };
+}
+
+/**
+ * The telephony token of the answer, for the client to mask (evo/secret-mask.ts) and for
+ * nothing else: it is never logged, stored or passed on.
+ */
+export function telephonyTokenOf(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const token = readKey(body, 'accessToken');
+  return typeof token === 'string' && token.trim() !== '' ? token.trim() : undefined;
 }
 
 /** An id as the call's members carry it: a short printable string, else nothing. */

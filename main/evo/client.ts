@@ -19,7 +19,9 @@ import type { AgentProfile, Session } from '../boundary/session.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { historyPath, parseHistoryPage } from './history-page.js';
-import { APP_CONFIG_PATH, parseAgentState } from './app-config.js';
+import { APP_CONFIG_PATH, parseAgentState, telephonyTokenOf } from './app-config.js';
+import { isUnsafeSegment, UnsafePathSegment } from './path-segment.js';
+import { createMasker, type Masker, type Secrets } from './secret-mask.js';
 
 export interface EvoClientOptions {
   /** Deadline for each request, headers and body together. Default 10 s. */
@@ -66,13 +68,8 @@ const ACTING: Purpose = { signingIn: false, notFound: 'This call has already end
 /** Cookie values shorter than this are flags (`ss-opt=perm`), not session secrets. */
 const MIN_SECRET_COOKIE_CHARS = 8;
 
-/**
- * Passwords shorter than this are not masked in messages. Masking works by finding the text
- * anywhere in a message, and a password of one to three characters ("Evo", "a") cannot be
- * told from ordinary words: masking it would mangle every message ("•••Voice") while hiding
- * little, since so short a password is guessed faster than read from a log.
- */
-const MIN_MASKED_PASSWORD_CHARS = 4;
+/** Telephony tokens remembered for masking: a rotating token's last few, not every one. */
+const MAX_MASKED_TOKENS = 4;
 
 interface CallExtra {
   body?: unknown;
@@ -90,13 +87,19 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
   const dropped = droppedOnce(log);
   /** The password of the last sign-in, kept only to mask it out of every call's errors. */
   let password = '';
+  let username: string | undefined;
+  /**
+   * The telephony tokens GET /app/config handed out, kept only to mask them out of every
+   * call's errors (a server may echo one back): never sent, logged or passed on.
+   */
+  let telephonyTokens: string[] = [];
   const transport: Transport = {
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     userAgent: options.userAgent ?? 'EvoVoiceTray/0.1',
     now,
-    mask: (text) => maskSecrets(text, secrets()),
+    mask: (text) => masker(secrets())(text),
   };
   const jar = createCookieJar();
   /** What the last `GET /sessions/my` read, reused by the next one (session-list.ts). */
@@ -126,13 +129,26 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
     return headers;
   }
 
-  /** Everything to mask: the password first, so a cookie inside it cannot split it. */
-  function secrets(): string[] {
-    const cookies = jar.values().filter((v) => v.length >= MIN_SECRET_COOKIE_CHARS);
-    const held = bearerToken === undefined ? cookies : [...cookies, bearerToken];
-    return password.length >= MIN_MASKED_PASSWORD_CHARS
-      ? [...passwordForms(password), ...held]
-      : held;
+  /** Everything to mask, as the client holds it now. */
+  function secrets(): Secrets {
+    return {
+      password,
+      ...(username === undefined ? {} : { username }),
+      tokens: bearerToken === undefined ? telephonyTokens : [...telephonyTokens, bearerToken],
+      cookies: jar.values().filter((v) => v.length >= MIN_SECRET_COOKIE_CHARS),
+    };
+  }
+
+  // The masker is rebuilt only when the secrets change: its encoded forms are computed once.
+  let maskerKey = '';
+  let lastMasker: Masker = (text) => text;
+  function masker(held: Secrets): Masker {
+    const key = JSON.stringify(held);
+    if (key !== maskerKey) {
+      maskerKey = key;
+      lastMasker = createMasker(held);
+    }
+    return lastMasker;
   }
 
   async function call(
@@ -171,7 +187,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
       log.debug(`Evo Voice ${method} ${url.pathname}: ${response.status}`);
       return response.body;
     } catch (error) {
-      const safe = withoutSecrets(error, [...known, ...secrets()]);
+      const now = secrets();
+      const safe = withoutSecrets(error, (text) => masker(now)(createMasker(known)(text)));
       log.debug(`Evo Voice ${method} ${url.pathname}: ${safe.kind} (${safe.status ?? '-'})`);
       throw safe;
     }
@@ -214,7 +231,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
   }
 
   return {
-    async signIn(serverSetting, username, secret, signal): Promise<AgentProfile> {
+    async signIn(serverSetting, user, secret, signal): Promise<AgentProfile> {
       const base = parseServerUrl(serverSetting);
       const waitMs = waitForSignIn(signInAttempts, now());
       if (waitMs > 0) throw tooManySignIns(waitMs);
@@ -222,10 +239,12 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
       forget();
       server = base;
       password = secret;
+      username = user;
+      telephonyTokens = [];
       const started = generation;
       try {
         const answer = await call(base, 'POST', 'auth/credentials', SIGNING_IN, {
-          body: { provider: 'credentials', userName: username, password: secret, rememberMe: true },
+          body: { provider: 'credentials', userName: user, password: secret, rememberMe: true },
           signal,
         });
         const token = isRecord(answer) ? readKey(answer, 'bearerToken') : undefined;
@@ -237,7 +256,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
             'Sign-in was rejected: Evo Voice did not keep the session. Try again.',
           );
         }
-        const profile = normalizeProfile(status, username);
+        const profile = normalizeProfile(status, user);
         if (generation !== started) {
           throw new EvoApiError('rejected-credentials', 'Sign-in was cancelled.');
         }
@@ -288,8 +307,12 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
       if (!signedIn || server === undefined) {
         throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
       }
+      const segments = request.path.replace(/^\/+/, '').split('/');
+      // Built by pathSegment (call-actions/requests.ts); checked again, as nothing else guards
+      // this route: a dot segment would send the action to another route.
+      if (segments.some(isUnsafeSegment)) throw new UnsafePathSegment(request.path);
       const query = new URLSearchParams(request.query ?? {}).toString();
-      const path = request.path.replace(/^\/+/, '') + (query === '' ? '' : `?${query}`);
+      const path = segments.join('/') + (query === '' ? '' : `?${query}`);
       const started = generation;
       try {
         // Sent once: a 401 forgets the session like any signed-in call; nothing here resends.
@@ -309,8 +332,14 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
     },
 
     async getAgentState(signal) {
-      // The answer holds a telephony token: only the agent state leaves this line.
-      return parseAgentState(await authenticated(APP_CONFIG_PATH, READING_AGENT_STATE, signal));
+      // The answer holds a telephony token: only the agent state leaves this line, and the
+      // token is remembered here only to be masked out of later errors.
+      const body = await authenticated(APP_CONFIG_PATH, READING_AGENT_STATE, signal);
+      const token = telephonyTokenOf(body);
+      if (token !== undefined && !telephonyTokens.includes(token)) {
+        telephonyTokens = [...telephonyTokens, token].slice(-MAX_MASKED_TOKENS);
+      }
+      return parseAgentState(body);
     },
 
     async signOut(): Promise<void> {
@@ -319,6 +348,8 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
       const wasSignedIn = signedIn;
       forget();
       password = '';
+      username = undefined;
+      telephonyTokens = [];
       if (base === undefined || !wasSignedIn) return;
       try {
         await send(transport, {
@@ -361,35 +392,12 @@ function tooManySignIns(waitMs: number): EvoApiError {
 }
 
 /** The same error with every secret the client holds masked out of its words. */
-function withoutSecrets(error: unknown, secrets: string[]): EvoApiError {
+function withoutSecrets(error: unknown, mask: Masker): EvoApiError {
   const original =
     error instanceof EvoApiError
       ? error
       : new EvoApiError('bad-response', 'Evo Voice answered in a way this app cannot read.');
-  const mask = (text: string): string => maskSecrets(text, secrets);
   const details = { ...original.details };
   if (details.serverMessage !== undefined) details.serverMessage = mask(details.serverMessage);
   return new EvoApiError(original.kind, mask(original.message), details);
-}
-
-function maskSecrets(text: string, secrets: string[]): string {
-  return secrets.reduce(
-    (out, secret) => (secret === '' ? out : out.split(secret).join('•••')),
-    text,
-  );
-}
-
-/**
- * The password as typed, and as a server or a log may have folded it (runs of whitespace to
- * one space, control characters dropped), longest first.
- */
-function passwordForms(password: string): string[] {
-  const folded = password
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const forms = [password, folded, password.trim()].filter(
-    (form) => form.length >= MIN_MASKED_PASSWORD_CHARS,
-  );
-  return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }

@@ -29,10 +29,11 @@ export function watchSecrets(): SecretWatch {
       // ss-opt=perm is a flag, not a secret.
       if (value !== undefined && value.length >= 8) handedOut.add(value);
     }
-    // Only the sign-in answer carries a token; other bodies may be huge or never end.
-    if (String(input).endsWith('/auth/credentials')) {
+    // Only the sign-in and app config answers carry a token; other bodies may be huge or
+    // never end.
+    if (/\/(auth\/credentials|app\/config)$/.test(new URL(String(input)).pathname)) {
       const body = await response.clone().text();
-      const token = /"bearerToken"\s*:\s*"([^"]+)"/i.exec(body)?.[1];
+      const token = /"(?:bearerToken|accessToken)"\s*:\s*"([^"]+)"/i.exec(body)?.[1];
       if (token !== undefined) handedOut.add(token);
     }
     return response;
