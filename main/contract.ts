@@ -178,7 +178,17 @@ export interface AppState {
   agent?: AgentStateView;
   /** A new version on its way or ready to install (main/updates). */
   update?: UpdateState;
+  /** What IT's policy decides (main/policy); absent without a policy. */
+  policy?: PolicyView;
 }
+
+export interface PolicyView {
+  /** The enforced settings' keys, dotted for nested ones (`alerts.ringing`): shown locked. */
+  enforced: string[];
+}
+
+/** `openScreenPop(sessionId)`: `error` is in the agent's words, ready to show. */
+export type ScreenPopResult = { ok: true } | { ok: false; error: string };
 
 /** `ready`: downloaded, installed by "Restart to update" or at the next quit. */
 export type UpdateState =

@@ -9,7 +9,7 @@ const queued: Session = { id: 'q', callState: 'Disconnected', queueState: 'Queue
 const held: Session = { id: 'h', callState: 'Hold' };
 const ended: Session = { id: 'e', callState: 'Ringing', ended: true };
 const url = 'https://crm.example.com/{from}';
-const none = { has: () => false };
+const none = { has: (_id: string) => false };
 
 const pops = (when: ScreenPopSettings['when'], session: Session, isAgents = true, popped = none) =>
   shouldPopNow({ screenPop: { url, when }, session, isAgents, popped });
