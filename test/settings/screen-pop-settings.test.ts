@@ -25,7 +25,10 @@ describe('screenPop and ringDevice defaults', () => {
     const old: Record<string, unknown> = { ...DEFAULT_SETTINGS, sound: false };
     delete old.screenPop;
     delete old.ringDevice;
-    expect(readSettings(old)).toEqual({ ...DEFAULT_SETTINGS, sound: false });
+    const settings = readSettings(old);
+    expect(settings.screenPop).toEqual({ url: '', when: 'manual' });
+    expect(settings.ringDevice).toBe('');
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, sound: false });
   });
 
   it('keep the good field of a damaged stored screenPop', () => {
