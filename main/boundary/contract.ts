@@ -30,6 +30,17 @@ export type RingSound = (typeof RING_SOUNDS)[number];
 export const INCOMING_WINDOW_MODES = ['always', 'fallback', 'never'] as const;
 export type IncomingWindowMode = (typeof INCOMING_WINDOW_MODES)[number];
 
+/** When the screen pop opens by itself; 'manual' only from the call's button. */
+export const SCREEN_POP_WHEN = ['ringing', 'answered', 'manual'] as const;
+export type ScreenPopWhen = (typeof SCREEN_POP_WHEN)[number];
+
+/** A web page about the caller (the CRM), opened in the system browser for a call. */
+export interface ScreenPopSettings {
+  /** A template with placeholders such as {from} (main/screen-pop/template.ts); '' is off. */
+  url: string;
+  when: ScreenPopWhen;
+}
+
 export interface Settings {
   server: string;
   username: string;
@@ -55,9 +66,15 @@ export interface Settings {
   incomingWindow: IncomingWindowMode;
   /** An Electron accelerator that opens the ringing call (e.g. "CommandOrControl+Shift+A"); '' is off. */
   globalShortcut: string;
+  screenPop: ScreenPopSettings;
+  /** The output device the ring plays on (a media device id); '' is the system default. */
+  ringDevice: string;
 }
 
-export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { alerts?: Partial<AlertKinds> };
+export type SettingsPatch = Partial<Omit<Settings, 'alerts' | 'screenPop'>> & {
+  alerts?: Partial<AlertKinds>;
+  screenPop?: Partial<ScreenPopSettings>;
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   server: 'https://evovoice.io',
@@ -78,6 +95,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ringVolume: 0.8,
   incomingWindow: 'fallback',
   globalShortcut: '',
+  screenPop: { url: '', when: 'manual' },
+  ringDevice: '',
 };
 
 export const SERVER_PRESETS = [
@@ -159,7 +178,17 @@ export interface AppState {
   agent?: AgentStateView;
   /** A new version on its way or ready to install (main/updates). */
   update?: UpdateState;
+  /** What IT's policy decides (main/policy); absent without a policy. */
+  policy?: PolicyView;
 }
+
+export interface PolicyView {
+  /** The enforced settings' keys, dotted for nested ones (`alerts.ringing`): shown locked. */
+  enforced: string[];
+}
+
+/** `openScreenPop(sessionId)`: `error` is in the agent's words, ready to show. */
+export type ScreenPopResult = { ok: true } | { ok: false; error: string };
 
 /** `ready`: downloaded, installed by "Restart to update" or at the next quit. */
 export type UpdateState =

@@ -1,8 +1,10 @@
 // Applies an untrusted settings patch (from the window, over IPC): all of it or none of it.
-import type { AlertKinds, Settings } from '../boundary/contract.js';
+import type { AlertKinds, ScreenPopSettings, Settings } from '../boundary/contract.js';
 import {
   ALERT_KINDS,
   RULES,
+  SCREEN_POP_FIELDS,
+  SCREEN_POP_RULES,
   SETTING_KEYS,
   SettingsError,
   alertFlag,
@@ -25,6 +27,8 @@ export const WINDOW_SETTING_KEYS = [
   'ringVolume',
   'incomingWindow',
   'globalShortcut',
+  'screenPop',
+  'ringDevice',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**
@@ -58,11 +62,17 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     throw new SettingsError('', 'A settings update must be an object of setting names and values.');
   }
   if (Object.hasOwn(patch, 'password')) throw passwordRefused();
-  const next: Settings = { ...current, alerts: { ...current.alerts } };
+  const next: Settings = {
+    ...current,
+    alerts: { ...current.alerts },
+    screenPop: { ...current.screenPop },
+  };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     if (key === 'alerts') {
       next.alerts = patchAlerts(next.alerts, value);
+    } else if (key === 'screenPop') {
+      next.screenPop = patchScreenPop(next.screenPop, value);
     } else if (isRuledKey(key)) {
       setField(next, key, value);
     } else {
@@ -101,6 +111,39 @@ function patchAlerts(current: AlertKinds, value: unknown): AlertKinds {
     next[kind] = alertFlag(on, kind);
   }
   return next;
+}
+
+function patchScreenPop(current: ScreenPopSettings, value: unknown): ScreenPopSettings {
+  if (!isPlainObject(value)) {
+    throw new SettingsError(
+      'screenPop',
+      `screenPop must be an object with any of ${SCREEN_POP_FIELDS.join(', ')}.`,
+    );
+  }
+  const next = { ...current };
+  for (const [name, fieldValue] of Object.entries(value)) {
+    if (fieldValue === undefined) continue;
+    if (!isScreenPopField(name)) {
+      throw new SettingsError(
+        `screenPop.${name}`,
+        `Unknown screen pop field "${truncate(name)}". Fields are: ${SCREEN_POP_FIELDS.join(', ')}.`,
+      );
+    }
+    setScreenPopField(next, name, fieldValue);
+  }
+  return next;
+}
+
+function isScreenPopField(name: string): name is keyof ScreenPopSettings {
+  return (SCREEN_POP_FIELDS as readonly string[]).includes(name);
+}
+
+function setScreenPopField<K extends keyof ScreenPopSettings>(
+  screenPop: ScreenPopSettings,
+  name: K,
+  value: unknown,
+): void {
+  screenPop[name] = SCREEN_POP_RULES[name](value, `screenPop.${name}`);
 }
 
 type RuledKey = keyof typeof RULES;

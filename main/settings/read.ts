@@ -1,12 +1,23 @@
 // Stored settings come from a file the agent (or an older version) may have edited: take what
 // is valid, field by field, and fill the rest from the defaults. Never throws.
 import { DEFAULT_SETTINGS } from '../boundary/contract.js';
-import type { AlertKinds, Settings } from '../boundary/contract.js';
-import { ALERT_KINDS, RULES, alertFlag, isPlainObject } from './rules.js';
+import type { AlertKinds, ScreenPopSettings, Settings } from '../boundary/contract.js';
+import {
+  ALERT_KINDS,
+  RULES,
+  SCREEN_POP_FIELDS,
+  SCREEN_POP_RULES,
+  alertFlag,
+  isPlainObject,
+} from './rules.js';
 
 export function readSettings(raw: unknown): Settings {
   const stored = isPlainObject(raw) ? raw : {};
-  const settings: Settings = { ...DEFAULT_SETTINGS, alerts: readAlerts(field(stored, 'alerts')) };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    alerts: readAlerts(field(stored, 'alerts')),
+    screenPop: readScreenPop(field(stored, 'screenPop')),
+  };
   for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
     readInto(settings, key, field(stored, key));
   }
@@ -24,6 +35,25 @@ function readAlerts(raw: unknown): AlertKinds {
     }
   }
   return alerts;
+}
+
+function readScreenPop(raw: unknown): ScreenPopSettings {
+  const screenPop = { ...DEFAULT_SETTINGS.screenPop };
+  if (!isPlainObject(raw)) return screenPop;
+  for (const name of SCREEN_POP_FIELDS) readScreenPopField(screenPop, name, field(raw, name));
+  return screenPop;
+}
+
+function readScreenPopField<K extends keyof ScreenPopSettings>(
+  screenPop: ScreenPopSettings,
+  name: K,
+  value: unknown,
+): void {
+  try {
+    screenPop[name] = SCREEN_POP_RULES[name](value, `screenPop.${name}`);
+  } catch {
+    // keep the default
+  }
 }
 
 function readInto<K extends keyof typeof RULES>(settings: Settings, key: K, value: unknown): void {

@@ -1,9 +1,10 @@
 // One rule per setting: what a valid value is, and what to tell the agent when it is not.
 // The patch validator, the stored-settings reader and the JSON schema all follow these bounds.
-import { INCOMING_WINDOW_MODES, RING_SOUNDS } from '../boundary/contract.js';
+import { INCOMING_WINDOW_MODES, RING_SOUNDS, SCREEN_POP_WHEN } from '../boundary/contract.js';
 import type {
   AlertKinds,
   AlertsPausedUntil,
+  ScreenPopSettings,
   Settings,
   WindowBounds,
 } from '../boundary/contract.js';
@@ -19,6 +20,10 @@ export const BOUNDS = {
   holdReminderMs: { min: 10_000, max: 3_600_000 },
   usernameMaxLength: 256,
   shortcutMaxLength: 100,
+  /** 2 KB: a CRM address with a few placeholders, never a page of data. */
+  screenPopUrlMaxLength: 2048,
+  /** A media device id (Chromium's are 64 hex characters); room to spare. */
+  ringDeviceMaxLength: 256,
 } as const;
 
 export const ALERT_KINDS = [
@@ -47,7 +52,14 @@ export const SETTING_KEYS = [
   'ringVolume',
   'incomingWindow',
   'globalShortcut',
+  'screenPop',
+  'ringDevice',
 ] as const satisfies readonly (keyof Settings)[];
+
+export const SCREEN_POP_FIELDS = [
+  'url',
+  'when',
+] as const satisfies readonly (keyof ScreenPopSettings)[];
 
 /**
  * What the agent calls each setting (the window's wording, not the key): refusals name the
@@ -71,6 +83,9 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   ringVolume: 'Ring volume',
   incomingWindow: 'Incoming-call window',
   globalShortcut: 'Shortcut',
+  ringDevice: 'Ring device',
+  'screenPop.url': 'Screen pop address',
+  'screenPop.when': 'Open the screen pop',
   'alerts.ringing': 'Ringing call alerts',
   'alerts.held': 'Held call alerts',
   'alerts.missed': 'Missed call alerts',
@@ -92,7 +107,10 @@ export class SettingsError extends Error {
 
 type Rule<K extends keyof Settings> = (value: unknown, field: string) => Settings[K];
 
-export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
+/** The settings made of fields, each field with its own rule (alerts, screenPop). */
+export type GroupKey = 'alerts' | 'screenPop';
+
+export const RULES: { [K in Exclude<keyof Settings, GroupKey>]: Rule<K> } = {
   server(value, field) {
     if (typeof value !== 'string') throw refuse(field, 'must be a web address (text)', value);
     try {
@@ -182,6 +200,34 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
     }
     return keys;
   },
+  ringDevice(value, field) {
+    // Whether the device exists is learned by playing on it (the ring page falls back).
+    if (typeof value !== 'string' || value.length > BOUNDS.ringDeviceMaxLength) {
+      throw refuse(field, 'must be a device id (text, at most 256 characters)', value);
+    }
+    return value;
+  },
+};
+
+/**
+ * The screen pop's fields. A template with an unknown placeholder is kept: the window says
+ * what is wrong with it (screen-pop/template.ts) so the agent can fix it, and it never opens.
+ */
+export const SCREEN_POP_RULES: {
+  [K in keyof ScreenPopSettings]: (value: unknown, field: string) => ScreenPopSettings[K];
+} = {
+  url(value, field) {
+    if (typeof value !== 'string') throw refuse(field, 'must be a web address (text)', value);
+    const url = value.trim();
+    if (url.length > BOUNDS.screenPopUrlMaxLength) {
+      throw new SettingsError(
+        field,
+        `${labelOf(field)} must be at most ${BOUNDS.screenPopUrlMaxLength} characters.`,
+      );
+    }
+    return url;
+  },
+  when: (value, field) => oneOf(value, field, SCREEN_POP_WHEN),
 };
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {

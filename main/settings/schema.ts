@@ -1,6 +1,11 @@
 // The electron-store `schema` option: the same bounds as the rules, for the file on disk.
 import { RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
-import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../boundary/contract.js';
+import {
+  INCOMING_WINDOW_MODES,
+  RING_SOUNDS,
+  SCREEN_POP_WHEN,
+  type Settings,
+} from '../boundary/contract.js';
 import { BOUNDS } from './rules.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
@@ -75,4 +80,14 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
   ringVolume: { type: 'number', minimum: 0, maximum: 1 },
   incomingWindow: { enum: [...INCOMING_WINDOW_MODES] },
   globalShortcut: { type: 'string', maxLength: BOUNDS.shortcutMaxLength },
+  screenPop: {
+    type: 'object',
+    properties: {
+      url: { type: 'string', maxLength: BOUNDS.screenPopUrlMaxLength },
+      when: { enum: [...SCREEN_POP_WHEN] },
+    },
+    required: ['url', 'when'],
+    additionalProperties: false,
+  },
+  ringDevice: { type: 'string', maxLength: BOUNDS.ringDeviceMaxLength },
 };

@@ -51,6 +51,7 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
         ...current,
         ...patch,
         alerts: { ...current.alerts, ...patch.alerts },
+        screenPop: { ...current.screenPop, ...patch.screenPop },
       });
     }),
     openSession: vi.fn(() => Promise.resolve()),

@@ -1,6 +1,11 @@
 // fast-check generators for settings: valid ones, and stored values that may be anything.
 import fc from 'fast-check';
-import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../../main/boundary/contract.js';
+import {
+  INCOMING_WINDOW_MODES,
+  RING_SOUNDS,
+  SCREEN_POP_WHEN,
+  type Settings,
+} from '../../main/boundary/contract.js';
 
 export const validSettings: fc.Arbitrary<Settings> = fc.record({
   server: fc.constantFrom(
@@ -48,4 +53,9 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
   ringVolume: fc.double({ min: 0, max: 1, noNaN: true }),
   incomingWindow: fc.constantFrom(...INCOMING_WINDOW_MODES),
   globalShortcut: fc.constantFrom('', 'CommandOrControl+Shift+A', 'F9'),
+  screenPop: fc.record({
+    url: fc.constantFrom('', 'https://crm.example.com/find?phone={fromDigits}', 'https://x/{nope}'),
+    when: fc.constantFrom(...SCREEN_POP_WHEN),
+  }),
+  ringDevice: fc.constantFrom('', 'default', 'a'.repeat(64)),
 });

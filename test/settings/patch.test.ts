@@ -101,7 +101,8 @@ describe('applySettingsPatch: refused changes', () => {
       'Unknown setting "pollIntervalMS". Settings are: server, username, pollIntervalMs, ' +
         'ringingIntervalMs, alerts, holdAlertDelayMs, holdReminderMs, sound, openAtLogin, ' +
         'checkForUpdates, alertsPausedUntil, windowBounds, recentDestinations, ' +
-        'ringUntilAnswered, ringSound, ringVolume, incomingWindow, globalShortcut.',
+        'ringUntilAnswered, ringSound, ringVolume, incomingWindow, globalShortcut, ' +
+        'screenPop, ringDevice.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
@@ -196,6 +197,8 @@ describe('windowSettingsPatch: what the settings window may change', () => {
       ringVolume: 0.5,
       incomingWindow: 'always',
       globalShortcut: 'F9',
+      screenPop: { url: 'https://crm.example.com/?q={from}', when: 'answered' },
+      ringDevice: 'default',
     };
     expect(windowSettingsPatch(patch)).toEqual(patch);
     expect([...WINDOW_SETTING_KEYS].sort()).toEqual(Object.keys(patch).sort());
