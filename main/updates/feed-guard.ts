@@ -4,12 +4,18 @@
 // main process, and polls waited 52 s behind it. It also follows a redirect without counting it
 // (its redirectCount is never raised), so a feed that redirects to itself is thousands of
 // requests in seconds. Every request the updater makes, the check's and the download's, goes
-// through the executor's createRequest: this wraps that one method.
+// through the executor's createRequest: this wraps that one method. A redirect is followed with
+// a copy of the request's options ({...options}), so a mark on them travels down the chain.
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 
-/** A check is a few requests (the feed, a redirect or two, the download, its block maps). */
+/**
+ * A check is a few requests (the feed, a redirect or two, the download, its block maps). The
+ * range requests of a differential download are not counted: their number is the block map's.
+ */
 export const MAX_FEED_REQUESTS_PER_CHECK = 30;
+/** Redirects followed from one request (what the executor's own maxRedirects meant to allow). */
+export const MAX_FEED_REDIRECTS = 10;
 /** Of an error answer's body, what the log line may quote. */
 export const ERROR_BODY_BYTES = 512;
 /** The longest line the updater may write to the log. */
@@ -45,27 +51,43 @@ export interface FeedGuard {
 
 export interface FeedLimits {
   maxRequests: number;
+  maxRedirects: number;
   errorBodyBytes: number;
 }
 
 const LIMITS: FeedLimits = {
   maxRequests: MAX_FEED_REQUESTS_PER_CHECK,
+  maxRedirects: MAX_FEED_REDIRECTS,
   errorBodyBytes: ERROR_BODY_BYTES,
 };
+
+/** Redirects so far, on a request's options (copied along with them to the next hop). */
+const HOPS = Symbol('redirects so far');
+type Marked = { [HOPS]?: number; headers?: Record<string, unknown> };
 
 export function guardFeed(executor: FeedExecutor, limits: FeedLimits = LIMITS): FeedGuard {
   const create = executor.createRequest.bind(executor);
   let made = 0;
   executor.createRequest = (options, callback) => {
-    made += 1;
-    if (made > limits.maxRequests) return refused(limits.maxRequests);
-    const request: FeedRequest = create(options, (response) =>
+    const marked = (options ?? {}) as Marked;
+    const hops = marked[HOPS] ?? 0;
+    if (marked.headers?.['range'] === undefined) made += 1;
+    if (hops > limits.maxRedirects) {
+      return refused(`more than ${limits.maxRedirects} redirects from one request`);
+    }
+    if (made > limits.maxRequests) {
+      return refused(`more than ${limits.maxRequests} requests in one check`);
+    }
+    const followed = () => void (marked[HOPS] = hops + 1);
+    const request: FeedRequest = create(options, (response) => {
+      const status = response.statusCode ?? 0;
+      // Node's answer to a redirect comes here; Electron's net reports it as 'redirect'.
+      if (status >= 300 && status < 400) followed();
       callback(
-        (response.statusCode ?? 0) >= 400
-          ? bounded(response, () => request.abort(), limits.errorBodyBytes)
-          : response,
-      ),
-    );
+        status >= 400 ? bounded(response, () => request.abort(), limits.errorBodyBytes) : response,
+      );
+    });
+    request.on('redirect', followed);
     return request;
   };
   return {
@@ -107,18 +129,13 @@ function bounded(response: FeedResponse, abort: () => void, limit: number): Feed
 }
 
 /** A request never sent: it fails as the executor expects a request to fail. */
-function refused(max: number): FeedRequest {
+function refused(why: string): FeedRequest {
   const request = new EventEmitter();
   return Object.assign(request, {
     abort() {},
     write() {},
     end() {
-      setImmediate(() =>
-        request.emit(
-          'error',
-          new Error(`The update feed asked for more than ${max} requests in one check`),
-        ),
-      );
+      setImmediate(() => request.emit('error', new Error(`The update feed asked for ${why}`)));
     },
   });
 }

@@ -9,6 +9,7 @@ import {
   ERROR_BODY_BYTES,
   failureSummary,
   guardFeed,
+  MAX_FEED_REDIRECTS,
   MAX_FEED_REQUESTS_PER_CHECK,
   updaterLine,
   type FeedExecutor,
@@ -30,11 +31,12 @@ afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
 
-async function feed(kind: 'huge-error' | 'redirect-loop') {
+async function feed(kind: 'huge-error' | 'redirect-loop' | 'ok') {
   const seen = { requests: 0, sent: 0 };
   const server = createServer((req, res) => {
     seen.requests++;
     if (kind === 'redirect-loop') return void res.writeHead(302, { location: req.url }).end();
+    if (kind === 'ok') return void res.writeHead(200).end('ok');
     res.writeHead(500, { 'content-type': 'text/plain' });
     res.write('upstream down: ');
     const more = () => {
@@ -76,25 +78,34 @@ describe('the update feed guard', () => {
     expect(line.length).toBeLessThanOrEqual(400);
   });
 
-  it('a feed that redirects to itself: a check stops at its budget; the next check has its own', async () => {
+  it('a feed that redirects to itself: the request stops after its redirects', async () => {
     const { url, seen } = await feed('redirect-loop');
     const executor = new NodeExecutor();
-    const own = guardFeed(executor as unknown as FeedExecutor);
-    const check = () =>
-      executor.request(options(url)).then(
-        () => null,
+    guardFeed(executor as unknown as FeedExecutor);
+    const error = await executor.request(options(url)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toContain(`more than ${MAX_FEED_REDIRECTS} redirects`);
+    expect(seen.requests).toBe(MAX_FEED_REDIRECTS + 1);
+  });
+
+  it('a check has a budget of requests; the next check has its own; range requests are not counted', async () => {
+    const { url, seen } = await feed('ok');
+    const executor = new NodeExecutor();
+    const guard = guardFeed(executor as unknown as FeedExecutor);
+    const get = (headers: Record<string, string> = {}) =>
+      executor.request({ ...options(url), headers }).then(
+        (body) => body,
         (e: unknown) => e,
       );
-    const first = await check();
-    expect(String(first)).toContain(`more than ${MAX_FEED_REQUESTS_PER_CHECK} requests`);
-    expect(seen.requests).toBe(MAX_FEED_REQUESTS_PER_CHECK);
-    expect(own.requestsThisCheck()).toBe(MAX_FEED_REQUESTS_PER_CHECK + 1);
-    // Without a new check, nothing more is sent.
-    await check();
-    expect(seen.requests).toBe(MAX_FEED_REQUESTS_PER_CHECK);
-    own.startCheck();
-    await check();
-    expect(seen.requests).toBe(2 * MAX_FEED_REQUESTS_PER_CHECK);
+    for (let i = 0; i < MAX_FEED_REQUESTS_PER_CHECK; i++) expect(await get()).toBe('ok');
+    expect(await get({ range: 'bytes=0-1' })).toBe('ok');
+    expect(String(await get())).toContain(`more than ${MAX_FEED_REQUESTS_PER_CHECK} requests`);
+    expect(seen.requests).toBe(MAX_FEED_REQUESTS_PER_CHECK + 1);
+    guard.startCheck();
+    expect(await get()).toBe('ok');
+    expect(guard.requestsThisCheck()).toBe(1);
   });
 
   it('log lines are one short line, whatever the error carries', () => {
