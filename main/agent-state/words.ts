@@ -31,7 +31,15 @@ export function agentStateWords(reading: AgentStateReading): string {
 
 /** The reading as the app state carries it (to the tray and the window). */
 export function agentStateView(reading: AgentStateReading, at: number): AgentStateView {
-  return { state: reading.state, reason: reading.reason, words: agentStateWords(reading), at };
+  const { identity, endpointId } = reading;
+  return {
+    state: reading.state,
+    reason: reading.reason,
+    words: agentStateWords(reading),
+    at,
+    ...(identity === undefined ? {} : { identity }),
+    ...(endpointId === undefined ? {} : { endpointId }),
+  };
 }
 
 /** No call will ring: the tray's idle icon takes its Not-ready variant. */

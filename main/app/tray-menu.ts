@@ -1,7 +1,7 @@
 // The tray menu as plain data: the adapter turns it into an Electron Menu and sends clicks back
 // through parseMenuAction.
 import type { AppState, CallAction, MissedCall, Session } from '../boundary/contract.js';
-import { actionsFor, CALL_ACTIONS } from '../boundary/call-action-rules.js';
+import { actionsFor, agentOf, CALL_ACTIONS } from '../boundary/call-action-rules.js';
 import { callerLabel, lineLabel, sessionPhase } from '../boundary/session-reading.js';
 import type { SessionPhase } from '../boundary/session-reading.js';
 import { isPaused } from '../boundary/alerts-paused.js';
@@ -142,7 +142,7 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
     ];
   }
   if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
-  const agent = { userId: state.account.user?.id };
+  const agent = agentOf(state);
   const groups = new Map<SessionPhase, LongestWaiting>(
     GROUPS.map(([phase]) => [phase, new LongestWaiting(CALLS_IN_MENU_GROUP)]),
   );

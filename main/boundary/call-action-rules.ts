@@ -1,8 +1,8 @@
 // What an agent may do with a call, decided from the call alone. The window, the tray menu and
 // the ringing card all ask here, and main asks again before it sends anything, so a button
 // never offers what the server would refuse and a forged request is refused the same way.
-import type { CallAction } from './contract.js';
-import type { Session } from './session.js';
+import type { AppState, CallAction } from './contract.js';
+import type { Session, SessionMember } from './session.js';
 import { isOutgoing, sessionPhase } from './session-reading.js';
 
 export type { CallAction } from './contract.js';
@@ -22,9 +22,20 @@ export interface AgentIdentity {
   endpointId?: string;
 }
 
+/** This agent as the app state knows them: the sign-in's user id, `/app/config`'s two ids. */
+export function agentOf(state: Pick<AppState, 'account' | 'agent'>): AgentIdentity {
+  const { identity, endpointId } = state.agent ?? {};
+  const userId = state.account.user?.id;
+  return {
+    ...(userId === undefined ? {} : { userId }),
+    ...(identity === undefined ? {} : { identity }),
+    ...(endpointId === undefined ? {} : { endpointId }),
+  };
+}
+
 type ActionView = Pick<
   Session,
-  'callState' | 'queueState' | 'ended' | 'direction' | 'answeredById' | 'heldByUserId'
+  'callState' | 'queueState' | 'ended' | 'direction' | 'answeredById' | 'heldByUserId' | 'members'
 >;
 
 /**
@@ -51,15 +62,46 @@ export function isAllowed(session: ActionView, agent: AgentIdentity, action: Cal
 }
 
 /**
- * Answered or held by another user: the call shows in this agent's list (a queue they are in)
- * but is not theirs to act on.
+ * Answered, held or taken by another agent: the call shows in this agent's list (a queue they
+ * are in) but is not theirs to act on. `answeredById` names an endpoint (the reference page),
+ * which need not be the user id, so it is compared with both. When the app cannot tell (no
+ * answering id, no Agent member, `/app/config` not read yet) the call counts as the agent's:
+ * the buttons stay, and a refusal from the server is shown as it comes.
  */
 function isSomeoneElses(session: ActionView, agent: AgentIdentity): boolean {
-  if (agent.userId === undefined) return false;
-  const other = (id: string | undefined) => id !== undefined && id !== '' && id !== agent.userId;
+  const answeredBy = trimmed(session.answeredById);
+  const agents = (session.members ?? []).filter((m) => m.role === 'Agent');
+  const mine =
+    (answeredBy !== undefined &&
+      (answeredBy === agent.userId || answeredBy === agent.endpointId)) ||
+    agents.some((m) => isThisAgent(m, agent));
+  if (mine) return false;
+  // Matching neither id is "another" only once both are known.
+  const answeredByAnother =
+    answeredBy !== undefined && nonEmpty(agent.userId) && nonEmpty(agent.endpointId);
+  const heldBy = trimmed(session.heldByUserId);
+  const heldByAnother =
+    sessionPhase(session) === 'held' &&
+    heldBy !== undefined &&
+    nonEmpty(agent.userId) &&
+    heldBy !== agent.userId;
+  return answeredByAnother || heldByAnother || agents.some((m) => isAnotherAgent(m, agent));
+}
+
+/** The member is this agent, by identity or endpoint. */
+function isThisAgent(m: SessionMember, agent: AgentIdentity): boolean {
   return (
-    other(session.answeredById) || (sessionPhase(session) === 'held' && other(session.heldByUserId))
+    (nonEmpty(agent.identity) && m.identity === agent.identity) ||
+    (nonEmpty(agent.endpointId) && m.endpointId === agent.endpointId)
   );
+}
+
+/** The member is someone else: an id both sides have, and none of them matches. */
+function isAnotherAgent(m: SessionMember, agent: AgentIdentity): boolean {
+  const comparable =
+    (nonEmpty(m.identity) && nonEmpty(agent.identity)) ||
+    (nonEmpty(m.endpointId) && nonEmpty(agent.endpointId));
+  return comparable && !isThisAgent(m, agent);
 }
 
 /**
@@ -71,15 +113,15 @@ export function agentCallSid(
   agent: AgentIdentity,
 ): string | undefined {
   const mine = (session.members ?? []).find(
-    (m) =>
-      m.role === 'Agent' &&
-      nonEmpty(m.callSid) &&
-      ((nonEmpty(agent.identity) && m.identity === agent.identity) ||
-        (nonEmpty(agent.endpointId) && m.endpointId === agent.endpointId)),
+    (m) => m.role === 'Agent' && nonEmpty(m.callSid) && isThisAgent(m, agent),
   );
   return mine?.callSid ?? (nonEmpty(session.callSid) ? session.callSid : undefined);
 }
 
 function nonEmpty(value: string | undefined): value is string {
   return typeof value === 'string' && value.trim() !== '';
+}
+
+function trimmed(value: string | undefined): string | undefined {
+  return nonEmpty(value) ? value.trim() : undefined;
 }

@@ -149,6 +149,12 @@ export interface AgentStateView {
   words: string;
   /** When it was read (epoch ms). */
   at: number;
+  /**
+   * Who this agent is on a call (`identity`, `endpointId`): with the user id, which calls are
+   * theirs to act on (call-actions/rules). Absent until read.
+   */
+  identity?: string;
+  endpointId?: string;
 }
 
 export type CallBackResult = { ok: true } | { ok: false; error: string };

@@ -6,6 +6,7 @@ import { app } from 'electron';
 import type { AppState, Settings, UpdateState } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
 import { createUpdateChecker, type UpdateChecker, type Updater } from '../updates/checker.js';
+import { guardFeed, updaterLine, type FeedExecutor } from '../updates/feed-guard.js';
 
 export interface UpdatesOptions {
   settings: () => Settings;
@@ -40,15 +41,25 @@ function start(options: UpdatesOptions): UpdateChecker {
   autoUpdater.autoDownload = true;
   // Installed at the next quit too, so a declined restart still lands.
   autoUpdater.autoInstallOnAppQuit = true;
-  // Its own chatter (with stack traces) goes to debug; our one line says what failed.
-  autoUpdater.logger = {
-    info: (m?: unknown) => log.debug(`updater: ${String(m)}`),
-    warn: (m?: unknown) => log.debug(`updater: ${String(m)}`),
-    error: (m?: unknown) => log.debug(`updater: ${String(m)}`),
-    debug: (m: string) => log.debug(`updater: ${m}`),
+  // Its own chatter (with stack traces) goes to debug, each line bounded; our one line says
+  // what failed. The log scrubs every line it writes (electron/log.ts); the feed is public and
+  // the updater holds none of the app's secrets.
+  const debug = (m?: unknown) => log.debug(`updater: ${updaterLine(m)}`);
+  autoUpdater.logger = { info: debug, warn: debug, error: debug, debug };
+  // Every request of the updater goes through its executor (electron-updater 6's AppUpdater
+  // builds it in its constructor; `protected` in its types): an error body is read only as far
+  // as the log quotes it, and a check has a budget of requests (a redirect loop ends there).
+  const feed = guardFeed((autoUpdater as unknown as { httpExecutor: FeedExecutor }).httpExecutor);
+  const updater: Updater = {
+    checkForUpdates: () => {
+      feed.startCheck();
+      return autoUpdater.checkForUpdates();
+    },
+    quitAndInstall: () => autoUpdater.quitAndInstall(),
+    on: autoUpdater.on.bind(autoUpdater) as Updater['on'],
   };
   const checker = createUpdateChecker({
-    updater: autoUpdater as unknown as Updater,
+    updater,
     settings: options.settings,
     appState: options.appState,
     onChange: options.onChange,

@@ -1,9 +1,9 @@
 // The agent's state, read from `GET /app/config` (GetAppConfig). That answer also holds a
 // telephony access token (for Twilio Voice), the agent's identity and app settings: this parse
-// boundary takes the two fields the tray shows, and the two ids that tell which leg of a call
-// is this agent's (for hold and hang up), and nothing else: no other field of the answer is
-// ever kept, logged or passed on. The token is read out only for the client to mask it out of
-// later errors (a server may echo it back): see telephonyTokenOf.
+// boundary takes the two fields the tray shows, and the two ids that tell which calls and which
+// leg of a call are this agent's (for hold and hang up), and nothing else: no other field of the
+// answer is ever kept, logged or passed on. The token is read out only for the client to mask it
+// out of later errors (a server may echo it back): see telephonyTokenOf.
 import { EvoApiError } from './api.js';
 import { isRecord, readKey } from './field-table.js';
 

@@ -3,6 +3,7 @@
 // token that the app must never keep), each agent's state, and Not ready after a missed call.
 import type { Session } from '../boundary/session.js';
 import { serviceStackError } from './bodies.js';
+import { endpointIdOf } from './people.js';
 import type { Api, ApiRequest, Reply } from './exchange.js';
 import type { SimAgentState, SimAway, SimCalls, SimUser } from './types.js';
 
@@ -75,7 +76,7 @@ export function answerAway(
 function appConfig(api: Api & { away: SimAway }, user: SimUser): Record<string, unknown> {
   const { state, reason } = api.away.agentState(user.username);
   return {
-    endpointId: `ep-${user.id}`,
+    endpointId: endpointIdOf(user),
     accountId: 'acc-demo',
     customerId: 'cus-demo',
     accessToken: SIM_TELEPHONY_TOKEN,

@@ -1,7 +1,7 @@
 // The simulator's calls in memory: who sees which call, and each call's current fields.
 // The field changes themselves are the pure functions of transitions.ts.
 import type { Session } from '../boundary/session.js';
-import { fullName, generateCall, hex, sessionId } from './people.js';
+import { endpointIdOf, fullName, generateCall, hex, sessionId } from './people.js';
 import type { Agent } from './transitions.js';
 import {
   answered,
@@ -58,7 +58,7 @@ export function createCalls(options: CallsOptions): SimCalls {
 
   function agentOf(call: StoredCall): Agent {
     const user = userFor(call.agent);
-    return { id: user.id, name: fullName(user) };
+    return { id: user.id, name: fullName(user), endpointId: endpointIdOf(user) };
   }
 
   function stored(id: string): StoredCall {

@@ -33,6 +33,11 @@ export function hex(random: () => number, length: number): string {
   return out;
 }
 
+/** The user's endpoint id: their own, else the user id (the demo keeps the two equal). */
+export function endpointIdOf(user: Pick<SimUser, 'id' | 'endpointId'>): string {
+  return user.endpointId ?? user.id;
+}
+
 /** The tenant every demo user and call belongs to. */
 export const DEMO_ACCOUNT = { id: 'acc-5f2e9d41c7', name: 'Northwind Health Partners' } as const;
 
@@ -136,7 +141,7 @@ export function generateCall(context: NewCallContext, id: string): Session {
   };
   const agentMember: SessionMember = {
     identity: `client:${agent.id}`,
-    endpointId: `ep-user-${agent.id}`,
+    endpointId: endpointIdOf(agent),
     displayName: fullName(agent),
     isOriginalMember: false,
     avatarUrl: avatarUrlFor(agent, baseUrl),

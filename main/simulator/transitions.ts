@@ -5,6 +5,8 @@ import type { Session, SessionMemberCallState, SessionMemberRole } from '../boun
 export interface Agent {
   id: string;
   name: string;
+  /** The endpoint `answeredById` names; the user id when not given. */
+  endpointId?: string;
 }
 
 type MemberStates = Partial<Record<SessionMemberRole, SessionMemberCallState>>;
@@ -67,7 +69,7 @@ export function answered(session: Session, at: string, agent: Agent): Session {
       callState: 'Connected',
       queueState: 'Connected',
       answeredByName: agent.name,
-      answeredById: agent.id,
+      answeredById: agent.endpointId ?? agent.id,
       holdReason: 'None',
     },
     { Caller: 'Connected', Agent: 'Connected' },

@@ -10,6 +10,11 @@ export interface SimUser {
   lastName: string;
   email: string;
   avatarUrl?: string;
+  /**
+   * The user's own endpoint (`/app/config`'s `endpointId`, the agent member's, and what
+   * `answeredById` names when they answer). Defaults to the user id; a real account's differs.
+   */
+  endpointId?: string;
   /** ServiceStack roles; default User and Agent. Without User the session routes answer 403. */
   roles?: string[];
 }

@@ -3,6 +3,7 @@
 // fails is one log line and nothing else: no card, no retry storm, the next check in six hours.
 import type { AppState, Settings, UpdateState } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
+import { failureSummary } from './feed-guard.js';
 import { mayRestartNow, UPDATE_CHECK_EVERY_MS } from './rules.js';
 
 /** What the checker needs of electron-updater's autoUpdater (downloads on its own). */
@@ -55,7 +56,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions): UpdateChecke
   updater.on('error', (error) => {
     // electron-updater reports a failure both here and as a rejected check: check() logs it.
     if (state.status === 'downloading') set({ status: 'idle' });
-    if (!checking) log.warn(`Update check failed: ${oneLine(error)}`);
+    if (!checking) log.warn(`Update check failed: ${failureSummary(error)}`);
   });
 
   async function check(): Promise<void> {
@@ -68,7 +69,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions): UpdateChecke
       result?.downloadPromise?.catch(() => {});
     } catch (e) {
       if (state.status === 'downloading') set({ status: 'idle' });
-      log.warn(`Update check failed: ${oneLine(e)}`);
+      log.warn(`Update check failed: ${failureSummary(e)}`);
     } finally {
       checking = false;
     }
@@ -91,9 +92,4 @@ export function createUpdateChecker(options: UpdateCheckerOptions): UpdateChecke
     },
     state: () => state,
   };
-}
-
-function oneLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0]?.slice(0, 300) ?? '';
 }

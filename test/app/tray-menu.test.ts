@@ -120,11 +120,25 @@ describe('trayMenu: live calls', () => {
     ]);
   });
 
+  /** Signed in as usr-me, whose endpoint (from /app/config) is ep-me. */
+  const asMe = (answeredById: string) => ({
+    ...withAccount(signedInState([connected('c', { fromName: 'Cy', answeredById })]), {
+      user: { name: 'Me', id: 'usr-me' },
+    }),
+    agent: { state: 'Ready', reason: 'SetByUser', words: 'Ready', at: T0, endpointId: 'ep-me' },
+  });
+
   it('a call another agent answered offers nothing but its details', () => {
-    const base = signedInState([connected('c', { fromName: 'Cy', answeredById: 'usr-other' })]);
-    const state = withAccount(base, { user: { name: 'Me', id: 'usr-me' } });
-    const [, item] = menu(state);
-    expect(item).toMatchObject({ kind: 'action', id: 'open-session:c' });
+    const items = menu(asMe('ep-other'));
+    expect(() => submenu(items, 'Cy')).toThrow('no submenu');
+    expect(items).toContainEqual(expect.objectContaining({ id: 'open-session:c' }));
+  });
+
+  it("a call answered on the agent's endpoint (not their user id) offers its actions", () => {
+    const labels = submenu(menu(asMe('ep-me')), 'Cy').flatMap((i) =>
+      i.kind === 'action' ? [i.label] : [],
+    );
+    expect(labels).toEqual(['Details…', 'Hold', 'Transfer…', 'Hang up']);
   });
 
   it('lists the longest-waiting caller first within a group', () => {

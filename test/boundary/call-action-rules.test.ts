@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, agentCallSid, isAllowed } from '../../main/boundary/call-action-rules.js';
+import {
+  actionsFor,
+  agentCallSid,
+  agentOf,
+  isAllowed,
+} from '../../main/boundary/call-action-rules.js';
 import { actionRequest } from '../../main/call-actions/requests.js';
 import { checkDestination, rememberDestination } from '../../main/boundary/transfer-destination.js';
 import {
@@ -36,6 +41,59 @@ describe('the actions of a call, by its state', () => {
   it('an action the state does not allow is refused', () => {
     expect(isAllowed({ callState: 'Ringing' }, me, 'hangUp')).toBe(false);
     expect(isAllowed({ callState: 'Connected' }, me, 'resume')).toBe(false);
+  });
+});
+
+describe('whose call it is (answeredById names an endpoint, not always the user id)', () => {
+  const connected = { callState: 'Connected' } as const;
+  const ALL = ['hold', 'transfer', 'hangUp'];
+  it("answered by the agent's endpoint id, which is not their user id: the agent's", () => {
+    expect(actionsFor({ ...connected, answeredById: 'ep-me' }, me)).toEqual(ALL);
+  });
+  it("answered by the agent's user id: the agent's", () => {
+    expect(actionsFor({ ...connected, answeredById: 'u-me' }, me)).toEqual(ALL);
+  });
+  it('an Agent member who is this agent (identity or endpoint) makes it theirs', () => {
+    const byIdentity = [{ role: 'Agent' as const, identity: 'agent-me' }];
+    const byEndpoint = [{ role: 'Agent' as const, endpointId: 'ep-me' }];
+    expect(actionsFor({ ...connected, answeredById: 'x', members: byIdentity }, me)).toEqual(ALL);
+    expect(actionsFor({ ...connected, answeredById: 'x', members: byEndpoint }, me)).toEqual(ALL);
+  });
+  it('answered by an id that is neither of the agent: someone else’s', () => {
+    expect(actionsFor({ ...connected, answeredById: 'ep-other' }, me)).toEqual([]);
+  });
+  it('only Agent members who are someone else: someone else’s', () => {
+    const members = [
+      { role: 'Caller' as const, identity: 'agent-me' },
+      { role: 'Agent' as const, identity: 'agent-other', endpointId: 'ep-other' },
+    ];
+    expect(actionsFor({ ...connected, members }, me)).toEqual([]);
+  });
+  it('cannot tell (endpoint id not read yet, no answering id, no Agent member): offered', () => {
+    const notRead = { userId: 'u-me' };
+    expect(actionsFor({ ...connected, answeredById: 'ep-me' }, notRead)).toEqual(ALL);
+    expect(actionsFor(connected, me)).toEqual(ALL);
+    const stranger = [{ role: 'Agent' as const, identity: 'agent-other' }];
+    expect(actionsFor({ ...connected, members: stranger }, notRead)).toEqual(ALL);
+  });
+  it('the app state gives the user id and the /app/config ids', () => {
+    const state = {
+      account: {
+        status: 'signed-in' as const,
+        keychain: 'available' as const,
+        user: { name: 'Me', id: 'u-me' },
+      },
+      agent: {
+        state: 'Ready',
+        reason: 'SetByUser',
+        words: 'Ready',
+        at: 0,
+        identity: 'agent-me',
+        endpointId: 'ep-me',
+      },
+    };
+    expect(agentOf(state)).toEqual(me);
+    expect(agentOf({ account: state.account })).toEqual({ userId: 'u-me' });
   });
 });
 

@@ -4,7 +4,8 @@
 //   npx electron-vite build && npx vitest run test/electron/call-actions.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type AppState, type Session } from '../../main/boundary/contract.js';
-import type { Simulator } from '../../main/simulator/types.js';
+import { DEMO_USERS } from '../../main/simulator/server.js';
+import type { Simulator, SimulatorOptions } from '../../main/simulator/types.js';
 import type { RunningApp } from './app-harness.js';
 import {
   AGENT,
@@ -21,8 +22,8 @@ import {
 afterEach(stopAll);
 
 /** Signed in, with the calls the simulator has before the first poll; no poll for a minute. */
-async function appWith(prepare: (sim: Simulator) => Session[]) {
-  const sim = await simulator();
+async function appWith(prepare: (sim: Simulator) => Session[], options: SimulatorOptions = {}) {
+  const sim = await simulator(options);
   const calls = prepare(sim);
   const app = await launch({ settings: { pollIntervalMs: 60_000 } });
   await app.waitFor('the sign-in window', (r) => r.windows.length === 1);
@@ -221,6 +222,30 @@ describe('from the tray menu', () => {
     expect(sim.calls.get(id)?.ended).toBe(true);
     expect(menuLabels(r.menu)).toContain('No calls right now');
     expect((await app.recording()).notifications).toEqual([]);
+  });
+
+  it("the agent's endpoint id is not their user id: their answered call still offers Hold, Transfer, Hang up", async () => {
+    // answeredById names the endpoint (the reference page); no Agent member to go by.
+    const users = DEMO_USERS.map((u, i) => (i === 0 ? { ...u, endpointId: 'ep-jordan-desk' } : u));
+    const { app, calls } = await appWith(
+      (s) => {
+        const call = s.calls.arrive({ fromName: 'Ed Endpoint', members: [] });
+        s.calls.answer(call.id);
+        return [call];
+      },
+      { users },
+    );
+    const r = await app.waitFor('the endpoint id read, the call listed', (x) => {
+      const state = lastState(x);
+      return state?.agent?.endpointId === 'ep-jordan-desk' && state.sessions.length === 1;
+    });
+    const session = lastState(r)?.sessions[0];
+    expect(session?.id).toBe(calls[0]?.id);
+    expect(session?.answeredById).toBe('ep-jordan-desk');
+    expect(lastState(r)?.account.user?.id).toBe(AGENT.id);
+    // The menu follows the state it was built from: wait for the one with the actions.
+    const menu = await app.waitFor('the call submenu', (x) => menuLabels(x.menu).includes('Hold'));
+    expect(menuLabels(menu.menu)).toEqual(expect.arrayContaining(['Hold', 'Transfer…', 'Hang up']));
   });
 
   it('Decline from the tray declines the ringing call', async () => {

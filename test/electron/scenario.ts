@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { IPC, type AppState } from '../../main/boundary/contract.js';
 import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
-import type { Simulator } from '../../main/simulator/types.js';
+import type { Simulator, SimulatorOptions } from '../../main/simulator/types.js';
 import { launchApp, type LaunchOptions, type RunningApp } from './app-harness.js';
 import type { Recording } from './fake-electron.js';
 
@@ -36,8 +36,8 @@ export async function stopAll(): Promise<void> {
   for (const thing of running.splice(0).reverse()) await thing.stop();
 }
 
-export async function simulator(): Promise<Simulator> {
-  const sim = await startSimulator();
+export async function simulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = await startSimulator(options);
   running.push(sim);
   return sim;
 }

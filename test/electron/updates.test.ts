@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { MAX_FEED_REDIRECTS } from '../../main/updates/feed-guard.js';
 import { menuLabels, polls, signedInApp, stopAll } from './scenario.js';
 
 const work = mkdtempSync(join(tmpdir(), 'evo-updates-'));
@@ -22,7 +23,11 @@ afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
 
-type Feed = 'newer' | 'same' | 'broken';
+type Feed = 'newer' | 'same' | 'broken' | 'huge-error' | 'redirect-loop';
+
+/** The huge error's body: far past anything a log line may hold. */
+const HUGE_BODY_BYTES = 32 * 1024 * 1024;
+const HUGE_CHUNK = Buffer.alloc(64 * 1024, 'x');
 
 const CURRENT = pkg.version;
 const NEWER = `${Number(CURRENT.split('.')[0]) + 1}.0.0`;
@@ -43,9 +48,23 @@ async function feed(kind: Feed) {
     '',
   ].join('\n');
   const requests: string[] = [];
+  const body = { sent: 0 };
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    if (kind === 'broken') {
+    if (kind === 'huge-error') {
+      // Streamed as the reader takes it, so "sent" is what the app read (plus socket buffers).
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      const more = () => {
+        while (body.sent < HUGE_BODY_BYTES && !res.destroyed) {
+          body.sent += HUGE_CHUNK.length;
+          if (!res.write(HUGE_CHUNK)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    } else if (kind === 'redirect-loop') {
+      res.writeHead(302, { location: req.url ?? '/' }).end();
+    } else if (kind === 'broken') {
       res.writeHead(500).end('upstream down');
     } else if (req.url?.startsWith('/latest-linux.yml')) {
       res.writeHead(200, { 'content-type': 'text/yaml' }).end(latest);
@@ -72,7 +91,7 @@ async function feed(kind: Feed) {
     APPIMAGE: current,
     XDG_CACHE_HOME: join(dir, 'cache'),
   };
-  return { env, requests };
+  return { env, requests, body };
 }
 
 const restartItems = (labels: string[]) => labels.filter((l) => l.startsWith('Restart to update'));
@@ -113,5 +132,42 @@ describe('updates from a feed on loopback', () => {
     expect(failures[0]).toMatch(/Update check failed: .*500/);
     expect(r.notifications).toEqual([]);
     expect(restartItems(menuLabels(r.menu))).toEqual([]);
+  });
+
+  it('a 500 with a huge body: one short log line quoting its start, the body left unread, polls go on', async () => {
+    const { env, body } = await feed('huge-error');
+    const { app, sim } = await signedInApp({ env, platform: 'linux' });
+    const failed = () =>
+      app
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('Update check failed'));
+    await app.waitFor('the failure logged', () => failed().length > 0);
+    const seen = polls(sim).length;
+    await app.waitFor('two more polls', () => polls(sim).length >= seen + 2);
+    expect(failed()).toHaveLength(1);
+    expect(failed()[0]).toMatch(/Update check failed: HTTP 500 .*xxxxxxxxxx/);
+    expect(failed()[0]?.length).toBeLessThan(600);
+    // No line of the log carries the body: the longest is a few hundred characters.
+    expect(
+      Math.max(
+        ...app
+          .output()
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBeLessThan(2000);
+    expect(body.sent).toBeLessThan(HUGE_BODY_BYTES);
+  });
+
+  it('a feed that redirects to itself: the check stops after its redirects, polls go on', async () => {
+    const { env, requests } = await feed('redirect-loop');
+    const { app, sim } = await signedInApp({ env, platform: 'linux' });
+    await app.waitFor('the failure logged', () => app.output().includes('Update check failed'));
+    const seen = polls(sim).length;
+    await app.waitFor('two more polls', () => polls(sim).length >= seen + 2);
+    // The first request and the redirects it may follow, then nothing until the next check.
+    expect(requests).toHaveLength(MAX_FEED_REDIRECTS + 1);
+    expect(app.output()).toMatch(/Update check failed: .*more than \d+ redirects/);
   });
 });

@@ -254,3 +254,29 @@ describe('call details', () => {
     expect(app.find('a.back').getAttribute('href')).toBe('#/missed');
   });
 });
+
+describe("the call's actions: whose call it is", () => {
+  // Ada's user id and her endpoint id (from /app/config) differ, as on a real account.
+  const asAda = (answeredById: string) =>
+    signedIn({
+      account: {
+        status: 'signed-in',
+        user: { name: 'Ada Agent', id: 'usr-ada' },
+        keychain: 'available',
+      },
+      agent: { state: 'Ready', reason: 'SetByUser', words: 'Ready', at: 0, endpointId: 'ep-ada' },
+      sessions: [call('c1', { callState: 'Connected', answeredById, members: [] })],
+    });
+  const buttons = (m: Mounted) => m.findAll('button').map((b) => b.textContent ?? '');
+
+  it("answered on the agent's endpoint: Hold, Transfer and Hang up", async () => {
+    app = await mountApp(stubBridge(asAda('ep-ada')), '#/sessions/c1');
+    expect(buttons(app)).toEqual(expect.arrayContaining(['Hold', 'Transfer…', 'Hang up']));
+  });
+
+  it('answered on another endpoint: none of them', async () => {
+    app = await mountApp(stubBridge(asAda('ep-other')), '#/sessions/c1');
+    expect(buttons(app)).not.toContain('Hold');
+    expect(buttons(app)).not.toContain('Hang up');
+  });
+});

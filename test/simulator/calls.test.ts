@@ -272,3 +272,35 @@ describe('a call changing state', () => {
     expect(stored.log?.some((entry) => entry.message === 'tampered')).toBe(false);
   });
 });
+
+describe("the agent's endpoint id (answeredById names an endpoint)", () => {
+  async function answeredFor(options: { endpointId?: string }) {
+    const own = await startSimulator({ users: [{ ...AGENT, ...options }] });
+    try {
+      const ownCookie = await signIn(own.url);
+      const call = own.calls.arrive();
+      own.calls.answer(call.id);
+      const config = await getJson(`${own.url}/app/config`, ownCookie);
+      const list = await getJson(`${own.url}/sessions/my`, ownCookie);
+      const session = (list.body as { sessions: Session[] }).sessions[0] as Session;
+      return { config: config.body as { endpointId?: string }, session };
+    } finally {
+      await own.stop();
+    }
+  }
+
+  it('a user given their own endpoint id: /app/config, the agent member and answeredById say it', async () => {
+    const { config, session } = await answeredFor({ endpointId: 'ep-jordan-desk' });
+    expect(config.endpointId).toBe('ep-jordan-desk');
+    expect(session.answeredById).toBe('ep-jordan-desk');
+    expect(agentMember(session)?.endpointId).toBe('ep-jordan-desk');
+    expect(session.answeredById).not.toBe(AGENT.id);
+  });
+
+  it('by default (the demo) the endpoint id is the user id', async () => {
+    const { config, session } = await answeredFor({});
+    expect(config.endpointId).toBe(AGENT.id);
+    expect(session.answeredById).toBe(AGENT.id);
+    expect(agentMember(session)?.endpointId).toBe(AGENT.id);
+  });
+});

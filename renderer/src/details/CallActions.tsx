@@ -4,7 +4,7 @@
 // words it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallAction, EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
-import { actionsFor } from '../../../main/boundary/call-action-rules.js';
+import { actionsFor, type AgentIdentity } from '../../../main/boundary/call-action-rules.js';
 import { TransferForm } from './TransferForm.js';
 
 const LABELS: Readonly<Record<CallAction, { label: string; busy: string }>> = {
@@ -23,15 +23,16 @@ const CONFIRM: Partial<Record<CallAction, string>> = {
 
 interface Props {
   session: Session;
-  userId: string | undefined;
+  /** Who the agent is (user id, `/app/config` ids): which calls are theirs to act on. */
+  agent: AgentIdentity;
   recent: readonly string[];
   bridge: EvoTrayBridge;
   /** Opened from the tray's "Transfer…": the form starts open. */
   transferOpen: boolean;
 }
 
-export function CallActions({ session, userId, recent, bridge, transferOpen }: Props) {
-  const actions = actionsFor(session, { userId });
+export function CallActions({ session, agent, recent, bridge, transferOpen }: Props) {
+  const actions = actionsFor(session, agent);
   const [busy, setBusy] = useState<CallAction | null>(null);
   const [confirming, setConfirming] = useState<CallAction | null>(null);
   const [transferring, setTransferring] = useState(transferOpen);

@@ -1,5 +1,6 @@
 import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { callerLabel, lineLabel } from '../../../main/boundary/session-reading.js';
+import { agentOf } from '../../../main/boundary/call-action-rules.js';
 import { findCall } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';
@@ -58,7 +59,7 @@ export function CallDetailsView({ state, id, transfer = false, bridge, backHref 
       {!ended && (
         <CallActions
           session={session}
-          userId={state.account.user?.id}
+          agent={agentOf(state)}
           recent={state.settings.recentDestinations}
           bridge={bridge}
           transferOpen={transfer}
