@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const tray = createTray({
     iconsDir: join(app.getAppPath(), 'assets', 'icons'),
     now: Date.now,
-    onAction: (id) => onMenu(id),
+    onAction: (action) => onMenu(action),
     onClick: () => appWindow.open(),
   });
   const appWindow = createAppWindow({
@@ -195,6 +195,7 @@ async function main(): Promise<void> {
     clearMissed: () => store.update(clearMissed),
     signOut: () => account.signOut(),
     restartToUpdate: () => updates?.restart() ?? false,
+    quit: () => app.quit(),
     log,
   });
 
