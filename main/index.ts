@@ -23,7 +23,7 @@ import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js
 import { keychainAccount } from './credentials/store.js';
 import { createEvoClient } from './evo/client.js';
 import type { Logger } from './log.js';
-import { applySettingsPatch, timingOf } from './settings/index.js';
+import { applySettingsPatch, settingsChanges, timingOf } from './settings/index.js';
 import { createWatcher } from './watch/watcher.js';
 import { callBack } from './electron/call-back.js';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
@@ -74,21 +74,20 @@ async function main(): Promise<void> {
   function saveSettings(patch: SettingsPatch): Settings {
     const before = store.get().settings;
     const next = applySettingsPatch(before, patch);
+    const changed = settingsChanges(before, next);
     // A shortcut the OS refuses is not saved: the agent reads why, the old one keeps working.
-    if (before.globalShortcut !== next.globalShortcut) ringing.useShortcut(next.globalShortcut);
+    if (changed.shortcut) ringing.useShortcut(next.globalShortcut);
     settingsFile.write(next);
     store.update((s) => withSettings(s, next));
-    if (JSON.stringify(timingOf(before)) !== JSON.stringify(timingOf(next))) {
-      account.watcher()?.setTiming(timingOf(next));
-    }
-    if (before.openAtLogin !== next.openAtLogin) setOpenAtLogin(next.openAtLogin, log);
+    if (changed.timing) account.watcher()?.setTiming(timingOf(next));
+    if (changed.openAtLogin) setOpenAtLogin(next.openAtLogin, log);
     return next;
   }
 
   const tray = createTray({
     iconsDir: join(app.getAppPath(), 'assets', 'icons'),
     now: Date.now,
-    onAction: (id) => onMenu(id),
+    onAction: (action) => onMenu(action),
     onClick: () => appWindow.open(),
   });
   const appWindow = createAppWindow({
@@ -196,6 +195,7 @@ async function main(): Promise<void> {
     clearMissed: () => store.update(clearMissed),
     signOut: () => account.signOut(),
     restartToUpdate: () => updates?.restart() ?? false,
+    quit: () => app.quit(),
     log,
   });
 

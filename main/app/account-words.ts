@@ -8,6 +8,11 @@ import { applySettingsPatch } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import { failureStatus } from '../watch/failure.js';
 
+export const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
+
+export const REJECTED_EARLIER =
+  'Your saved password was not accepted by Evo Voice earlier: sign in again to see your calls.';
+
 export type CheckedSignIn =
   { ok: true; server: string; username: string } | { ok: false; error: string };
 

@@ -12,10 +12,13 @@ import type { Watcher } from '../watch/watcher.js';
 import {
   checkSignIn,
   messageOf,
-  notSavedNotice,
+  REJECTED_EARLIER,
+  SIGNED_OUT_MEANWHILE,
   signedOutEvent,
   unreachable,
 } from './account-words.js';
+import { latestOnly } from './latest-only.js';
+import { savedPasswords } from './saved-passwords.js';
 import { signedOut, waitingForServer, withAccount, type AppStore } from './app-state.js';
 
 /** What the account asks of the watcher factory; the composition root adds timing, ledger, etc. */
@@ -81,11 +84,11 @@ export function createAccount(deps: AccountDeps): Account {
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? Date.now;
   const rejected = deps.rejected ?? createRejectedPasswords();
+  const passwords = savedPasswords(credentials, rejected, log);
   let current: Current | null = null;
-  // Bumped by every sign-in and sign-out, so an answer that arrives after the agent moved on
-  // is dropped instead of signing in behind their back. Checked after every await.
-  let generation = 0;
-  let lastSignOut = -1;
+  // Every sign-in, demo and sign-out begins a turn: an answer that arrives after the agent
+  // moved on is dropped instead of signing in behind their back. Checked after every await.
+  const begin = latestOnly<'sign-in' | 'demo' | 'sign-out'>();
 
   function signedInAs(server: string, profile: AgentProfile, demo: boolean, notice?: string) {
     const user = {
@@ -151,8 +154,7 @@ export function createAccount(deps: AccountDeps): Account {
     const checked = checkSignIn(request);
     if (!checked.ok) return checked;
     const { server, username } = checked;
-    const mine = ++generation;
-    const stale = () => mine !== generation;
+    const { stale, supersededBy } = begin('sign-in');
     await leaveForAnother();
     if (stale()) return SIGNED_OUT_MEANWHILE;
     store.update((s) =>
@@ -168,54 +170,25 @@ export function createAccount(deps: AccountDeps): Account {
       return { ok: false, error };
     }
     if (stale()) return SIGNED_OUT_MEANWHILE;
-    const notice = await remember(server, username, request.remember ? request.password : null);
+    const notice = await passwords.remember(
+      server,
+      username,
+      request.remember ? request.password : null,
+    );
     if (stale()) {
       // A sign-out during the keychain write could not know about this entry: it wins here.
-      if (request.remember && lastSignOut === generation) await forget(server, username);
+      if (request.remember && supersededBy() === 'sign-out')
+        await passwords.forget(server, username);
       return SIGNED_OUT_MEANWHILE;
     }
     deps.saveSettings({ server, username });
     // A password the agent typed was accepted: whatever is saved now is theirs to try.
     rejected.clear(server, username);
     signedInAs(server, profile, false, notice);
-    const password = request.remember ? () => savedPassword(server, username) : noPassword;
+    const password = request.remember ? () => passwords.get(server, username) : noPassword;
     startWatching(server, username, password, null);
     log.info(`Signed in to ${server} as ${username}.`);
     return { ok: true };
-  }
-
-  /**
-   * Stores the password, or makes sure no older one stays behind when the agent said no.
-   * Returns the notice for the agent when a password they asked to keep could not be kept.
-   */
-  async function remember(
-    server: string,
-    username: string,
-    password: string | null,
-  ): Promise<string | undefined> {
-    if (password === null) {
-      await forget(server, username);
-      return undefined;
-    }
-    try {
-      await credentials.set(server, username, password);
-      return undefined;
-    } catch (e) {
-      log.warn(`Could not save the password: ${messageOf(e)}`);
-      return notSavedNotice(e);
-    }
-  }
-
-  /** The saved password, unless the server refused it once: then only the agent may sign in. */
-  async function savedPassword(server: string, username: string): Promise<string | null> {
-    if (rejected.isRejected(server, username)) return null;
-    return credentials.get(server, username);
-  }
-
-  async function forget(server: string, username: string): Promise<void> {
-    await credentials
-      .delete(server, username)
-      .catch((e: unknown) => log.warn(`Could not delete the saved password: ${messageOf(e)}`));
   }
 
   async function signInSilently(): Promise<boolean> {
@@ -226,9 +199,8 @@ export function createAccount(deps: AccountDeps): Account {
       store.update((s) => withAccount(s, { status: 'signed-out', error: REJECTED_EARLIER }));
       return false;
     }
-    const mine = ++generation;
-    const stale = () => mine !== generation;
-    const password = await savedPassword(server, username).catch(() => null);
+    const { stale } = begin('sign-in');
+    const password = await passwords.get(server, username).catch(() => null);
     if (password === null || stale()) return false;
     store.update((s) => withAccount(s, { status: 'signing-in', server, error: undefined }));
     try {
@@ -251,26 +223,25 @@ export function createAccount(deps: AccountDeps): Account {
       log.warn(`Silent sign-in failed (${messageOf(e)}); will keep trying.`);
       store.update((s) => waitingForServer(s, server, username, unreachable(e)));
     }
-    startWatching(server, username, () => savedPassword(server, username), null);
+    startWatching(server, username, () => passwords.get(server, username), null);
     return true;
   }
 
   async function signOut(): Promise<void> {
-    lastSignOut = ++generation;
+    begin('sign-out');
     deps.closeNotifications();
     const left = await leave();
     // Signed out already (a rejected saved password)? The entry of the last account still goes.
     const { server, username } = left ?? store.get().settings;
     if (!left?.demo && server && username) {
-      await forget(server, username);
+      await passwords.forget(server, username);
       rejected.clear(server, username);
     }
     store.update(signedOut);
   }
 
   async function startDemo(): Promise<SignInResult> {
-    const mine = ++generation;
-    const stale = () => mine !== generation;
+    const { stale } = begin('demo');
     /** Said in account.error too, so a window opened on the failure shows why. */
     const failed = (error: string): SignInResult => {
       if (!stale()) store.update((s) => withAccount(s, { status: 'signed-out', error }));
@@ -301,10 +272,5 @@ export function createAccount(deps: AccountDeps): Account {
 
   return { signIn, signInSilently, signOut, startDemo, watcher: () => current?.watcher ?? null };
 }
-
-const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
-
-const REJECTED_EARLIER =
-  'Your saved password was not accepted by Evo Voice earlier: sign in again to see your calls.';
 
 const noPassword = (): Promise<string | null> => Promise.resolve(null);

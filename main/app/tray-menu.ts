@@ -1,58 +1,18 @@
-// The tray menu as plain data: the adapter turns it into an Electron Menu and sends clicks back
-// through parseMenuAction.
+// The tray menu as plain data: the adapter turns it into an Electron Menu, and each item's
+// click runs the item's action (tray-action.ts).
 import type { AppState, CallAction, MissedCall, Session } from '../boundary/contract.js';
-import { actionsFor, agentOf, CALL_ACTIONS } from '../boundary/call-action-rules.js';
+import { actionsFor, agentOf } from '../boundary/call-action-rules.js';
 import { callerLabel, lineLabel, sessionPhase } from '../boundary/session-reading.js';
 import type { SessionPhase } from '../boundary/session-reading.js';
 import { isPaused } from '../boundary/alerts-paused.js';
 import { clockText, elapsedText, timeOf } from '../boundary/times.js';
 import type { TimeFormat } from '../boundary/times.js';
 import { agentWords, isOffline } from './tray-look.js';
+import { LongestWaiting } from './longest-waiting.js';
+import type { MenuItem, MenuModel, PauseMinutes, TrayAction } from './tray-action.js';
 import { updateMenuItem } from '../updates/rules.js';
 
-export type PauseMinutes = 15 | 60;
-
-export type MenuAction =
-  | `open-session:${string}`
-  | `call-action:${CallAction}:${string}`
-  | `call-back:${string}`
-  | `copy-number:${string}`
-  | 'clear-missed'
-  | `pause:${PauseMinutes}`
-  | 'pause:until-resumed'
-  | 'resume-alerts'
-  | 'open-window'
-  | 'open-settings'
-  | 'sign-in'
-  | 'sign-out'
-  | 'restart-to-update'
-  | 'quit';
-
-export type MenuItem =
-  | { kind: 'action'; id: MenuAction; label: string; enabled?: boolean; checked?: boolean }
-  | { kind: 'label'; label: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; label: string; items: MenuItem[] };
-
-export type MenuModel = MenuItem[];
-
-export type ParsedMenuAction =
-  | { kind: 'open-session'; sessionId: string }
-  /** Transfer opens the window's transfer form; the others are performed at once. */
-  | { kind: 'call-action'; action: CallAction; sessionId: string }
-  | { kind: 'call-back' | 'copy-number'; number: string }
-  | { kind: 'pause-alerts'; minutes: PauseMinutes | 'until-resumed' }
-  | {
-      kind:
-        | 'clear-missed'
-        | 'resume-alerts'
-        | 'open-window'
-        | 'open-settings'
-        | 'sign-in'
-        | 'sign-out'
-        | 'restart-to-update'
-        | 'quit';
-    };
+export type { MenuItem, MenuModel, PauseMinutes, TrayAction } from './tray-action.js';
 
 export const MISSED_IN_MENU = 10;
 
@@ -84,47 +44,14 @@ export function trayMenu(state: AppState, now: number, format: TimeFormat = {}):
   const update = updateMenuItem(state, state.update);
   if (update) menu.push(update, SEPARATOR);
   menu.push(
-    { kind: 'action', id: 'open-window', label: 'Open window' },
-    { kind: 'action', id: 'open-settings', label: 'Settings…' },
+    { kind: 'action', action: { kind: 'open-window' }, label: 'Open window' },
+    { kind: 'action', action: { kind: 'open-settings' }, label: 'Settings…' },
     SEPARATOR,
     ...accountItems(state),
     SEPARATOR,
-    { kind: 'action', id: 'quit', label: 'Quit Evo Voice Tray' },
+    { kind: 'action', action: { kind: 'quit' }, label: 'Quit Evo Voice Tray' },
   );
   return menu;
-}
-
-export function parseMenuAction(id: string): ParsedMenuAction | null {
-  const sessionId = /^open-session:(.+)$/s.exec(id)?.[1];
-  if (sessionId !== undefined) return { kind: 'open-session', sessionId };
-  const acting = /^call-action:([A-Za-z]+):(.+)$/s.exec(id);
-  const action = CALL_ACTIONS.find((a) => a === acting?.[1]);
-  if (acting?.[2] !== undefined && action !== undefined) {
-    return { kind: 'call-action', action, sessionId: acting[2] };
-  }
-  const number = /^(call-back|copy-number):(.+)$/s.exec(id);
-  if (number?.[1] === 'call-back' || number?.[1] === 'copy-number') {
-    return { kind: number[1], number: number[2] ?? '' };
-  }
-  switch (id) {
-    case 'pause:15':
-      return { kind: 'pause-alerts', minutes: 15 };
-    case 'pause:60':
-      return { kind: 'pause-alerts', minutes: 60 };
-    case 'pause:until-resumed':
-      return { kind: 'pause-alerts', minutes: 'until-resumed' };
-    case 'clear-missed':
-    case 'resume-alerts':
-    case 'open-window':
-    case 'open-settings':
-    case 'sign-in':
-    case 'sign-out':
-    case 'restart-to-update':
-    case 'quit':
-      return { kind: id };
-    default:
-      return null;
-  }
 }
 
 function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[] {
@@ -161,40 +88,6 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
   return items.length > 0 ? items : [{ kind: 'label', label: 'No calls right now' }];
 }
 
-/**
- * The `limit` longest-waiting calls of a group, kept as they are offered: one pass, never a
- * sort of the whole group. Calls without a start time come after the ones with one, in order.
- */
-class LongestWaiting {
-  count = 0;
-  private readonly kept: { s: Session; start: number; order: number }[] = [];
-  constructor(private readonly limit: number) {}
-
-  offer(s: Session): void {
-    const entry = {
-      s,
-      start: timeOf(s.dateCreated) ?? Number.POSITIVE_INFINITY,
-      order: this.count,
-    };
-    this.count += 1;
-    const kept = this.kept;
-    const last = kept[kept.length - 1];
-    if (kept.length === this.limit && last !== undefined && !before(entry, last)) return;
-    let at = kept.length;
-    while (at > 0 && before(entry, kept[at - 1] as typeof entry)) at -= 1;
-    kept.splice(at, 0, entry);
-    if (kept.length > this.limit) kept.pop();
-  }
-
-  first(): Session[] {
-    return this.kept.map((e) => e.s);
-  }
-}
-
-function before(a: { start: number; order: number }, b: { start: number; order: number }): boolean {
-  return a.start < b.start || (a.start === b.start && a.order < b.order);
-}
-
 /** The words of each action in the menu; the item itself is the confirmation. */
 export const ACTION_LABELS: Readonly<Record<CallAction, string>> = {
   decline: 'Decline',
@@ -210,7 +103,7 @@ function callItem(s: Session, now: number, actions: CallAction[]): MenuItem {
   const started = timeOf(s.dateCreated);
   let label = line === undefined ? callerLabel(s) : `${callerLabel(s)} — ${line}`;
   if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
-  const open: MenuItem = { kind: 'action', id: `open-session:${s.id}`, label };
+  const open: MenuItem = { kind: 'action', action: openSession(s.id), label };
   if (actions.length === 0) return open;
   return {
     kind: 'submenu',
@@ -220,7 +113,7 @@ function callItem(s: Session, now: number, actions: CallAction[]): MenuItem {
       SEPARATOR,
       ...actions.map((action): MenuItem => ({
         kind: 'action',
-        id: `call-action:${action}:${s.id}`,
+        action: { kind: 'call-action', action, sessionId: s.id },
         label: ACTION_LABELS[action],
       })),
     ],
@@ -238,7 +131,7 @@ function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): M
     const who = m.session ? callerLabel(m.session) : m.body || m.title;
     const at = timeOf(m.at);
     const label = at === undefined ? who : `${who} · ${clockText(at, now, format)}`;
-    const open: MenuItem = { kind: 'action', id: `open-session:${m.sessionId}`, label };
+    const open: MenuItem = { kind: 'action', action: openSession(m.sessionId), label };
     if (m.number === undefined) return open;
     // With a number to dial, the entry opens on its choices: details, call back, copy.
     return {
@@ -246,12 +139,16 @@ function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): M
       label: m.seen ? label : `• ${label}`,
       items: [
         { ...open, label: 'Details' },
-        { kind: 'action', id: `call-back:${m.number}`, label: `Call back ${m.number}` },
-        { kind: 'action', id: `copy-number:${m.number}`, label: 'Copy number' },
+        {
+          kind: 'action',
+          action: { kind: 'call-back', number: m.number },
+          label: `Call back ${m.number}`,
+        },
+        { kind: 'action', action: { kind: 'copy-number', number: m.number }, label: 'Copy number' },
       ],
     };
   });
-  items.push(SEPARATOR, { kind: 'action', id: 'clear-missed', label: 'Clear' });
+  items.push(SEPARATOR, { kind: 'action', action: { kind: 'clear-missed' }, label: 'Clear' });
   return { kind: 'submenu', label, items };
 }
 
@@ -266,17 +163,21 @@ function pauseSubmenu(state: AppState, now: number, format: TimeFormat): MenuIte
   // A timed pause does not remember whether it was 15 or 60 minutes, so only "until I resume"
   // can show as the active choice; the submenu's label gives the end time.
   const items: MenuItem[] = [
-    { kind: 'action', id: 'pause:15', label: '15 minutes', checked: false },
-    { kind: 'action', id: 'pause:60', label: '1 hour', checked: false },
+    { kind: 'action', action: pauseFor(15), label: '15 minutes', checked: false },
+    { kind: 'action', action: pauseFor(60), label: '1 hour', checked: false },
     {
       kind: 'action',
-      id: 'pause:until-resumed',
+      action: pauseFor('until-resumed'),
       label: 'Until I resume',
       checked: paused && until === 'until-resumed',
     },
   ];
   if (paused)
-    items.push(SEPARATOR, { kind: 'action', id: 'resume-alerts', label: 'Resume alerts' });
+    items.push(SEPARATOR, {
+      kind: 'action',
+      action: { kind: 'resume-alerts' },
+      label: 'Resume alerts',
+    });
   return { kind: 'submenu', label, items };
 }
 
@@ -286,15 +187,21 @@ function accountItems(state: AppState): MenuItem[] {
     const name = account.user?.name || state.settings.username || 'Signed in';
     return [
       { kind: 'label', label: account.demo ? `${name} (demo)` : name },
-      { kind: 'action', id: 'sign-out', label: 'Sign out' },
+      { kind: 'action', action: { kind: 'sign-out' }, label: 'Sign out' },
     ];
   }
   if (account.status === 'signing-in') {
     // A sign-in that hangs (a server that never answers) must not lock the agent in.
     return [
       { kind: 'label', label: 'Signing in…' },
-      { kind: 'action', id: 'sign-out', label: 'Sign out' },
+      { kind: 'action', action: { kind: 'sign-out' }, label: 'Sign out' },
     ];
   }
-  return [{ kind: 'action', id: 'sign-in', label: 'Sign in…' }];
+  return [{ kind: 'action', action: { kind: 'sign-in' }, label: 'Sign in…' }];
 }
+
+const openSession = (sessionId: string): TrayAction => ({ kind: 'open-session', sessionId });
+const pauseFor = (minutes: PauseMinutes | 'until-resumed'): TrayAction => ({
+  kind: 'pause-alerts',
+  minutes,
+});

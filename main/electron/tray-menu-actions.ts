@@ -1,10 +1,9 @@
-// What each tray menu item does: the menu model (app/tray-menu) names the item, this runs it
-// through the same parts the window's bridge uses.
-import { app } from 'electron';
+// What each tray menu item does: the menu model (app/tray-menu) puts a typed action on the item,
+// this runs it through the same parts the window's bridge uses.
 import type { BridgeHandlers } from './ipc.js';
 import type { CallAction } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
-import { parseMenuAction } from '../app/tray-menu.js';
+import type { TrayAction } from '../app/tray-action.js';
 
 export const sessionRoute = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 const transferRoute = (id: string) => `${sessionRoute(id)}/transfer`;
@@ -19,14 +18,13 @@ export interface TrayMenuParts {
   signOut(): Promise<unknown>;
   /** False when it is not the time (a call is on). */
   restartToUpdate(): boolean;
+  quit(): void;
   log: Logger;
 }
 
-export function trayMenuActions(parts: TrayMenuParts): (id: string) => void {
+export function trayMenuActions(parts: TrayMenuParts): (action: TrayAction) => void {
   const { openWindow, bridge, log } = parts;
-  return (id) => {
-    const action = parseMenuAction(id);
-    if (!action) return log.warn(`Unknown tray menu item: ${id}`);
+  return (action) => {
     switch (action.kind) {
       case 'open-session':
         return openWindow(sessionRoute(action.sessionId));
@@ -55,7 +53,14 @@ export function trayMenuActions(parts: TrayMenuParts): (id: string) => void {
         if (!parts.restartToUpdate()) log.info('Restart to update: not now (a call is on).');
         return;
       case 'quit':
-        return app.quit();
+        return parts.quit();
+      default:
+        // A kind added to TrayAction without a case here does not compile.
+        return unhandled(action);
     }
   };
+}
+
+function unhandled(action: never): never {
+  throw new Error(`Unhandled tray action: ${JSON.stringify(action)}`);
 }

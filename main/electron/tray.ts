@@ -1,4 +1,5 @@
-// The tray icon: applies the tray model (icon, tooltip, menu) and sends menu clicks back as ids.
+// The tray icon: applies the tray model (icon, tooltip, menu) and hands each menu click its
+// item's action.
 // Linux shows the menu on any click and reports no click events; macOS and Windows open the
 // window on a click and show the menu on a right-click.
 import { join } from 'node:path';
@@ -6,12 +7,12 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electr
 import type { AppState, WindowBounds } from '../boundary/contract.js';
 import { trayIconFile, trayLook, trayTooltip } from '../app/tray-look.js';
 import { trayMenu } from '../app/tray-menu.js';
-import type { MenuItem, MenuModel } from '../app/tray-menu.js';
+import type { MenuItem, MenuModel, TrayAction } from '../app/tray-action.js';
 
 export interface TrayOptions {
   iconsDir: string;
   now: () => number;
-  onAction: (id: string) => void;
+  onAction: (action: TrayAction) => void;
   onClick: () => void;
 }
 
@@ -51,7 +52,7 @@ export function createTray(options: TrayOptions): TrayView {
           label: item.label,
           enabled: item.enabled ?? true,
           ...(item.checked === undefined ? {} : { type: 'checkbox', checked: item.checked }),
-          click: () => options.onAction(item.id),
+          click: () => options.onAction(item.action),
         };
     }
   }

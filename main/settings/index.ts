@@ -8,3 +8,5 @@ export { readSettings } from './read.js';
 export { SettingsError, BOUNDS, SETTING_KEYS, SETTING_LABELS } from './rules.js';
 export { salvageSettingsText } from './salvage.js';
 export { timingOf } from './timing.js';
+export { settingsChanges } from './changes.js';
+export type { SettingsChanges } from './changes.js';

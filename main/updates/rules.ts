@@ -10,7 +10,7 @@ export const RESTART_TO_UPDATE = 'restart-to-update';
 
 export type UpdateMenuItem = {
   kind: 'action';
-  id: typeof RESTART_TO_UPDATE;
+  action: { kind: typeof RESTART_TO_UPDATE };
   label: string;
   enabled: boolean;
 };
@@ -34,7 +34,7 @@ export function updateMenuItem(
   const busy = callInProgress(state);
   return {
     kind: 'action',
-    id: RESTART_TO_UPDATE,
+    action: { kind: RESTART_TO_UPDATE },
     label: busy
       ? `Restart to update to ${update.version} (after the call)`
       : `Restart to update to ${update.version}`,

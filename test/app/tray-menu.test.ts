@@ -8,10 +8,11 @@ import {
   withAccount,
   withWatchEvent,
 } from '../../main/app/app-state.js';
-import { MISSED_IN_MENU, parseMenuAction, trayMenu } from '../../main/app/tray-menu.js';
+import { MISSED_IN_MENU, trayMenu } from '../../main/app/tray-menu.js';
 import { CALLS_IN_MENU_GROUP } from '../../main/app/tray-menu.js';
 import { elapsedText as elapsed } from '../../main/boundary/times.js';
-import type { MenuItem, MenuModel } from '../../main/app/tray-menu.js';
+import type { MenuItem, MenuModel, TrayAction } from '../../main/app/tray-menu.js';
+import type { CallAction } from '../../main/boundary/contract.js';
 import {
   T0,
   pausedUntil,
@@ -27,6 +28,12 @@ import {
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };
 const menu = (state: AppState, now = T0) => trayMenu(state, now, UTC);
+const open = (sessionId: string): TrayAction => ({ kind: 'open-session', sessionId });
+const act = (action: CallAction, sessionId: string): TrayAction => ({
+  kind: 'call-action',
+  action,
+  sessionId,
+});
 
 /** The menu as text lines, so a test reads like the menu the agent sees. */
 function lines(items: MenuModel): string[] {
@@ -92,9 +99,9 @@ describe('trayMenu: live calls', () => {
 
   it('opens the session from its submenu, or at once when it has no actions (queued)', () => {
     const items = submenu(menu(signedInState([ringing('abc-1', { fromName: 'Rae' })])), 'Rae');
-    expect(items[0]).toMatchObject({ kind: 'action', id: 'open-session:abc-1', label: 'Details…' });
+    expect(items[0]).toEqual({ kind: 'action', action: open('abc-1'), label: 'Details…' });
     const [, item] = menu(signedInState([queued('q-1', { fromName: 'Quinn' })]));
-    expect(item).toMatchObject({ kind: 'action', id: 'open-session:q-1' });
+    expect(item).toMatchObject({ kind: 'action', action: open('q-1') });
   });
 
   it("gives each call its state's actions; the item is the confirmation", () => {
@@ -104,19 +111,22 @@ describe('trayMenu: live calls', () => {
       connected('c', { fromName: 'Cy' }),
     ]);
     const actions = (who: string) =>
-      submenu(menu(state), who).flatMap((i) => (i.kind === 'action' ? [`${i.label}=${i.id}`] : []));
-    expect(actions('Rae')).toEqual(['Details…=open-session:r', 'Decline=call-action:decline:r']);
+      submenu(menu(state), who).flatMap((i) => (i.kind === 'action' ? [[i.label, i.action]] : []));
+    expect(actions('Rae')).toEqual([
+      ['Details…', open('r')],
+      ['Decline', act('decline', 'r')],
+    ]);
     expect(actions('Hana')).toEqual([
-      'Details…=open-session:h',
-      'Resume=call-action:resume:h',
-      'Transfer…=call-action:transfer:h',
-      'Hang up=call-action:hangUp:h',
+      ['Details…', open('h')],
+      ['Resume', act('resume', 'h')],
+      ['Transfer…', act('transfer', 'h')],
+      ['Hang up', act('hangUp', 'h')],
     ]);
     expect(actions('Cy')).toEqual([
-      'Details…=open-session:c',
-      'Hold=call-action:hold:c',
-      'Transfer…=call-action:transfer:c',
-      'Hang up=call-action:hangUp:c',
+      ['Details…', open('c')],
+      ['Hold', act('hold', 'c')],
+      ['Transfer…', act('transfer', 'c')],
+      ['Hang up', act('hangUp', 'c')],
     ]);
   });
 
@@ -131,7 +141,7 @@ describe('trayMenu: live calls', () => {
   it('a call another agent answered offers nothing but its details', () => {
     const items = menu(asMe('ep-other'));
     expect(() => submenu(items, 'Cy')).toThrow('no submenu');
-    expect(items).toContainEqual(expect.objectContaining({ id: 'open-session:c' }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'action', action: open('c') }));
   });
 
   it("a call answered on the agent's endpoint (not their user id) offers its actions", () => {
@@ -173,8 +183,8 @@ describe('trayMenu: missed calls', () => {
     state = withWatchEvent(state, missedEvent('b', ringing('b', { fromName: 'Bea' })));
     const items = submenu(menu(state), 'Missed calls');
     expect(lines(items)).toEqual(['Bea · 14:00', 'From caller a · 13:50', '---', 'Clear']);
-    expect(items[0]).toMatchObject({ id: 'open-session:b' });
-    expect(items[3]).toMatchObject({ id: 'clear-missed' });
+    expect(items[0]).toMatchObject({ action: open('b') });
+    expect(items[3]).toMatchObject({ action: { kind: 'clear-missed' } });
   });
 
   it('shows at most 10, and how many are new', () => {
@@ -184,9 +194,9 @@ describe('trayMenu: missed calls', () => {
     expect(lines(shown)).toContain('Missed calls (12 new) >');
     const items = submenu(shown, 'Missed calls');
     expect(
-      items.filter((i) => i.kind === 'action' && i.id.startsWith('open-session:')),
+      items.filter((i) => i.kind === 'action' && i.action.kind === 'open-session'),
     ).toHaveLength(MISSED_IN_MENU);
-    expect(items[0]).toMatchObject({ id: 'open-session:m11' });
+    expect(items[0]).toMatchObject({ action: open('m11') });
     expect(lines(menu(markMissedSeen(state)))).toContain('Missed calls >');
   });
 
@@ -204,15 +214,19 @@ describe('trayMenu: missed calls', () => {
 });
 
 describe('trayMenu: pausing alerts', () => {
+  const pause = (minutes: 15 | 60 | 'until-resumed'): TrayAction => ({
+    kind: 'pause-alerts',
+    minutes,
+  });
   const pauseItems = (state: AppState, now = T0) =>
     submenu(trayMenu(state, now, UTC), state.alertsPausedUntil ? 'Alerts paused' : 'Pause alerts');
 
   it('offers 15 minutes, 1 hour and until resumed when alerts are on', () => {
     const items = pauseItems(signedInState());
     expect(items).toEqual([
-      { kind: 'action', id: 'pause:15', label: '15 minutes', checked: false },
-      { kind: 'action', id: 'pause:60', label: '1 hour', checked: false },
-      { kind: 'action', id: 'pause:until-resumed', label: 'Until I resume', checked: false },
+      { kind: 'action', action: pause(15), label: '15 minutes', checked: false },
+      { kind: 'action', action: pause(60), label: '1 hour', checked: false },
+      { kind: 'action', action: pause('until-resumed'), label: 'Until I resume', checked: false },
     ]);
   });
 
@@ -225,7 +239,7 @@ describe('trayMenu: pausing alerts', () => {
   it('checks "Until I resume" when that is the pause', () => {
     const state = pausedUntil(signedInState(), 'until-resumed');
     expect(lines(menu(state))).toContain('Alerts paused until you resume >');
-    expect(pauseItems(state)[2]).toMatchObject({ id: 'pause:until-resumed', checked: true });
+    expect(pauseItems(state)[2]).toMatchObject({ action: pause('until-resumed'), checked: true });
   });
 
   it('treats a pause that has run out as alerts on', () => {
@@ -261,7 +275,7 @@ describe('trayMenu: account', () => {
       '---',
       'Quit Evo Voice Tray',
     ]);
-    expect(shown[3]).toMatchObject({ kind: 'action', id: 'sign-in' });
+    expect(shown[3]).toMatchObject({ kind: 'action', action: { kind: 'sign-in' } });
   });
 
   it('signed out by the server: still lists the missed calls', () => {
@@ -276,8 +290,14 @@ describe('trayMenu: account', () => {
     });
     const shown = menu(state);
     expect(shown).toContainEqual({ kind: 'label', label: 'Signing in…' });
-    expect(shown).toContainEqual({ kind: 'action', id: 'sign-out', label: 'Sign out' });
-    expect(shown.some((item) => item.kind === 'action' && item.id === 'sign-in')).toBe(false);
+    expect(shown).toContainEqual({
+      kind: 'action',
+      action: { kind: 'sign-out' },
+      label: 'Sign out',
+    });
+    expect(shown.some((item) => item.kind === 'action' && item.action.kind === 'sign-in')).toBe(
+      false,
+    );
   });
 
   it('signed in with the server out of reach at start: offline, and Sign out is offered', () => {
@@ -291,66 +311,5 @@ describe('trayMenu: account', () => {
     expect(shown[0]).toBe('[Offline · reconnecting…]');
     expect(shown).toContain('[ada]');
     expect(shown).toContain('Sign out');
-  });
-});
-
-describe('parseMenuAction', () => {
-  it('reads every action the menu can send', () => {
-    expect(parseMenuAction('open-session:abc:1')).toEqual({
-      kind: 'open-session',
-      sessionId: 'abc:1',
-    });
-    expect(parseMenuAction('call-action:hangUp:abc:1')).toEqual({
-      kind: 'call-action',
-      action: 'hangUp',
-      sessionId: 'abc:1',
-    });
-    expect(parseMenuAction('pause:15')).toEqual({ kind: 'pause-alerts', minutes: 15 });
-    expect(parseMenuAction('pause:60')).toEqual({ kind: 'pause-alerts', minutes: 60 });
-    expect(parseMenuAction('pause:until-resumed')).toEqual({
-      kind: 'pause-alerts',
-      minutes: 'until-resumed',
-    });
-    for (const id of [
-      'clear-missed',
-      'resume-alerts',
-      'open-window',
-      'open-settings',
-      'sign-in',
-      'sign-out',
-      'quit',
-    ]) {
-      expect(parseMenuAction(id)).toEqual({ kind: id });
-    }
-  });
-
-  it('returns null for anything else', () => {
-    for (const id of [
-      '',
-      'open-session:',
-      'pause:5',
-      'delete-everything',
-      'quit ',
-      'call-action:answer:abc',
-      'call-action:hold:',
-    ]) {
-      expect(parseMenuAction(id)).toBeNull();
-    }
-  });
-
-  it('understands every action id the menu produces', () => {
-    let state = signedInState([ringing('r'), held('h')]);
-    state = pausedUntil(withWatchEvent(state, missedEvent('m')), T0 + 60_000);
-    const ids: string[] = [];
-    const collect = (items: MenuItem[]): void => {
-      for (const item of items) {
-        if (item.kind === 'action') ids.push(item.id);
-        if (item.kind === 'submenu') collect(item.items);
-      }
-    };
-    collect(menu(state));
-    collect(menu(initialAppState(DEFAULT_SETTINGS, 'available')));
-    expect(ids.length).toBeGreaterThan(10);
-    for (const id of ids) expect(parseMenuAction(id), id).not.toBeNull();
   });
 });

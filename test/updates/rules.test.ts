@@ -1,7 +1,7 @@
 // "Restart to update" in the tray: only for a downloaded update, and never while a call is on.
 import { describe, expect, it } from 'vitest';
 import type { AppState, UpdateState } from '../../main/boundary/contract.js';
-import { parseMenuAction, trayMenu } from '../../main/app/tray-menu.js';
+import { trayMenu } from '../../main/app/tray-menu.js';
 import { mayRestartNow, updateMenuItem } from '../../main/updates/rules.js';
 import { T0, connected, held, queued, ringing, signedInState } from '../app/build.js';
 
@@ -27,13 +27,13 @@ describe('the update in the tray menu', () => {
     const state = { ...signedInState(), update: ready };
     expect(updateMenuItem(state, ready)).toEqual({
       kind: 'action',
-      id: 'restart-to-update',
+      action: { kind: 'restart-to-update' },
       label: 'Restart to update to 0.2.0',
       enabled: true,
     });
     expect(mayRestartNow(state, ready)).toBe(true);
     expect(labels(state)).toContain('Restart to update to 0.2.0');
-    expect(parseMenuAction('restart-to-update')).toEqual({ kind: 'restart-to-update' });
+    expect(trayMenu(state, T0)).toContainEqual(updateMenuItem(state, ready));
   });
 
   it.each([
