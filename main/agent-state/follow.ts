@@ -2,7 +2,7 @@
 // after that, and right after a missed call (the platform may have set the agent Not ready).
 import { isEvoApiError } from '../evo/api.js';
 import { silentLogger, type Logger } from '../log.js';
-import { sentence } from '../watch/describe.js';
+import { sentence } from '../boundary/sentence.js';
 import type { PollFollower } from '../watch/follower.js';
 import type { AgentStateApi, AgentStateReading } from '../evo/app-config.js';
 

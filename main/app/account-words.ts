@@ -7,6 +7,7 @@ import { withoutRetryHint } from '../evo/http-errors.js';
 import { applySettingsPatch } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import { failureStatus } from '../watch/failure.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
 
@@ -32,7 +33,7 @@ export function checkSignIn(request: SignInRequest): CheckedSignIn {
     });
     return { ok: true, server, username };
   } catch (e) {
-    return { ok: false, error: messageOf(e) };
+    return { ok: false, error: errorMessage(e) };
   }
 }
 
@@ -50,7 +51,7 @@ export function signedOutEvent(detail: string, at: number): ConnectionEvent {
 
 /** account.notice when "remember" was ticked but the keychain refused the password. */
 export function notSavedNotice(e: unknown): string {
-  const reason = e instanceof KeychainError ? e.reason : messageOf(e);
+  const reason = e instanceof KeychainError ? e.reason : errorMessage(e);
   return (
     `Your password could not be saved in the system keychain (${reason}): ` +
     `you'll be asked to sign in again next time.`
@@ -60,9 +61,5 @@ export function notSavedNotice(e: unknown): string {
 /** The connection while the server has not answered the sign-in at start. */
 export function unreachable(e: unknown): { status: 'offline' | 'error'; detail: string } {
   const status = isEvoApiError(e) && failureStatus(e.kind) === 'offline' ? 'offline' : 'error';
-  return { status, detail: `${withoutRetryHint(messageOf(e))}. Retrying…` };
-}
-
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return { status, detail: `${withoutRetryHint(errorMessage(e))}. Retrying…` };
 }

@@ -11,12 +11,12 @@ import type { ConnectionEvent } from '../watch/events.js';
 import type { Watcher } from '../watch/watcher.js';
 import {
   checkSignIn,
-  messageOf,
   REJECTED_EARLIER,
   SIGNED_OUT_MEANWHILE,
   signedOutEvent,
   unreachable,
 } from './account-words.js';
+import { errorMessage } from '../boundary/errors.js';
 import { latestOnly } from './latest-only.js';
 import { savedPasswords } from './saved-passwords.js';
 import { signedOut, waitingForServer, withAccount, type AppStore } from './app-state.js';
@@ -138,7 +138,9 @@ export function createAccount(deps: AccountDeps): Account {
     current = null;
     if (!left) return null;
     await left.watcher.stop();
-    await api.signOut().catch((e: unknown) => log.warn(`Sign-out request failed: ${messageOf(e)}`));
+    await api
+      .signOut()
+      .catch((e: unknown) => log.warn(`Sign-out request failed: ${errorMessage(e)}`));
     await left.demo?.stop();
     return left;
   }
@@ -165,7 +167,7 @@ export function createAccount(deps: AccountDeps): Account {
       profile = await api.signIn(server, username, request.password);
     } catch (e) {
       // Never retried: a rejected password tried again can lock the account.
-      const error = messageOf(e);
+      const error = errorMessage(e);
       if (!stale()) store.update((s) => withAccount(s, { status: 'signed-out', error }));
       return { ok: false, error };
     }
@@ -220,7 +222,7 @@ export function createAccount(deps: AccountDeps): Account {
       }
       // Unreachable server, not a rejection: signed in as far as the agent can tell (the tray
       // offers Sign out), offline until the watcher's sign-in with the stored password answers.
-      log.warn(`Silent sign-in failed (${messageOf(e)}); will keep trying.`);
+      log.warn(`Silent sign-in failed (${errorMessage(e)}); will keep trying.`);
       store.update((s) => waitingForServer(s, server, username, unreachable(e)));
     }
     startWatching(server, username, () => passwords.get(server, username), null);
@@ -253,7 +255,7 @@ export function createAccount(deps: AccountDeps): Account {
     try {
       demo = await deps.startDemo();
     } catch (e) {
-      return failed(`The demo could not start: ${messageOf(e)}`);
+      return failed(`The demo could not start: ${errorMessage(e)}`);
     }
     try {
       if (stale()) throw new Error(SIGNED_OUT_MEANWHILE.error);
@@ -262,7 +264,7 @@ export function createAccount(deps: AccountDeps): Account {
       signedInAs(demo.server, profile, true);
     } catch (e) {
       await demo.stop();
-      return failed(messageOf(e));
+      return failed(errorMessage(e));
     }
     // The demo password is the simulator's, not a secret: it never goes near the keychain.
     const password = demo.password;

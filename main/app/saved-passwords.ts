@@ -3,7 +3,8 @@
 import type { RejectedPasswords } from '../credentials/rejected.js';
 import type { CredentialStore } from '../credentials/store.js';
 import type { Logger } from '../log.js';
-import { messageOf, notSavedNotice } from './account-words.js';
+import { notSavedNotice } from './account-words.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface SavedPasswords {
   /**
@@ -24,7 +25,7 @@ export function savedPasswords(
   async function forget(server: string, username: string): Promise<void> {
     await credentials
       .delete(server, username)
-      .catch((e: unknown) => log.warn(`Could not delete the saved password: ${messageOf(e)}`));
+      .catch((e: unknown) => log.warn(`Could not delete the saved password: ${errorMessage(e)}`));
   }
   return {
     async remember(server, username, password) {
@@ -36,7 +37,7 @@ export function savedPasswords(
         await credentials.set(server, username, password);
         return undefined;
       } catch (e) {
-        log.warn(`Could not save the password: ${messageOf(e)}`);
+        log.warn(`Could not save the password: ${errorMessage(e)}`);
         return notSavedNotice(e);
       }
     },

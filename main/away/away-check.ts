@@ -6,7 +6,8 @@ import { EvoApiError, isEvoApiError } from '../evo/api.js';
 import type { Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { backoffDelay } from '../watch/backoff.js';
-import { describeMissed, sentence } from '../watch/describe.js';
+import { sentence } from '../boundary/sentence.js';
+import { describeMissed } from '../watch/describe.js';
 import type { SessionEvent } from '../watch/events.js';
 import type { FollowContext, PollFollower } from '../watch/follower.js';
 import {

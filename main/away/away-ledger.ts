@@ -3,7 +3,7 @@
 // history could not be read: it is tried again after a restart too), and the calls already
 // reported while away (a day of them), so no restart reports one twice.
 import { join } from 'node:path';
-import { isRecord } from '../evo/field-table.js';
+import { isRecord } from '../boundary/records.js';
 import { errorCode, readIfPresent, writeAtomically } from '../watch/ledger-files.js';
 import { AWAY_LOOKBACK_MS } from './reconcile.js';
 

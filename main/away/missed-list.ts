@@ -1,7 +1,7 @@
 // The missed list: the last day of missed calls (live and while away), newest first, kept per
 // account beside the call ledger so it survives a restart. Pure; the file is missed-file.ts.
 import type { MissedCall } from '../boundary/contract.js';
-import { isRecord } from '../evo/field-table.js';
+import { isRecord } from '../boundary/records.js';
 import { checkPhoneNumber } from './phone-number.js';
 
 export const MISSED_KEEP_MS = 24 * 60 * 60_000;

@@ -5,6 +5,7 @@ import { UnsafePathSegment } from '../evo/path-segment.js';
 import type { Session } from '../boundary/session.js';
 import { sessionPhase, type SessionPhase } from '../boundary/session-reading.js';
 import type { CallAction } from '../boundary/call-action-rules.js';
+import { sentence } from '../boundary/sentence.js';
 
 const VERB: Record<CallAction, string> = {
   decline: 'decline calls',
@@ -34,11 +35,6 @@ export function actionFailureWords(action: CallAction, error: unknown): string {
       }
       return error.message;
   }
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 const CANNOT: Record<CallAction, string> = {

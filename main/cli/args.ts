@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseServerUrl } from '../evo/server-url.js';
 import { DEFAULT_RINGING_INTERVAL_MS, MIN_RINGING_INTERVAL_MS } from '../watch/poll-interval.js';
 import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export const USAGE = `Usage:
   evo-voice-watch --server <url> --user <email> [options]   (built: node out/cli/watch.js)
@@ -77,7 +78,7 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
       },
     }));
   } catch (e) {
-    return invalid(e instanceof Error ? e.message : String(e));
+    return invalid(errorMessage(e));
   }
   if (values.help) return { kind: 'help' };
 
@@ -117,7 +118,7 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
     // The same rules the client applies, checked before any password is looked up or asked.
     server = parseServerUrl(values.server).href;
   } catch (e) {
-    return invalid(`--server: ${e instanceof Error ? e.message : String(e)}`);
+    return invalid(`--server: ${errorMessage(e)}`);
   }
   const username = values.user?.trim();
   if (!username) return invalid('--user is required: the email you sign in to Evo Voice with.');

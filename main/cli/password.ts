@@ -2,6 +2,7 @@
 // else a prompt on the terminal. The password is returned, never printed or logged.
 import type { CredentialStore } from '../credentials/store.js';
 import type { Logger } from '../log.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface PasswordSources {
   env: NodeJS.ProcessEnv;
@@ -28,7 +29,7 @@ export async function findPassword(
     }
   } catch (e) {
     // Not an error here: the prompt or EVO_PASSWORD still work.
-    sources.log.debug(`Keychain unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    sources.log.debug(`Keychain unavailable: ${errorMessage(e)}`);
   }
 
   if (!sources.prompt) return null;

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { backoffDelay, DEFAULT_MAX_BACKOFF_MS } from '../watch/backoff.js';
 import type { Clock } from '../watch/clock.js';
 import { withoutRetryHint } from '../evo/http-errors.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export type SignInOutcome =
   | { kind: 'signed-in'; profile: AgentProfile }
@@ -48,7 +49,7 @@ export async function signInPatiently(attempt: SignInAttempt): Promise<SignInOut
         attempt.random,
         retryAfterMs,
       );
-      const why = withoutRetryHint(e instanceof Error ? e.message : String(e));
+      const why = withoutRetryHint(errorMessage(e));
       const seconds = Math.max(1, Math.round(delay / 1000));
       log.warn(`Could not sign in to ${server}: ${why}; trying again in ${seconds} s.`);
       await wait(attempt.clock, delay, signal);

@@ -5,7 +5,7 @@ import { createEvoClient } from '../evo/client.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_RINGING_INTERVAL_MS } from '../watch/poll-interval.js';
 import { systemClock } from '../watch/clock.js';
-import { sentence } from '../watch/describe.js';
+import { sentence } from '../boundary/sentence.js';
 import { createWatcher } from '../watch/watcher.js';
 import { parseWatchArgs, USAGE, type WatchArgs } from './args.js';
 import { startDemo, type Demo } from './demo.js';

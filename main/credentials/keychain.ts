@@ -2,6 +2,7 @@
 // native module loaded on demand, so a missing or broken build becomes "unavailable", not a crash.
 import { KEYCHAIN_SERVICE, keychainAccount } from './store.js';
 import type { CredentialStore } from './store.js';
+import { errorMessage } from '../boundary/errors.js';
 
 /** The part of keytar used here. */
 export interface Keytar {
@@ -102,7 +103,7 @@ function failed(what: string, cause: unknown, password?: string): KeychainError 
 
 /** The first line of the underlying error, short, with any secret blanked out. */
 function reasonOf(e: unknown, secret?: string): string {
-  let raw = e instanceof Error ? e.message : String(e);
+  let raw = errorMessage(e);
   if (secret) raw = raw.split(secret).join('•••');
   const reason = raw.split('\n')[0]?.trim() || 'no reason given';
   return reason.length > 200 ? `${reason.slice(0, 200)}…` : reason;

@@ -30,6 +30,7 @@ import {
   settingsMigrations,
   type MigratingStore,
 } from '../settings/index.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface SettingsFile {
   read(): Settings;
@@ -57,7 +58,8 @@ export function openSettingsFile(log: Logger): SettingsFile {
           writeSafely(path, fileText(current, app.getVersion()));
         } catch (e) {
           // Kept in memory for this session; said once, not at every change of the window size.
-          if (!writeFailed) log.warn(`The settings file ${path} cannot be written: ${message(e)}`);
+          if (!writeFailed)
+            log.warn(`The settings file ${path} cannot be written: ${errorMessage(e)}`);
           writeFailed = true;
         }
       },
@@ -65,7 +67,7 @@ export function openSettingsFile(log: Logger): SettingsFile {
     };
   } catch (e) {
     // A directory, a link, no permission, a full disk: the app runs on the defaults, in memory.
-    log.warn(`The settings file ${path} cannot be used: ${message(e)}`);
+    log.warn(`The settings file ${path} cannot be used: ${errorMessage(e)}`);
     return inMemory(
       `Your settings could not be read from ${path}, so the defaults are in use and changes ` +
         'will not be kept after the app closes.',
@@ -220,5 +222,3 @@ function hasUnusableValues(stored: Stored, settings: Settings): boolean {
       Object.hasOwn(stored, key) && JSON.stringify(stored[key]) !== JSON.stringify(settings[key]),
   );
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

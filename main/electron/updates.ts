@@ -7,6 +7,7 @@ import type { AppState, Settings, UpdateState } from '../boundary/contract.js';
 import type { Logger } from '../log.js';
 import { createUpdateChecker, type UpdateChecker, type Updater } from '../updates/checker.js';
 import { guardFeed, updaterLine, type FeedExecutor } from '../updates/feed-guard.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface UpdatesOptions {
   settings: () => Settings;
@@ -25,7 +26,7 @@ export function startUpdates(options: UpdatesOptions): UpdateChecker | null {
     return start(options);
   } catch (e) {
     // No updates is better than no app: the agent's calls do not depend on them.
-    options.log.warn(`Updates are off: ${e instanceof Error ? e.message : String(e)}`);
+    options.log.warn(`Updates are off: ${errorMessage(e)}`);
     return null;
   }
 }

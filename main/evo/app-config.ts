@@ -5,7 +5,8 @@
 // answer is ever kept, logged or passed on. The token is read out only for the client to mask it
 // out of later errors (a server may echo it back): see telephonyTokenOf.
 import { EvoApiError } from './api.js';
-import { isRecord, readKey } from './field-table.js';
+import { readKey } from './field-table.js';
+import { isRecord } from '../boundary/records.js';
 
 /** AgentStates, in the reference page's order (the index, when the server sends numbers). */
 export const AGENT_STATES = [

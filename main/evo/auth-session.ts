@@ -3,7 +3,8 @@
 // a 401 means the server session is gone, so the cookies are too. Every error leaves masked.
 import { EvoApiError, isEvoApiError } from './api.js';
 import { createCookieJar } from './cookies.js';
-import { isRecord, readKey } from './field-table.js';
+import { readKey } from './field-table.js';
+import { isRecord } from '../boundary/records.js';
 import { createHeldSecrets, withoutSecrets } from './held-secrets.js';
 import type { Purpose } from './http-errors.js';
 import { normalizeProfile } from './normalize.js';

@@ -5,6 +5,7 @@
 // PascalCase twin) to the field it fills. Reading an object is then one pass over its own keys:
 // no key is built per read, a casing the server does not use costs nothing, and the common
 // cases (a string, a known enum value in its documented casing) allocate nothing.
+import { isRecord } from '../boundary/records.js';
 
 export type Field =
   | { readonly kind: 'string' }
@@ -40,10 +41,6 @@ export type DroppedField = (field: string, type: string) => void;
 
 /** Keys that must never be written into an object, whatever the server sends. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The value of `name` (camelCase) or its PascalCase twin, own properties only. */
 export function readKey(raw: Record<string, unknown>, name: string): unknown {

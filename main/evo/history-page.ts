@@ -1,7 +1,8 @@
 // A page of `GET /portal/call-history` (AppGetCallHistory: a ServiceStack ListResponse of
 // SessionInfo): `{items, totalCount, totalPages, hasMorePages}`, either key casing.
 import { EvoApiError } from './api.js';
-import { isRecord, readKey } from './field-table.js';
+import { readKey } from './field-table.js';
+import { isRecord } from '../boundary/records.js';
 import { normalizeSession } from './normalize.js';
 import type { Session } from '../boundary/session.js';
 

@@ -2,7 +2,8 @@
 // with a message they can act on. Server bodies are never repeated whole (an HTML error page
 // is noise); only ServiceStack's own `responseStatus.message` is quoted, trimmed.
 import { EvoApiError } from './api.js';
-import { isRecord, readKey } from './field-table.js';
+import { readKey } from './field-table.js';
+import { isRecord } from '../boundary/records.js';
 
 /** What the request was for, so a status can be explained in those words. */
 export interface Purpose {

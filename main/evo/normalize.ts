@@ -6,7 +6,6 @@ import {
   bool,
   dictionary,
   enumOf,
-  isRecord,
   listOf,
   readFields,
   readKey,
@@ -14,6 +13,7 @@ import {
   stringList,
 } from './field-table.js';
 import type { DroppedField, FieldTable } from './field-table.js';
+import { isRecord } from '../boundary/records.js';
 import type {
   AgentProfile,
   CustomerBreadcrumb,

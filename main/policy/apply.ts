@@ -2,8 +2,8 @@
 // change, and what is left of a patch from the window once those are taken out.
 import { DEFAULT_SETTINGS } from '../boundary/contract.js';
 import type { Settings } from '../boundary/contract.js';
-import { isPlainObject } from '../settings/rules.js';
 import type { Policy } from './document.js';
+import { isPlainObject } from '../boundary/records.js';
 
 const GROUPS = ['alerts', 'screenPop'] as const;
 type Group = (typeof GROUPS)[number];

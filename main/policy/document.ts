@@ -10,8 +10,8 @@ import {
   SETTING_KEYS,
   SCREEN_POP_RULES,
   alertFlag,
-  isPlainObject,
 } from '../settings/rules.js';
+import { isPlainObject } from '../boundary/records.js';
 
 export interface Policy {
   /** Applied where the agent has not chosen (e.g. the tenant's server). */

@@ -1,7 +1,7 @@
 // Two places of one system (HKLM and HKCU; the computer's profile and the user's): the higher
 // one wins key by key, down to a field of alerts or screenPop, so IT can set a machine-wide
 // server and leave a floor's ringing choice to a per-user profile.
-import { isPlainObject } from '../settings/rules.js';
+import { isPlainObject } from '../boundary/records.js';
 
 const SETTINGS_PARTS = ['defaults', 'enforced'];
 

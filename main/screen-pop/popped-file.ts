@@ -1,7 +1,7 @@
 // The calls whose screen pop opened, on disk, so a restart mid-call does not open it again.
 // A day is plenty: no call rings or is answered twice a day apart.
 import { join } from 'node:path';
-import { isRecord } from '../evo/field-table.js';
+import { isRecord } from '../boundary/records.js';
 import { errorCode, readIfPresent, writeAtomically } from '../watch/ledger-files.js';
 import type { PoppedCalls } from './when.js';
 

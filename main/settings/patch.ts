@@ -8,28 +8,25 @@ import {
   SETTING_KEYS,
   SettingsError,
   alertFlag,
-  isPlainObject,
 } from './rules.js';
+import { isPlainObject } from '../boundary/records.js';
 
-/** What the settings window edits. Server, user name, window bounds and the pause come only
- * from main's own flows (sign-in, the window's close, the pause menu), never from a patch. */
-export const WINDOW_SETTING_KEYS = [
-  'pollIntervalMs',
-  'ringingIntervalMs',
-  'alerts',
-  'holdAlertDelayMs',
-  'holdReminderMs',
-  'sound',
-  'openAtLogin',
-  'checkForUpdates',
-  'ringUntilAnswered',
-  'ringSound',
-  'ringVolume',
-  'incomingWindow',
-  'globalShortcut',
-  'screenPop',
-  'ringDevice',
+/** Set only by main's own flows (sign-in, the window's close, the pause menu, a transfer). */
+const MAIN_ONLY_KEYS = [
+  'server',
+  'username',
+  'alertsPausedUntil',
+  'windowBounds',
+  'recentDestinations',
 ] as const satisfies readonly (keyof Settings)[];
+type MainOnlyKey = (typeof MAIN_ONLY_KEYS)[number];
+
+/** What the settings window edits: every setting but those main's own flows set. */
+export const WINDOW_SETTING_KEYS: readonly Exclude<(typeof SETTING_KEYS)[number], MainOnlyKey>[] =
+  SETTING_KEYS.filter(
+    (key): key is Exclude<(typeof SETTING_KEYS)[number], MainOnlyKey> =>
+      !(MAIN_ONLY_KEYS as readonly string[]).includes(key),
+  );
 
 /**
  * A patch from the window (untrusted), refused whole if it names anything but

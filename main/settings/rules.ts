@@ -10,6 +10,7 @@ import type {
 } from '../boundary/contract.js';
 import { checkDestination, RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
 import { parseServerUrl } from '../evo/server-url.js';
+import { isPlainObject } from '../boundary/records.js';
 
 export const BOUNDS = {
   pollIntervalMs: { min: 1_000, max: 60_000 },
@@ -55,6 +56,12 @@ export const SETTING_KEYS = [
   'screenPop',
   'ringDevice',
 ] as const satisfies readonly (keyof Settings)[];
+
+/** Every setting is in SETTING_KEYS: a new field of Settings missing here does not compile. */
+const everySettingListed: Exclude<keyof Settings, (typeof SETTING_KEYS)[number]> extends never
+  ? true
+  : never = true;
+void everySettingListed;
 
 export const SCREEN_POP_FIELDS = [
   'url',
@@ -238,12 +245,6 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
 
 export function alertFlag(value: unknown, kind: string): boolean {
   return flag(value, `alerts.${kind}`);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 function flag(value: unknown, field: string): boolean {

@@ -1,7 +1,7 @@
 // The text of a settings file that JSON.parse refuses: what can still be read from it. A file
 // saved by Windows Notepad starts with a byte-order mark; one cut short by a crash or a full
 // disk ends mid-value or in NULs. Whatever whole fields are left are kept; never throws.
-import { isPlainObject } from './rules.js';
+import { isPlainObject } from '../boundary/records.js';
 
 /** Beyond this a file is not settings the app wrote: nothing is salvaged from it. */
 const MAX_SALVAGE_CHARS = 64 * 1024;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { busyCallCenter } from './scenario.js';
 import { startSimulator } from './server.js';
 import { describeStep } from './step-log.js';
+import { errorMessage } from '../boundary/errors.js';
 
 const USAGE = `Usage: npm run sim -- [--port N] [--pascal] [--quiet]
   --port N   listen on 127.0.0.1:N (default: any free port)
@@ -81,6 +82,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.stderr.write(`${errorMessage(error)}\n${USAGE}\n`);
   process.exitCode = 1;
 });

@@ -4,6 +4,7 @@ import { FAULT_KINDS } from './faults.js';
 import type { ScenarioTimer } from './steps.js';
 import { applyStep, globalTimer } from './steps.js';
 import type { ScenarioStep, Simulator } from './types.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export { applyStep, globalTimer } from './steps.js';
 export type { ScenarioTimer } from './steps.js';
@@ -126,7 +127,7 @@ export function runScenario(
       try {
         applyStep(sim, due.step, refs);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         return finish(new Error(`${describe(due.step, due.index)} failed: ${reason}`));
       }
     }

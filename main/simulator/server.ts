@@ -14,6 +14,7 @@ import { DEFAULT_SEED, DEMO_USERS, seededRandom } from './people.js';
 import type { ApiRequest, Reply } from './exchange.js';
 import { answer, BadRequest } from './routes.js';
 import type { SimRequest, Simulator, SimulatorOptions, SimUser } from './types.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export { DEMO_USERS } from './people.js';
 
@@ -167,7 +168,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (res.headersSent) return;
       const status = error instanceof BadRequest ? error.status : 500;
       const code = error instanceof BadRequest ? error.errorCode : 'Exception';
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       send(req, res, path, status, json(serviceStackError(code, message)));
     });
   });

@@ -8,6 +8,7 @@
 // a copy of the request's options ({...options}), so a mark on them travels down the chain.
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
+import { errorMessage } from '../boundary/errors.js';
 
 /**
  * A check is a few requests (the feed, a redirect or two, the download, its block maps). The
@@ -152,7 +153,7 @@ export function failureSummary(e: unknown, max = UPDATE_LOG_CHARS): string {
     const detail = typeof description === 'string' ? ` ${squeeze(description, max)}` : '';
     return clip(`HTTP ${status}${detail}`, max);
   }
-  const text = e instanceof Error ? e.message : String(e);
+  const text = errorMessage(e);
   return clip(text.slice(0, max * 2).split('\n')[0] ?? '', max);
 }
 

@@ -3,6 +3,7 @@
 import type { Session } from '../boundary/session.js';
 import type { ConnectionStatus } from './events.js';
 import { callerLabel, channelNoun, lineLabel } from '../boundary/session-reading.js';
+import { sentence } from '../boundary/sentence.js';
 
 export interface Description {
   title: string;
@@ -75,12 +76,6 @@ export function describeConnection(status: ConnectionStatus, detail?: string): D
         body: 'Evo Voice ended your session. Sign in to keep getting call alerts.',
       };
   }
-}
-
-/** The text as a sentence ending in a full stop, so another sentence can follow it. */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === '' || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** "Sales Hold", "Transfer waiting in Sales Hold", or nothing when the session does not say. */

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRecord } from '../evo/field-table.js';
+import { isRecord } from '../boundary/records.js';
 
 /** Writes a temp file, fsyncs it and renames it over `name`: a reader sees old or new, whole. */
 export async function writeAtomically(dir: string, name: string, text: string): Promise<void> {

@@ -4,7 +4,7 @@
 // line each, appended as they end, rewritten whole only now and then). So a save costs what
 // changed, not what the day has seen.
 import { join } from 'node:path';
-import { isRecord } from '../evo/field-table.js';
+import { isRecord } from '../boundary/records.js';
 import type { Session } from '../boundary/session.js';
 import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
 import {

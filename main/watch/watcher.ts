@@ -12,7 +12,7 @@ import {
   type WatchMemory,
 } from './decide.js';
 import type { WatchEvent, WatchTiming } from './events.js';
-import { sentence } from './describe.js';
+import { sentence } from '../boundary/sentence.js';
 import { backsOff, failureStatusOf } from './failure.js';
 import type { PollFollower } from './follower.js';
 import { createLedgerWriter } from './ledger-writer.js';

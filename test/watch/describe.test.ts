@@ -8,8 +8,8 @@ import {
   describeMissed,
   describeRinging,
   formatDuration,
-  sentence,
 } from '../../main/watch/describe.js';
+import { sentence } from '../../main/boundary/sentence.js';
 import { call } from './decide-script.js';
 
 const jane = call('s1');

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallAction, EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
 import { actionsFor, type AgentIdentity } from '../../../main/boundary/call-action-rules.js';
 import { TransferForm } from './TransferForm.js';
+import { errorMessage } from '../../../main/boundary/errors.js';
 
 const LABELS: Readonly<Record<CallAction, { label: string; busy: string }>> = {
   decline: { label: 'Decline', busy: 'Declining…' },
@@ -67,7 +68,7 @@ export function CallActions({ session, agent, recent, bridge, transferOpen }: Pr
         setError(result.error);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       inFlight.current = false;
       setBusy(null);
