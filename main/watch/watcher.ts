@@ -218,19 +218,25 @@ export function createWatcher(options: WatcherOptions): Watcher {
    * engine's new ones, and ones a passing error left open) and decides on each answer.
    */
   async function observe(observation: Observation, listing?: Listing): Promise<void> {
-    apply(observation, listing);
+    await apply(observation, listing);
     if (observation.kind !== 'sessions') return;
     for (const sessionId of pendingLookups(memory)) {
       if (stopping.signal.aborted) return; // still pending in the ledger: asked after a restart
       const result = await lookUp(sessionId);
-      if (result !== 'ask-again') apply({ kind: 'lookup', sessionId, result });
+      if (result !== 'ask-again') await apply({ kind: 'lookup', sessionId, result });
     }
   }
 
-  function apply(observation: Observation, listing?: Listing): void {
+  /**
+   * Recorded, then told: the ledger is on disk (fsynced, renamed) before an event leaves, so
+   * `watch` killed with -9 at any moment, or the app at a power cut, never alerts twice; the
+   * price is that a kill between the two loses that one alert.
+   */
+  async function apply(observation: Observation, listing?: Listing): Promise<void> {
     const decision = decide(memory, observation, clock.now(), timing);
     memory = decision.memory;
-    void ledger?.save(memory);
+    if (decision.events.length > 0) await ledger?.save(memory);
+    else void ledger?.save(memory);
     decision.events.map((e) => withLatency(e, listing)).forEach(deliver);
   }
 
