@@ -75,7 +75,9 @@ export function createAwayCheck(options: AwayCheckOptions): PollFollower {
     } catch (e) {
       if (!isStateFileRefused(e)) throw e;
       refused = true;
-      log.warn(`${e.message}. Missed calls while away are remembered in memory only, for this run.`);
+      log.warn(
+        `${e.message}. Missed calls while away are remembered in memory only, for this run.`,
+      );
       return;
     }
     savedAt = now;

@@ -3,7 +3,7 @@
 // the runs no line is repeated (the ledger records an event before it is printed) and none is
 // lost. Needs `npm run build`. WATCH_CRASH_SEED=n replays the moments and the calls.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,7 +12,6 @@ import { seededRandom } from '../../main/simulator/people.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import type { WatchEvent } from '../../main/watch/events.js';
-import { ENDED_FILE, LEDGER_FILE } from '../../main/watch/ledger.js';
 import { BUILT_WATCH, isConnection, startWatch, type WatchProcess } from './watch-process.js';
 
 const SEED = Number(process.env.WATCH_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -67,7 +66,11 @@ describe(`watch killed with -9 (WATCH_CRASH_SEED=${SEED})`, () => {
       if (live.length < 3 && random() < 0.5) {
         const fates: Fate[] = ['answered', 'missed', 'answered-elsewhere'];
         const fate = fates[Math.floor(random() * fates.length)] ?? 'missed';
-        calls.push({ id: sim.calls.arrive({ fromName: `Caller ${calls.length}` }).id, fate, stage: 'ringing' });
+        calls.push({
+          id: sim.calls.arrive({ fromName: `Caller ${calls.length}` }).id,
+          fate,
+          stage: 'ringing',
+        });
         return;
       }
       const call = live[Math.floor(random() * live.length)];
@@ -88,8 +91,6 @@ describe(`watch killed with -9 (WATCH_CRASH_SEED=${SEED})`, () => {
     };
 
     const runs: WatchProcess[] = [];
-    /** Kills that came after a ledger write the killed run printed nothing after. */
-    let killsAfterAWrite = 0;
     // The first run is let online first: calls missed before any run watched are not news.
     const first = start();
     runs.push(first);
@@ -110,16 +111,16 @@ describe(`watch killed with -9 (WATCH_CRASH_SEED=${SEED})`, () => {
         // (today's bug) is still writing its ledger.
         act();
         await watch
-          .waitFor('a line about a call', (e) => 'sessionId' in e, { since: lines, timeoutMs: 1500 })
+          .waitFor('a line about a call', (e) => 'sessionId' in e, {
+            since: lines,
+            timeoutMs: 1500,
+          })
           .catch(() => undefined);
       } else {
         await sleep(Math.floor(random() * 400));
       }
-      let lastLineAt = Date.now();
       watch.kill('SIGKILL');
       expect(await watch.exited, fail('killed')).toBeNull();
-      if (watch.mark() > lines) lastLineAt = Date.now();
-      if ((await lastWriteAt()) > lastLineAt - 50) killsAfterAWrite += 1;
       runs.push(start());
     }
 
@@ -131,16 +132,17 @@ describe(`watch killed with -9 (WATCH_CRASH_SEED=${SEED})`, () => {
     const seenRinging = () =>
       new Set(everything().flatMap((e) => (e.event === 'ringing' ? [e.sessionId] : [])));
     const settled = (id: string) =>
-      everything().some((e) => 'sessionId' in e && e.sessionId === id && e.event === 'ended');
+      everything().some((e) => 'sessionId' in e && e.sessionId === id && SETTLING.has(e.event));
     const missed = (id: string) =>
       everything().some((e) => e.event === 'missed' && e.sessionId === id);
     const owed = () =>
       calls.filter(
-        (c) => (seenRinging().has(c.id) && !settled(c.id)) || (c.fate === 'missed' && !missed(c.id)),
+        (c) =>
+          (seenRinging().has(c.id) && !settled(c.id)) || (c.fate === 'missed' && !missed(c.id)),
       );
     await last.waitFor('online', isConnection('online'), { timeoutMs: 20_000 });
     // A deadline, not a timing assertion: what is still owed after it is reported as lost.
-    for (const until = Date.now() + 20_000; owed().length > 0 && Date.now() < until; ) {
+    for (const until = Date.now() + 20_000; owed().length > 0 && Date.now() < until;) {
       await sleep(50);
     }
     last.kill('SIGTERM');
@@ -151,25 +153,19 @@ describe(`watch killed with -9 (WATCH_CRASH_SEED=${SEED})`, () => {
     );
     const repeated = told.filter((line, i) => told.indexOf(line) !== i);
     expect(repeated, fail('repeated lines')).toEqual([]);
-    // A kill between the ledger write and the line loses that line by design (never repeats it).
+    // Only a kill in the microseconds between a ledger write and its line could lose that line
+    // (by design: it is never repeated instead); everything else is told, live or on return.
     const lost = owed().map((c) => `${c.id} (${c.fate})`);
-    expect(lost.length, fail(`lost: ${lost.join(', ')}`)).toBeLessThanOrEqual(killsAfterAWrite);
+    expect(lost, fail('calls never settled or missed calls never told')).toEqual([]);
     // The run did what it is for: calls were told of, and kills landed mid-way.
-    expect(told.filter((l) => l.startsWith('ringing')).length, fail('ringing lines')).toBeGreaterThan(3);
-    expect(calls.some((c) => c.fate === 'missed'), fail('a missed call')).toBe(true);
+    expect(
+      told.filter((l) => l.startsWith('ringing')).length,
+      fail('ringing lines'),
+    ).toBeGreaterThan(3);
+    expect(
+      calls.some((c) => c.fate === 'missed'),
+      fail('a missed call'),
+    ).toBe(true);
     expect(everything().filter((e) => SETTLING.has(e.event)).length).toBeGreaterThan(0);
   }, 120_000);
 });
-
-/** When the engine last wrote its ledger (epoch ms), or 0 before it ever did. */
-async function lastWriteAt(): Promise<number> {
-  const times = await Promise.all(
-    [LEDGER_FILE, ENDED_FILE].map((name) =>
-      stat(join(dir, name)).then(
-        (s) => s.mtimeMs,
-        () => 0,
-      ),
-    ),
-  );
-  return Math.max(...times);
-}

@@ -52,7 +52,10 @@ async function watchWith(plant: (path: string) => Promise<void>, name: string) {
   // The test's own timeout is the guard: a watch stuck on the FIFO never exits.
   watch.kill('SIGTERM');
   expect(await watch.exited).toBe(0);
-  const refusals = watch.stderr().split('\n').filter((l) => l.includes('not a regular file'));
+  const refusals = watch
+    .stderr()
+    .split('\n')
+    .filter((l) => l.includes('not a regular file'));
   expect(refusals).toHaveLength(1);
   expect(refusals[0]).toContain(join(dir, name));
   return watch;

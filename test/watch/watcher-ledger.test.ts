@@ -21,7 +21,7 @@ const writes = () => vi.mocked(saveMemory).mock.results.map((r) => r.value as Pr
 
 /** Until every ledger write asked for so far is on disk and what waited on it has run. */
 async function diskDone(): Promise<void> {
-  for (let seen = -1; seen !== writes().length; ) {
+  for (let seen = -1; seen !== writes().length;) {
     seen = writes().length;
     await Promise.allSettled(writes());
     await run(0);
@@ -36,7 +36,7 @@ async function runWithDisk(ms: number): Promise<void> {
   const end = Date.now() + ms;
   await run(0);
   await diskDone();
-  for (let step = Math.min(STEP_MS, end - Date.now()); step > 0; ) {
+  for (let step = Math.min(STEP_MS, end - Date.now()); step > 0;) {
     await run(step);
     await diskDone();
     step = Math.min(STEP_MS, end - Date.now());
@@ -225,4 +225,3 @@ describe('watcher with a ledger', () => {
     for (const line of onDisk.slice(1)) expect(line).toMatch(/ ended$/);
   });
 });
-
