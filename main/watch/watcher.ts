@@ -282,7 +282,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
         await follower.afterPoll({
           now: at,
           events,
-          knownIds: () => toldOf(memory),
+          knownIds: () =>
+            new Set([...Object.keys(memory.sessions), ...memory.ended.map((e) => e.id)]),
           call: (request) => authenticated(() => request(stopping.signal)),
           deliver,
         });
@@ -338,20 +339,6 @@ export function createWatcher(options: WatcherOptions): Watcher {
       poller.setIntervalMs(next.pollIntervalMs);
     },
   };
-}
-
-/**
- * The calls the engine tells of itself: ringing for the agent now or once, or settled with an
- * outcome. A call first seen already over (missed while nobody watched, still listed) is not
- * one of them: the look back reports it, or nothing would.
- */
-function toldOf(memory: WatchMemory): Set<string> {
-  const told = (t: { awaitingAnswer: boolean; outcome: string | null }) =>
-    t.awaitingAnswer || t.outcome !== null;
-  return new Set([
-    ...Object.values(memory.sessions).flatMap((t) => (told(t) ? [t.session.id] : [])),
-    ...memory.ended.flatMap((e) => (told(e) ? [e.id] : [])),
-  ]);
 }
 
 /** Errors that may clear up by the next poll; the others settle a lookup at once. */

@@ -12,10 +12,13 @@ import { seededRandom } from '../../main/simulator/people.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import type { WatchEvent } from '../../main/watch/events.js';
+import { loadMemory } from '../../main/watch/ledger.js';
 import { BUILT_WATCH, isConnection, startWatch, type WatchProcess } from './watch-process.js';
 
 const SEED = Number(process.env.WATCH_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const KILLS = 28;
+/** Kills landing between a ledger write and its line (each loses that line, by design). */
+const MOST_LOST_IN_THE_WINDOW = 3;
 const built = new URL(`../../${BUILT_WATCH}`, import.meta.url);
 
 let sim: Simulator;
@@ -153,10 +156,24 @@ describe(`watch killed with -9 (WATCH_CRASH_SEED=${SEED})`, () => {
     );
     const repeated = told.filter((line, i) => told.indexOf(line) !== i);
     expect(repeated, fail('repeated lines')).toEqual([]);
-    // Only a kill in the microseconds between a ledger write and its line could lose that line
-    // (by design: it is never repeated instead); everything else is told, live or on return.
-    const lost = owed().map((c) => `${c.id} (${c.fate})`);
-    expect(lost, fail('calls never settled or missed calls never told')).toEqual([]);
+    // None lost: every call is told of, live or on return. A kill that lands after a ledger
+    // write (renamed, its folder still syncing) and before its line loses that line by design
+    // (never repeats it): such a call is in the ledger as told. Those are the only excuse, and
+    // they stay rare (a few of the kills land in that window at most).
+    const { memory } = await loadMemory(dir, Date.now());
+    const recordedAsTold = (c: Call): boolean => {
+      const ended = memory.ended.find((e) => e.id === c.id);
+      const t = memory.sessions[c.id];
+      if (c.fate === 'missed') return (ended ?? t)?.outcome === 'missed';
+      return ended !== undefined || t?.endedSent === true || (t?.outcome ?? null) !== null;
+    };
+    const lost = owed();
+    const unexplained = lost.filter((c) => !recordedAsTold(c)).map((c) => `${c.id} (${c.fate})`);
+    expect(unexplained, fail('calls never told and not in the ledger')).toEqual([]);
+    expect(
+      lost.length,
+      fail('calls lost between a ledger write and their line'),
+    ).toBeLessThanOrEqual(MOST_LOST_IN_THE_WINDOW);
     // The run did what it is for: calls were told of, and kills landed mid-way.
     expect(
       told.filter((l) => l.startsWith('ringing')).length,
