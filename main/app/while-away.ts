@@ -14,6 +14,7 @@ import { loadMissedList, saveMissedList } from '../away/missed-file.js';
 import { recentMissed } from '../away/missed-list.js';
 import { awaySummary } from '../away/summary.js';
 import type { Logger } from '../log.js';
+import { isStateFileRefused } from '../watch/ledger-files.js';
 import type { SessionEvent, WatchEvent } from '../watch/events.js';
 import type { PollFollower } from '../watch/follower.js';
 import { MISSED_LIMIT, withWatchEvent, type AppStore } from './app-state.js';
@@ -38,6 +39,8 @@ export function createWhileAway(options: WhileAwayOptions) {
   /** One write at a time; changes meanwhile are coalesced into the next (the newest list). */
   let writing: Promise<void> | null = null;
   let next: { dir: string; list: MissedCall[] } | null = null;
+  /** Folders whose missed-list.json is not a regular file: never written in this run. */
+  const refused = new Set<string>();
 
   store.subscribe((state) => {
     if (dir === null || state.account.status !== 'signed-in' || state.missed === saved) return;
@@ -49,9 +52,12 @@ export function createWhileAway(options: WhileAwayOptions) {
   async function writeAll(): Promise<void> {
     for (let job = next; job !== null; job = next) {
       next = null;
+      if (refused.has(job.dir)) continue;
       try {
         await saveMissedList(job.dir, job.list);
       } catch (e) {
+        // A planted link or FIFO: said once, and the list is kept in memory for this run.
+        if (isStateFileRefused(e)) refused.add(job.dir);
         log.warn(`Could not save the missed list: ${(e as Error).message}`);
       }
     }

@@ -7,6 +7,7 @@ import type { Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { backoffDelay } from '../watch/backoff.js';
 import { sentence } from '../boundary/sentence.js';
+import { isStateFileRefused } from '../watch/ledger-files.js';
 import { describeMissed } from '../watch/describe.js';
 import type { SessionEvent } from '../watch/events.js';
 import type { FollowContext, PollFollower } from '../watch/follower.js';
@@ -58,20 +59,32 @@ export function createAwayCheck(options: AwayCheckOptions): PollFollower {
   let retryAt = 0;
   /** The account may not read its history (403): asked no more in this run. */
   let forbidden = false;
+  /** The away ledger's path was not a regular file: said once, then kept in RAM only. */
+  let refused = false;
 
   async function load(): Promise<void> {
     if (loaded || options.stateDir === undefined) return;
     const read = await loadAwayLedger(options.stateDir);
     if (read.warning) log.warn(read.warning);
     ledger = read.ledger;
+    refused = read.refused === true;
     loaded = true;
   }
 
   async function save(now: number, force: boolean): Promise<void> {
-    if (options.stateDir === undefined) return;
+    if (options.stateDir === undefined || refused) return;
     if (!force && !dirty && now - savedAt < WATCHED_SAVE_MS) return;
     ledger = pruneAwayLedger(ledger, now);
-    await saveAwayLedger(options.stateDir, ledger);
+    try {
+      await saveAwayLedger(options.stateDir, ledger);
+    } catch (e) {
+      if (!isStateFileRefused(e)) throw e;
+      refused = true;
+      log.warn(
+        `${e.message}. Missed calls while away are remembered in memory only, for this run.`,
+      );
+      return;
+    }
     savedAt = now;
     dirty = false;
   }

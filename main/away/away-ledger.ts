@@ -4,7 +4,12 @@
 // reported while away (a day of them), so no restart reports one twice.
 import { join } from 'node:path';
 import { isRecord } from '../boundary/records.js';
-import { errorCode, readIfPresent, writeAtomically } from '../watch/ledger-files.js';
+import {
+  errorCode,
+  isStateFileRefused,
+  readIfPresent,
+  writeAtomically,
+} from '../watch/ledger-files.js';
 import { AWAY_LOOKBACK_MS } from './reconcile.js';
 
 export const AWAY_LEDGER_FILE = 'away-ledger.json';
@@ -44,12 +49,19 @@ export function pruneAwayLedger(ledger: AwayLedger, now: number): AwayLedger {
 /** Never throws for bad content: a missing or damaged file starts empty (and says why). */
 export async function loadAwayLedger(
   dir: string,
-): Promise<{ ledger: AwayLedger; warning?: string }> {
+): Promise<{ ledger: AwayLedger; warning?: string; refused?: true }> {
   const path = join(dir, AWAY_LEDGER_FILE);
   let text: string | null;
   try {
     text = await readIfPresent(path);
   } catch (e) {
+    if (isStateFileRefused(e)) {
+      return {
+        ledger: emptyAwayLedger(),
+        warning: `${e.message}. Missed calls while away are remembered in memory only, for this run.`,
+        refused: true,
+      };
+    }
     return {
       ledger: emptyAwayLedger(),
       warning: `Could not read ${path} (${errorCode(e) ?? 'unknown error'}).`,

@@ -14,6 +14,8 @@ import { findPassword, promptHidden } from './password.js';
 import { signInPatiently } from './sign-in.js';
 
 const EXIT = { stopped: 0, badArguments: 2, rejected: 3 } as const;
+/** How long a clean stop may take after SIGINT or SIGTERM before the process just exits. */
+const FORCED_STOP_MS = 2000;
 
 async function run(argv: string[]): Promise<number> {
   const parsed = parseWatchArgs(argv);
@@ -32,6 +34,12 @@ async function run(argv: string[]): Promise<number> {
     if (stopping.signal.aborted) return;
     log.info(`${why}: stopping.`);
     stopping.abort();
+    // Whatever it waits on (a file that never opens, a stuck sign-in), a stop asked for ends
+    // the process soon: every event told is already in the ledger, so nothing is lost by it.
+    setTimeout(() => {
+      log.warn(`Still stopping after ${FORCED_STOP_MS} ms: exiting now.`);
+      process.exit(EXIT.stopped);
+    }, FORCED_STOP_MS).unref();
   };
   // `on`, not `once`: a Ctrl-C under npm or tsx can arrive twice, and must not kill the stop.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));

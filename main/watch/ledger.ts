@@ -10,6 +10,7 @@ import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
 import {
   appendSynced,
   errorCode,
+  isStateFileRefused,
   readIfPresent,
   removeFile,
   writeAtomically,
@@ -63,7 +64,7 @@ const STALE_LINES_ALLOWED = 1000;
 export async function loadMemory(
   dir: string,
   now: number,
-): Promise<{ memory: WatchMemory; warning?: string }> {
+): Promise<{ memory: WatchMemory; warning?: string; refused?: true }> {
   const path = join(dir, LEDGER_FILE);
   let text: string | null;
   let endedText: string | null;
@@ -71,6 +72,13 @@ export async function loadMemory(
     text = await readIfPresent(path);
     endedText = await readIfPresent(join(dir, ENDED_FILE));
   } catch (e) {
+    if (isStateFileRefused(e)) {
+      return {
+        memory: emptyMemory(),
+        warning: `${e.message}. What is alerted is remembered in memory only, for this run.`,
+        refused: true,
+      };
+    }
     return fresh(path, `it could not be read (${errorCode(e) ?? 'unknown error'})`);
   }
   if (text === null && endedText === null) return { memory: emptyMemory() };

@@ -131,9 +131,11 @@ export function createWatcher(options: WatcherOptions): Watcher {
       const receivedAt = clock.now();
       serverClock = narrowClockWindow(serverClock, api.lastListingDate?.(), sentAt, receivedAt);
       const serverOffsetMs = clockOffsetOf(serverClock);
-      tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
       told = [];
-      await observe({ kind: 'sessions', sessions }, { sentAt, receivedAt, serverOffsetMs });
+      // The listing reaches the app with its events, both once the ledger is written: the agent
+      // cannot act on a call (resume a hold) between seeing it and its alert.
+      const onPoll = () => tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
+      await observe({ kind: 'sessions', sessions }, { sentAt, receivedAt, serverOffsetMs }, onPoll);
       lastSessions = sessions;
       sightings = afterPoll(sightings, sessions, receivedAt);
       await follow(receivedAt, told);
@@ -212,20 +214,35 @@ export function createWatcher(options: WatcherOptions): Watcher {
    * Decides and delivers the events. After a listing, asks every lookup still pending (the
    * engine's new ones, and ones a passing error left open) and decides on each answer.
    */
-  async function observe(observation: Observation, listing?: Listing): Promise<void> {
-    apply(observation, listing);
+  async function observe(
+    observation: Observation,
+    listing?: Listing,
+    beforeEvents?: () => void,
+  ): Promise<void> {
+    await apply(observation, listing, beforeEvents);
     if (observation.kind !== 'sessions') return;
     for (const sessionId of pendingLookups(memory)) {
       if (stopping.signal.aborted) return; // still pending in the ledger: asked after a restart
       const result = await lookUp(sessionId);
-      if (result !== 'ask-again') apply({ kind: 'lookup', sessionId, result });
+      if (result !== 'ask-again') await apply({ kind: 'lookup', sessionId, result });
     }
   }
 
-  function apply(observation: Observation, listing?: Listing): void {
+  /**
+   * Recorded, then told: the ledger is on disk (fsynced, renamed) before an event leaves, so
+   * `watch` killed with -9 at any moment, or the app at a power cut, never alerts twice; the
+   * price is that a kill between the two loses that one alert.
+   */
+  async function apply(
+    observation: Observation,
+    listing?: Listing,
+    beforeEvents?: () => void,
+  ): Promise<void> {
     const decision = decide(memory, observation, clock.now(), timing);
     memory = decision.memory;
-    void ledger?.save(memory);
+    if (decision.events.length > 0) await ledger?.save(memory);
+    else void ledger?.save(memory);
+    beforeEvents?.();
     decision.events.map((e) => withLatency(e, listing)).forEach(deliver);
   }
 

@@ -112,9 +112,17 @@ describe(`the long run (LONG_RUN_SEED=${SEED})`, () => {
     }
 
     /** Lets the poll in flight finish: its work is promises only (the fetch is in-process). */
+    /**
+     * Until the poll loop has set its next timer. A poll that tells of something first writes
+     * the ledger to the real disk (fsync): past a few turns, it waits in real milliseconds,
+     * up to a deadline that is a guard (a stuck loop fails below), not a measure.
+     */
     async function settle(): Promise<void> {
       for (let i = 0; i < 50 && clock.pending === 0; i++) {
         await new Promise((resolve) => setImmediate(resolve));
+      }
+      for (const until = Date.now() + 30_000; clock.pending === 0 && Date.now() < until;) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
       }
     }
 

@@ -141,12 +141,13 @@ describe('ledger', () => {
     expect(warning).toMatch(/call ledger .*watch-ledger\.json.*Starting fresh/);
   });
 
-  it('an unreadable path loads as empty memory with a warning', async () => {
+  it('a folder where the file goes loads as empty memory, refused with a warning', async () => {
     await rm(dir, { recursive: true });
     await mkdir(join(dir, LEDGER_FILE), { recursive: true }); // a directory where the file goes
-    const { memory, warning } = await loadMemory(dir, 0);
+    const { memory, warning, refused } = await loadMemory(dir, 0);
     expect(memory).toEqual(emptyMemory());
-    expect(warning).toMatch(/could not be read \(EISDIR\)/);
+    expect(warning).toMatch(/is not a regular file/);
+    expect(refused).toBe(true);
   });
 
   it('keeps the good entries of a damaged file and warns about the rest', async () => {
