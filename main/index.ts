@@ -39,6 +39,7 @@ import { sessionRoute, trayMenuActions } from './electron/tray-menu-actions.js';
 import { startUpdates } from './electron/updates.js';
 import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
+import { errorMessage } from './boundary/errors.js';
 
 // Before anything can fail: the logger exists only once Electron is ready.
 let appLog: Logger | null = null;
@@ -210,7 +211,7 @@ async function main(): Promise<void> {
   try {
     ringing.useShortcut(store.get().settings.globalShortcut);
   } catch (e) {
-    store.update((s) => withAccount(s, { notice: (e as Error).message }));
+    store.update((s) => withAccount(s, { notice: errorMessage(e) }));
   }
   tray.show(store.get());
   launches.ready(() => appWindow.open());

@@ -21,6 +21,7 @@ import { MISSED_LIMIT, withWatchEvent, type AppStore } from './app-state.js';
 import type { Notifier } from './alerts.js';
 import { isPaused } from '../boundary/alerts-paused.js';
 import { notificationFor } from './notify-policy.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface WhileAwayOptions {
   store: AppStore;
@@ -58,7 +59,7 @@ export function createWhileAway(options: WhileAwayOptions) {
       } catch (e) {
         // A planted link or FIFO: said once, and the list is kept in memory for this run.
         if (isStateFileRefused(e)) refused.add(job.dir);
-        log.warn(`Could not save the missed list: ${(e as Error).message}`);
+        log.warn(`Could not save the missed list: ${errorMessage(e)}`);
       }
     }
     writing = null;

@@ -4,12 +4,8 @@
 // reported while away (a day of them), so no restart reports one twice.
 import { join } from 'node:path';
 import { isRecord } from '../boundary/records.js';
-import {
-  errorCode,
-  isStateFileRefused,
-  readIfPresent,
-  writeAtomically,
-} from '../watch/ledger-files.js';
+import { isStateFileRefused, readIfPresent, writeAtomically } from '../watch/ledger-files.js';
+import { errorCode } from '../boundary/errors.js';
 import { AWAY_LOOKBACK_MS } from './reconcile.js';
 
 export const AWAY_LEDGER_FILE = 'away-ledger.json';

@@ -12,6 +12,7 @@ import { startDemo, type Demo } from './demo.js';
 import { createLineWriter, createStderrLogger, type LineWriter } from './output.js';
 import { findPassword, promptHidden } from './password.js';
 import { signInPatiently } from './sign-in.js';
+import { errorCode } from '../boundary/errors.js';
 
 const EXIT = { stopped: 0, badArguments: 2, rejected: 3 } as const;
 /** How long a clean stop may take after SIGINT or SIGTERM before the process just exits. */
@@ -147,11 +148,6 @@ async function watch(account: Account, args: WatchArgs, output: Output): Promise
   await out.flush();
   log.info('Stopped.');
   return signedOut ? EXIT.rejected : EXIT.stopped;
-}
-
-function errorCode(e: Error): string | undefined {
-  const code = (e as NodeJS.ErrnoException).code;
-  return typeof code === 'string' ? code : undefined;
 }
 
 run(process.argv.slice(2)).then(

@@ -2,12 +2,13 @@
 import type { Logger } from '../log.js';
 import { openKeychain } from './keychain.js';
 import { memoryCredentialStore } from './memory.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export async function openCredentials(log: Logger) {
   try {
     return { credentials: await openKeychain(), keychain: 'available' as const };
   } catch (e) {
-    log.warn((e as Error).message);
+    log.warn(errorMessage(e));
     return { credentials: memoryCredentialStore(), keychain: 'unavailable' as const };
   }
 }

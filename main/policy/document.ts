@@ -12,6 +12,7 @@ import {
   alertFlag,
 } from '../settings/rules.js';
 import { isPlainObject } from '../boundary/records.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface Policy {
   /** Applied where the agent has not chosen (e.g. the tenant's server). */
@@ -169,7 +170,7 @@ function attempt<T>(read: () => T): { ok: true; value: T } | { ok: false; error:
   try {
     return { ok: true, value: read() };
   } catch (e) {
-    return { ok: false, error: (e as Error).message };
+    return { ok: false, error: errorMessage(e) };
   }
 }
 

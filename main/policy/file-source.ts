@@ -2,9 +2,11 @@
 // outside a packaged app. No file is no policy; a file that cannot be read is ignored, saying why.
 import { watch as watchFs } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { errorCode, readIfPresent } from '../watch/ledger-files.js';
+import { readIfPresent } from '../watch/ledger-files.js';
+import { errorCode } from '../boundary/errors.js';
 import { PolicyReadError } from './source.js';
 import type { PolicySource } from './source.js';
+import { errorMessage } from '../boundary/errors.js';
 
 /** Calls onChange when something in the file's folder named like the file changes. */
 export type WatchPath = (path: string, onChange: () => void) => () => void;
@@ -17,7 +19,7 @@ export function filePolicySource(path: string, watchPath: WatchPath = watchFolde
         text = await readIfPresent(path);
       } catch (e) {
         throw new PolicyReadError(
-          `The policy file ${path} cannot be read (${errorCode(e) ?? (e as Error).message}); it is ignored.`,
+          `The policy file ${path} cannot be read (${errorCode(e) ?? errorMessage(e)}); it is ignored.`,
         );
       }
       if (text === null) return undefined;

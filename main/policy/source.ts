@@ -3,6 +3,7 @@
 import type { Logger } from '../log.js';
 import { readPolicyDocument } from './document.js';
 import type { Policy } from './document.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export interface PolicySource {
   /** The raw document, undefined when there is none; a PolicyReadError when it cannot be read. */
@@ -41,7 +42,7 @@ export function policyLoader(source: PolicySource, log: Logger): PolicyLoader {
         warnOnce(
           e instanceof PolicyReadError
             ? e.message
-            : `The policy could not be read (${(e as Error).message}); it is ignored.`,
+            : `The policy could not be read (${errorMessage(e)}); it is ignored.`,
         );
         return undefined;
       }

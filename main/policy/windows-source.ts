@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../boundary/contract.js';
 import { PolicyReadError } from './source.js';
 import type { PolicySource } from './source.js';
 import { mergePolicyLayers } from './layers.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export const POLICY_REGISTRY_KEY = 'SOFTWARE\\Policies\\EvoVoiceTray';
 
@@ -45,7 +46,7 @@ async function readHive(reader: RegistryReader, hive: RegistryHive): Promise<unk
     values = await reader.values(hive, POLICY_REGISTRY_KEY);
   } catch (e) {
     throw new PolicyReadError(
-      `The policy in ${hive}\\${POLICY_REGISTRY_KEY} cannot be read (${(e as Error).message}); it is ignored.`,
+      `The policy in ${hive}\\${POLICY_REGISTRY_KEY} cannot be read (${errorMessage(e)}); it is ignored.`,
     );
   }
   return values === undefined ? undefined : registryDocument(values);

@@ -2,7 +2,8 @@
 // A day is plenty: no call rings or is answered twice a day apart.
 import { join } from 'node:path';
 import { isRecord } from '../boundary/records.js';
-import { errorCode, readIfPresent, writeAtomically } from '../watch/ledger-files.js';
+import { readIfPresent, writeAtomically } from '../watch/ledger-files.js';
+import { errorCode } from '../boundary/errors.js';
 import type { PoppedCalls } from './when.js';
 
 export const POPPED_FILE = 'screen-pops.json';

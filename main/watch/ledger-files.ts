@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRecord } from '../boundary/records.js';
+import { errorCode } from '../boundary/errors.js';
 
 // Zero where the platform lacks them (Windows): there the lstat checks are the guard.
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -124,10 +124,6 @@ async function openRegular(path: string, flags: number, mode?: number): Promise<
     throw new StateFileRefused(path);
   }
   return handle;
-}
-
-export function errorCode(e: unknown): string | undefined {
-  return isRecord(e) && typeof e['code'] === 'string' ? e['code'] : undefined;
 }
 
 /** Makes a rename durable where the platform allows opening a directory. */

@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import type { WatchMemory } from './decide.js';
 import { isStateFileRefused } from './ledger-files.js';
 import { loadMemory, newJournal, saveMemory } from './ledger.js';
+import { errorMessage } from '../boundary/errors.js';
 
 /**
  * Saves the memory after each decision that changed it, one write at a time: a save asked for
@@ -41,9 +42,7 @@ export function createLedgerWriter(dir: string, clock: Clock, log: Logger) {
           log.error(`${e.message}. What is alerted is remembered in memory only, for this run.`);
           return;
         }
-        log.error(
-          `Could not save what was already alerted to ${dir}: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        log.error(`Could not save what was already alerted to ${dir}: ${errorMessage(e)}`);
       }
     });
     return writing;

@@ -9,12 +9,12 @@ import type { Session } from '../boundary/session.js';
 import { emptyMemory, pruneMemory, type WatchMemory } from './decide.js';
 import {
   appendSynced,
-  errorCode,
   isStateFileRefused,
   readIfPresent,
   removeFile,
   writeAtomically,
 } from './ledger-files.js';
+import { errorCode } from '../boundary/errors.js';
 import {
   FORGET_AFTER_MS,
   isEndedCall,

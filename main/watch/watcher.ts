@@ -20,6 +20,7 @@ import { createPoller, type PollOutcome } from './poller.js';
 import { baseIntervalMs, wakeDelayMs, withJitter } from './poll-interval.js';
 import { clockOffsetOf, estimateLatency, narrowClockWindow, type ClockWindow } from './latency.js';
 import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from './sightings.js';
+import { errorMessage } from '../boundary/errors.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
 
@@ -142,7 +143,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       return { ok: true };
     } catch (e) {
       // A bug, not a network problem: say so, and let the poller back off.
-      log.error(`The watch loop failed: ${messageOf(e)}`);
+      log.error(`The watch loop failed: ${errorMessage(e)}`);
       return { ok: false };
     }
   }
@@ -294,7 +295,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
           deliver,
         });
       } catch (e) {
-        if (!stopping.signal.aborted) log.warn(`After the poll: ${messageOf(e)}`);
+        if (!stopping.signal.aborted) log.warn(`After the poll: ${errorMessage(e)}`);
       }
     }
   }
@@ -309,7 +310,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     try {
       call();
     } catch (e) {
-      log.error(`The ${listener} listener failed: ${messageOf(e)}`);
+      log.error(`The ${listener} listener failed: ${errorMessage(e)}`);
     }
   }
 
@@ -331,7 +332,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
         try {
           await follower.stop?.();
         } catch (e) {
-          log.warn(`Stopping: ${messageOf(e)}`);
+          log.warn(`Stopping: ${errorMessage(e)}`);
         }
       }
     },
@@ -360,9 +361,5 @@ function failureOf(error: EvoApiError): Failure {
 }
 
 function toApiError(e: unknown): EvoApiError {
-  return e instanceof EvoApiError ? e : new EvoApiError('bad-response', messageOf(e));
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return e instanceof EvoApiError ? e : new EvoApiError('bad-response', errorMessage(e));
 }
