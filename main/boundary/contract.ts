@@ -55,6 +55,8 @@ export interface Settings {
   incomingWindow: IncomingWindowMode;
   /** An Electron accelerator that opens the ringing call (e.g. "CommandOrControl+Shift+A"); '' is off. */
   globalShortcut: string;
+  /** The agent's language (a supported locale, see i18n/locales.ts); '' follows the system's. */
+  language: string;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { alerts?: Partial<AlertKinds> };
@@ -78,6 +80,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ringVolume: 0.8,
   incomingWindow: 'fallback',
   globalShortcut: '',
+  language: '',
 };
 
 export const SERVER_PRESETS = [
@@ -159,6 +162,8 @@ export interface AppState {
   agent?: AgentStateView;
   /** A new version on its way or ready to install (main/updates). */
   update?: UpdateState;
+  /** The language in use (e.g. 'es'): the setting, else the system's; the window renders in it. */
+  locale: string;
 }
 
 /** `ready`: downloaded, installed by "Restart to update" or at the next quit. */

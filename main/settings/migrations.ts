@@ -26,6 +26,9 @@ export const settingsMigrations: Record<string, (store: MigratingStore) => void>
   '0.1.0': (store) => repairStoredSettings(store),
   // ringingIntervalMs (faster polling while a call rings) is written with its default.
   '0.2.0': (store) => repairStoredSettings(store),
+  // language ('' follows the system) is written with its default. Runs once package.json's
+  // version reaches 0.3.0; until then readSettings fills the default when the file lacks it.
+  '0.3.0': (store) => repairStoredSettings(store),
 };
 
 export function repairStoredSettings(store: MigratingStore): void {

@@ -25,6 +25,7 @@ export const WINDOW_SETTING_KEYS = [
   'ringVolume',
   'incomingWindow',
   'globalShortcut',
+  'language',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**

@@ -7,6 +7,7 @@ import type {
   Settings,
   WindowBounds,
 } from '../boundary/contract.js';
+import { SUPPORTED_LOCALES } from '../boundary/i18n/locales.js';
 import { checkDestination, RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
 import { parseServerUrl } from '../evo/server-url.js';
 
@@ -47,7 +48,11 @@ export const SETTING_KEYS = [
   'ringVolume',
   'incomingWindow',
   'globalShortcut',
+  'language',
 ] as const satisfies readonly (keyof Settings)[];
+
+/** The language setting's values: '' follows the system, or one supported locale. */
+export const LANGUAGE_CHOICES = ['', ...SUPPORTED_LOCALES] as const;
 
 /**
  * What the agent calls each setting (the window's wording, not the key): refusals name the
@@ -71,6 +76,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   ringVolume: 'Ring volume',
   incomingWindow: 'Incoming-call window',
   globalShortcut: 'Shortcut',
+  language: 'Language',
   'alerts.ringing': 'Ringing call alerts',
   'alerts.held': 'Held call alerts',
   'alerts.missed': 'Missed call alerts',
@@ -181,6 +187,14 @@ export const RULES: { [K in Exclude<keyof Settings, 'alerts'>]: Rule<K> } = {
       );
     }
     return keys;
+  },
+  // An unsupported code is refused rather than kept: the window would read English anyway.
+  language(value, field) {
+    if (typeof value === 'string' && (LANGUAGE_CHOICES as readonly string[]).includes(value)) {
+      return value;
+    }
+    const codes = SUPPORTED_LOCALES.join(', ');
+    throw refuse(field, `must be empty (the system's language) or one of ${codes}`, value);
   },
 };
 

@@ -1,7 +1,7 @@
 // The electron-store `schema` option: the same bounds as the rules, for the file on disk.
 import { RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
 import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../boundary/contract.js';
-import { BOUNDS } from './rules.js';
+import { BOUNDS, LANGUAGE_CHOICES } from './rules.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -75,4 +75,5 @@ export const settingsSchema: { readonly [K in keyof Settings]: JsonSchema } = {
   ringVolume: { type: 'number', minimum: 0, maximum: 1 },
   incomingWindow: { enum: [...INCOMING_WINDOW_MODES] },
   globalShortcut: { type: 'string', maxLength: BOUNDS.shortcutMaxLength },
+  language: { enum: [...LANGUAGE_CHOICES] },
 };

@@ -1,5 +1,6 @@
 // fast-check generators for settings: valid ones, and stored values that may be anything.
 import fc from 'fast-check';
+import { SUPPORTED_LOCALES } from '../../main/boundary/i18n/index.js';
 import { INCOMING_WINDOW_MODES, RING_SOUNDS, type Settings } from '../../main/boundary/contract.js';
 
 export const validSettings: fc.Arbitrary<Settings> = fc.record({
@@ -48,4 +49,5 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
   ringVolume: fc.double({ min: 0, max: 1, noNaN: true }),
   incomingWindow: fc.constantFrom(...INCOMING_WINDOW_MODES),
   globalShortcut: fc.constantFrom('', 'CommandOrControl+Shift+A', 'F9'),
+  language: fc.constantFrom('', ...SUPPORTED_LOCALES),
 });

@@ -18,6 +18,7 @@ export type WindowSettingsPatch = Pick<
   | 'ringVolume'
   | 'incomingWindow'
   | 'globalShortcut'
+  | 'language'
 >;
 
 export interface SettingSaver {
