@@ -16,6 +16,10 @@ export function App({ bridge }: { bridge: EvoTrayBridge }) {
   const view = useAppState(bridge);
   // Main's choice once it has said (the setting, else the system's); the browser's until then.
   const locale = view.status === 'ready' && view.state.locale ? view.state.locale : windowLocale();
+  useEffect(() => {
+    // Screen readers pick their voice by it.
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <LocaleContext.Provider value={locale}>
       <Window view={view} bridge={bridge} />

@@ -244,6 +244,7 @@ describe('the window follows AppState.locale', () => {
     await settle();
     expect(app.find('nav').textContent).toContain('Llamadas');
     expect(app.find('.call-group h2').textContent).toContain('Sonando');
+    expect(document.documentElement.lang).toBe('es');
     bridge.push({ ...bridge.state, locale: 'de' });
     await settle();
     expect(app.find('nav').textContent).toContain('Anrufe');
