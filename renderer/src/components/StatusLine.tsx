@@ -13,6 +13,9 @@ const CONNECTION: Record<AppState['connection']['status'], MessageId> = {
   'too-large': 'status.tooLarge',
 };
 
+/** Marks where a placeholder's element goes in a translated sentence (an invisible separator). */
+const SLOT = '\u2063';
+
 /** Online / offline / error, when we last heard from Evo Voice, and whether alerts are paused. */
 export function StatusLine({ state }: { state: AppState }) {
   const t = useT();
@@ -20,6 +23,8 @@ export function StatusLine({ state }: { state: AppState }) {
   const now = useNow();
   const { status, lastPollAt, detail } = state.connection;
   const paused = pausedUntil(state, now);
+  // The words around the time, in the language's order; the time itself is a <time> element.
+  const checked = t('status.checked', { when: SLOT }).split(SLOT);
   return (
     <footer class="status-line">
       <p role="status" class={`connection connection-${status}`}>
@@ -39,12 +44,14 @@ export function StatusLine({ state }: { state: AppState }) {
       <p class="status-side">
         {lastPollAt !== undefined && (
           <span class="checked">
+            {checked[0]}
             <time
               dateTime={new Date(lastPollAt).toISOString()}
               title={formatTime(lastPollAt, locale)}
             >
-              {t('status.checked', { when: formatRelative(lastPollAt, now, locale) })}
+              {formatRelative(lastPollAt, now, locale)}
             </time>
+            {checked[1]}
             {' · '}
             {formatTime(lastPollAt, locale)}
           </span>
