@@ -16,6 +16,7 @@ export function signedIn(overrides: Partial<AppState> = {}): AppState {
     missed: [],
     ringing: [],
     settings: { ...DEFAULT_SETTINGS, username: 'ada@example.com' },
+    locale: 'en',
     ...overrides,
   };
 }

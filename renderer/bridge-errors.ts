@@ -6,12 +6,19 @@ const REMOTE = /^Error invoking remote method '[^']*': ([\s\S]*)$/;
 const ERROR_NAME = /^[\w$]*Error: /;
 const BARE_NAME = /^[\w$]*Error$/;
 
-export const UNKNOWN_ERROR = 'Something went wrong. Try again.';
+/**
+ * No words for the agent: the window then says "Something went wrong" in the agent's language
+ * (renderer/src/state.ts), which the preload does not know.
+ */
+export const NO_MESSAGE = '';
 
-/** The message main meant for the agent, without Electron's wrapping or the error's class name. */
+/**
+ * The message main meant for the agent, without Electron's wrapping or the error's class name;
+ * NO_MESSAGE when it had none.
+ */
 export function remoteErrorMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const remote = REMOTE.exec(raw)?.[1];
   const message = (remote === undefined ? raw : remote.replace(ERROR_NAME, '')).trim();
-  return message === '' || BARE_NAME.test(message) ? UNKNOWN_ERROR : message;
+  return message === '' || BARE_NAME.test(message) ? NO_MESSAGE : message;
 }

@@ -30,6 +30,8 @@ export function initialAppState(
     missed: [],
     ringing: [],
     settings,
+    // Main's wiring replaces it with the setting or the system's language (localeFor).
+    locale: 'en',
     ...pauseField(settings.alertsPausedUntil),
   };
 }

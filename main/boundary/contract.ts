@@ -69,6 +69,8 @@ export interface Settings {
   screenPop: ScreenPopSettings;
   /** The output device the ring plays on (a media device id); '' is the system default. */
   ringDevice: string;
+  /** The agent's language (a supported locale, see i18n/locales.ts); '' follows the system's. */
+  language: string;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'alerts' | 'screenPop'>> & {
@@ -97,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   globalShortcut: '',
   screenPop: { url: '', when: 'manual' },
   ringDevice: '',
+  language: '',
 };
 
 export const SERVER_PRESETS = [
@@ -186,6 +189,8 @@ export interface AppState {
   update?: UpdateState;
   /** What IT's policy decides (main/policy); absent without a policy. */
   policy?: PolicyView;
+  /** The language in use (e.g. 'es'): the setting, else the system's; the window renders in it. */
+  locale: string;
 }
 
 export interface PolicyView {

@@ -20,14 +20,18 @@ export function sessionPhase(s: States): SessionPhase {
   return 'other';
 }
 
-/** "Jane Doe (+15035550100)", "Jane Doe", "+15035550100" or "Unknown caller". */
+/**
+ * "Jane Doe (+15035550100)", "Jane Doe", "+15035550100" or `unknown` ("Unknown caller", or its
+ * translation: the name and number are the server's and never translated).
+ */
 export function callerLabel(
   s: Pick<Session, 'fromName' | 'fromAddress' | 'fromPhoneNumber'>,
+  unknown = 'Unknown caller',
 ): string {
   const name = present(s.fromName);
   const number = present(s.fromAddress) ?? present(s.fromPhoneNumber);
   if (name !== undefined && number !== undefined && name !== number) return `${name} (${number})`;
-  return name ?? number ?? 'Unknown caller';
+  return name ?? number ?? unknown;
 }
 
 /** The line that was called, when the session says. */

@@ -1,5 +1,5 @@
-// Times as the agent reads them in the tray. Locale and time zone are injectable so tests (and
-// a future language setting) decide them; by default the system's are used.
+// Times as the agent reads them, in the language in use (AppState.locale). The tray and the
+// window format through these, so both say the same. Time zone is injectable for tests.
 
 export interface TimeFormat {
   locale?: string;
@@ -7,21 +7,76 @@ export interface TimeFormat {
 }
 
 // Building an Intl formatter costs milliseconds (locale data); formatting with one is cheap.
-// The tray menu and the window's status line format often, so each formatter is kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// The tray menu and the window's status line format often, so each formatter is kept: one
+// cache per locale, so switching language keeps both languages' formatters.
+const formatters = new Map<string, Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>>();
 
-/** An Intl.DateTimeFormat for this locale and these options, built once. */
+function cached<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  locale: string | undefined,
+  key: string,
+  build: () => F,
+): F {
+  let ofLocale = formatters.get(locale ?? '');
+  if (ofLocale === undefined) {
+    ofLocale = new Map();
+    formatters.set(locale ?? '', ofLocale);
+  }
+  let format = ofLocale.get(key);
+  if (format === undefined) {
+    format = build();
+    ofLocale.set(key, format);
+  }
+  return format as F;
+}
+
+/** An Intl.DateTimeFormat for this locale (undefined: the system's) and these options, built once. */
 export function dateTimeFormat(
   locale: string | undefined,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `${locale ?? ''} ${JSON.stringify(options)}`;
-  let format = formatters.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, format);
+  return cached(
+    locale,
+    `date ${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, options),
+  );
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/** "5 seconds ago", "in 2 minutes", "yesterday" ("hace 5 segundos"…) in `locale`. */
+export function formatRelative(at: number, now: number, locale: string): string {
+  const diff = at - now;
+  const format = cached(
+    locale,
+    'relative',
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  );
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size || unit === 'second') {
+      return format.format(Math.round(diff / size), unit);
+    }
   }
-  return format;
+  return format.format(0, 'second');
+}
+
+/** "14:05" (or "2:05 PM"), as `locale` writes a time. */
+export function formatClock(at: number, locale: string): string {
+  return dateTimeFormat(locale, { timeStyle: 'short' }).format(at);
+}
+
+/** "14:05:09": to the second, for when the app last heard from Evo Voice. */
+export function formatTime(at: number, locale: string): string {
+  return dateTimeFormat(locale, { timeStyle: 'medium' }).format(at);
+}
+
+/** "26 Nov 2026, 14:05:09" */
+export function formatDateTime(at: number, locale: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
 
 /** "0:42", "12:05", "1:02:09": how long a call has been going. Negative (clock skew) is 0:00. */

@@ -5,16 +5,31 @@ const DESTINATION = /^(?:\+?[0-9*#]{2,20}|sips?:[A-Za-z0-9._~%+-]+@[A-Za-z0-9.-]
 
 export const RECENT_DESTINATIONS = 5;
 
+/**
+ * `problem` says which refusal it is, so the window can word it in the agent's language
+ * (`error` is main's English).
+ */
 export function checkDestination(
   input: string | undefined,
-): { ok: true; value: string } | { ok: false; error: string } {
+):
+  | { ok: true; value: string }
+  | { ok: false; problem: 'empty' | 'invalid'; typed: string; error: string } {
   const typed = (input ?? '').trim();
   // Spaces, dots, dashes and brackets are how people write numbers; a SIP address keeps them.
   const value = /^sips?:/i.test(typed) ? typed : typed.replace(/[\s().-]/g, '');
-  if (value === '') return { ok: false, error: 'Type a number, an extension or a SIP address.' };
+  if (value === '') {
+    return {
+      ok: false,
+      problem: 'empty',
+      typed,
+      error: 'Type a number, an extension or a SIP address.',
+    };
+  }
   if (!DESTINATION.test(value))
     return {
       ok: false,
+      problem: 'invalid',
+      typed,
       error: `"${typed}" is not a number, an extension or a SIP address (sip:name@host).`,
     };
   return { ok: true, value };

@@ -26,8 +26,9 @@ export const settingsMigrations: Record<string, (store: MigratingStore) => void>
   '0.1.0': (store) => repairStoredSettings(store),
   // ringingIntervalMs (faster polling while a call rings) is written with its default.
   '0.2.0': (store) => repairStoredSettings(store),
-  // screenPop (off: no address) and ringDevice (the system default) are written with their
-  // defaults. Runs once package.json says 0.3.0; until then readSettings fills them in.
+  // screenPop (off: no address), ringDevice (the system default) and language ('' follows the
+  // system) are written with their defaults. Runs once package.json says 0.3.0; until then
+  // readSettings fills them in.
   '0.3.0': (store) => repairStoredSettings(store),
 };
 

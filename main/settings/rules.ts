@@ -8,6 +8,7 @@ import type {
   Settings,
   WindowBounds,
 } from '../boundary/contract.js';
+import { SUPPORTED_LOCALES } from '../boundary/i18n/locales.js';
 import { checkDestination, RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
 import { parseServerUrl } from '../evo/server-url.js';
 import { isPlainObject } from '../boundary/records.js';
@@ -55,6 +56,7 @@ export const SETTING_KEYS = [
   'globalShortcut',
   'screenPop',
   'ringDevice',
+  'language',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** Every setting is in SETTING_KEYS: a new field of Settings missing here does not compile. */
@@ -62,6 +64,9 @@ const everySettingListed: Exclude<keyof Settings, (typeof SETTING_KEYS)[number]>
   ? true
   : never = true;
 void everySettingListed;
+
+/** The language setting's values: '' follows the system, or one supported locale. */
+export const LANGUAGE_CHOICES = ['', ...SUPPORTED_LOCALES] as const;
 
 export const SCREEN_POP_FIELDS = [
   'url',
@@ -93,6 +98,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   ringDevice: 'Ring device',
   'screenPop.url': 'Screen pop address',
   'screenPop.when': 'Open the screen pop',
+  language: 'Language',
   'alerts.ringing': 'Ringing call alerts',
   'alerts.held': 'Held call alerts',
   'alerts.missed': 'Missed call alerts',
@@ -213,6 +219,14 @@ export const RULES: { [K in Exclude<keyof Settings, GroupKey>]: Rule<K> } = {
       throw refuse(field, 'must be a device id (text, at most 256 characters)', value);
     }
     return value;
+  },
+  // An unsupported code is refused rather than kept: the window would read English anyway.
+  language(value, field) {
+    if (typeof value === 'string' && (LANGUAGE_CHOICES as readonly string[]).includes(value)) {
+      return value;
+    }
+    const codes = SUPPORTED_LOCALES.join(', ');
+    throw refuse(field, `must be empty (the system's language) or one of ${codes}`, value);
   },
 };
 

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { EvoTrayBridge } from '../../main/boundary/contract.js';
 import { NavTabs } from './components/NavTabs.js';
 import { StatusLine } from './components/StatusLine.js';
+import { LocaleContext, useT, windowLocale } from './i18n.js';
 import { routeHref, useRoute, type Route } from './router.js';
 import { useAppState } from './state.js';
 import { CallDetailsView } from './views/CallDetailsView.js';
@@ -13,6 +14,21 @@ import { SignInForm } from './views/SignInForm.js';
 
 export function App({ bridge }: { bridge: EvoTrayBridge }) {
   const view = useAppState(bridge);
+  // Main's choice once it has said (the setting, else the system's); the browser's until then.
+  const locale = view.status === 'ready' && view.state.locale ? view.state.locale : windowLocale();
+  useEffect(() => {
+    // Screen readers pick their voice by it.
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <LocaleContext.Provider value={locale}>
+      <Window view={view} bridge={bridge} />
+    </LocaleContext.Provider>
+  );
+}
+
+function Window({ view, bridge }: { view: ReturnType<typeof useAppState>; bridge: EvoTrayBridge }) {
+  const t = useT();
   const route = useRoute();
   // Back from details returns to the list the agent came from.
   const lastList = useRef<Route>({ view: 'calls' });
@@ -23,12 +39,12 @@ export function App({ bridge }: { bridge: EvoTrayBridge }) {
     document.getElementById('view-title')?.focus({ preventScroll: true });
   }, [route]);
 
-  if (view.status === 'loading') return <p class="loading">Loading…</p>;
+  if (view.status === 'loading') return <p class="loading">{t('app.loading')}</p>;
   if (view.status === 'failed') {
     return (
       <main class="fatal">
-        <h1>Evo Voice Tray could not load</h1>
-        <p role="alert">{view.error}</p>
+        <h1>{t('app.loadFailed')}</h1>
+        <p role="alert">{view.error || t('error.unknown')}</p>
       </main>
     );
   }

@@ -1,24 +1,34 @@
 // How the window sorts and finds calls: pure functions over AppState.
 import type { AlertsPausedUntil, AppState, Session } from '../../main/boundary/contract.js';
 import { isPaused } from '../../main/boundary/alerts-paused.js';
-import { sessionPhase } from '../../main/boundary/session-reading.js';
+import type { MessageId } from '../../main/boundary/i18n/catalog.js';
+import type { Translate } from '../../main/boundary/i18n/translate.js';
+import { callerLabel, sessionPhase } from '../../main/boundary/session-reading.js';
 
 export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
 
 export interface CallGroup {
   name: CallGroupName;
-  title: string;
+  title: MessageId;
   sessions: Session[];
 }
 
 /** Each group's title, which is also the word on its state badge. */
-export const GROUP_TITLES: Readonly<Record<CallGroupName, string>> = {
-  ringing: 'Ringing',
-  held: 'On hold',
-  connected: 'Connected',
-  queued: 'Queued',
-  other: 'Other',
+export const GROUP_TITLES: Readonly<Record<CallGroupName, MessageId>> = {
+  ringing: 'calls.group.ringing',
+  held: 'calls.group.held',
+  connected: 'calls.group.connected',
+  queued: 'calls.group.queued',
+  other: 'calls.group.other',
 };
+
+/** The caller as the window names them: their name and number as the server sent them. */
+export function callerWords(
+  session: Pick<Session, 'fromName' | 'fromAddress' | 'fromPhoneNumber'>,
+  t: Translate,
+): string {
+  return callerLabel(session, t('calls.unknownCaller'));
+}
 
 /** Ringing first: the order the window lists the groups in. */
 const GROUP_ORDER: readonly CallGroupName[] = ['ringing', 'held', 'connected', 'queued', 'other'];

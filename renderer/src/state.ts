@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppState, EvoTrayBridge } from '../../main/boundary/contract.js';
-import { UNKNOWN_ERROR } from '../bridge-errors.js';
 
 export type AppStateView =
   | { status: 'loading' }
@@ -24,7 +23,7 @@ export function useAppState(bridge: EvoTrayBridge): AppStateView {
         if (live && !pushed) setView({ status: 'ready', state });
       },
       (error: unknown) => {
-        if (live && !pushed) setView({ status: 'failed', error: messageOf(error) });
+        if (live && !pushed) setView({ status: 'failed', error: messageOf(error, '') });
       },
     );
     return () => {
@@ -36,8 +35,9 @@ export function useAppState(bridge: EvoTrayBridge): AppStateView {
   return view;
 }
 
-export function messageOf(error: unknown): string {
+/** Main's words for a refusal, as they came; `unknown` (in the agent's language) when it had none. */
+export function messageOf(error: unknown, unknown: string): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
-  return UNKNOWN_ERROR;
+  return unknown;
 }

@@ -36,6 +36,7 @@ describe('initialAppState', () => {
       missed: [],
       ringing: [],
       settings: DEFAULT_SETTINGS,
+      locale: 'en',
     });
   });
 

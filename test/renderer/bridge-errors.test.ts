@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remoteErrorMessage, UNKNOWN_ERROR } from '../../renderer/bridge-errors.js';
+import { remoteErrorMessage, NO_MESSAGE } from '../../renderer/bridge-errors.js';
 
 describe('errors from main, as the agent reads them', () => {
   it("unwraps Electron's remote-method wrapping and the error's class name", () => {
@@ -38,11 +38,11 @@ describe('errors from main, as the agent reads them', () => {
     expect(remoteErrorMessage('Could not copy')).toBe('Could not copy');
   });
 
-  it('says something went wrong when there are no words for the agent', () => {
-    expect(remoteErrorMessage(new Error(''))).toBe(UNKNOWN_ERROR);
-    expect(remoteErrorMessage({ code: 42 })).toBe(UNKNOWN_ERROR);
+  it('leaves the words to the window when main gave none (it says so in the agent’s language)', () => {
+    expect(remoteErrorMessage(new Error(''))).toBe(NO_MESSAGE);
+    expect(remoteErrorMessage({ code: 42 })).toBe(NO_MESSAGE);
     expect(
       remoteErrorMessage(new Error("Error invoking remote method 'evo:sign-in': SettingsError")),
-    ).toBe(UNKNOWN_ERROR);
+    ).toBe(NO_MESSAGE);
   });
 });

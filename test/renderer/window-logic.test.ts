@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedText, timeOf } from '../../main/boundary/times.js';
+import { elapsedText, formatRelative, timeOf } from '../../main/boundary/times.js';
 import { imageDataUrl } from '../../renderer/src/avatars.js';
 import { initialsOf } from '../../renderer/src/components/Avatar.js';
 import { groupCalls, pausedUntil } from '../../renderer/src/calls.js';
 import { parseRoute, routeHref } from '../../renderer/src/router.js';
-import { formatRelative } from '../../renderer/src/time.js';
 import { call, signedIn } from '../../harness/app-states.js';
 
 describe('routes', () => {
@@ -49,7 +48,9 @@ describe('times', () => {
 
 describe('calls', () => {
   it('leaves empty groups out', () => {
-    expect(groupCalls([call('h', { callState: 'Hold' })]).map((g) => g.title)).toEqual(['On hold']);
+    expect(groupCalls([call('h', { callState: 'Hold' })]).map((g) => g.title)).toEqual([
+      'calls.group.held',
+    ]);
     expect(groupCalls([])).toEqual([]);
   });
 

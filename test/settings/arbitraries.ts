@@ -1,5 +1,6 @@
 // fast-check generators for settings: valid ones, and stored values that may be anything.
 import fc from 'fast-check';
+import { SUPPORTED_LOCALES } from '../../main/boundary/i18n/index.js';
 import {
   INCOMING_WINDOW_MODES,
   RING_SOUNDS,
@@ -58,4 +59,5 @@ export const validSettings: fc.Arbitrary<Settings> = fc.record({
     when: fc.constantFrom(...SCREEN_POP_WHEN),
   }),
   ringDevice: fc.constantFrom('', 'default', 'a'.repeat(64)),
+  language: fc.constantFrom('', ...SUPPORTED_LOCALES),
 });

@@ -6,6 +6,7 @@ import {
   SettingsError,
   WINDOW_SETTING_KEYS,
   applySettingsPatch,
+  readSettings,
   windowSettingsPatch,
 } from '../../main/settings/index.js';
 import { validSettings } from './arbitraries.js';
@@ -102,7 +103,7 @@ describe('applySettingsPatch: refused changes', () => {
         'ringingIntervalMs, alerts, holdAlertDelayMs, holdReminderMs, sound, openAtLogin, ' +
         'checkForUpdates, alertsPausedUntil, windowBounds, recentDestinations, ' +
         'ringUntilAnswered, ringSound, ringVolume, incomingWindow, globalShortcut, ' +
-        'screenPop, ringDevice.',
+        'screenPop, ringDevice, language.',
     );
     expect(refusal({ alerts: { voicemail: true } }).message).toBe(
       'Unknown alert "voicemail". Alerts are: ringing, held, missed, connection.',
@@ -199,6 +200,7 @@ describe('windowSettingsPatch: what the settings window may change', () => {
       globalShortcut: 'F9',
       screenPop: { url: 'https://crm.example.com/?q={from}', when: 'answered' },
       ringDevice: 'default',
+      language: 'pt-BR',
     };
     expect(windowSettingsPatch(patch)).toEqual(patch);
     expect([...WINDOW_SETTING_KEYS].sort()).toEqual(Object.keys(patch).sort());
@@ -299,5 +301,31 @@ describe('the ringing settings', () => {
     [{ ringUntilAnswered: 'yes' }, 'Ring until answered must be on or off (got text).'],
   ])('refuse %j with a message naming the setting', (patch, message) => {
     expect(() => applySettingsPatch(DEFAULT_SETTINGS, patch)).toThrow(message);
+  });
+});
+
+describe('the language setting', () => {
+  it('takes a supported language, or empty to follow the system', () => {
+    for (const language of ['', 'en', 'es', 'pt-BR', 'fr', 'de']) {
+      expect(applySettingsPatch(DEFAULT_SETTINGS, windowSettingsPatch({ language })).language).toBe(
+        language,
+      );
+    }
+    expect(DEFAULT_SETTINGS.language).toBe('');
+  });
+
+  it.each(['xx', 'pt', 'en-XA', 'ES', 42, null])(
+    'refuses %j from the window, naming what it accepts',
+    (language) => {
+      const e = refusal(windowSettingsPatch({ language }));
+      expect(e.field).toBe('language');
+      expect(e.message).toContain("Language must be empty (the system's language) or one of");
+      expect(e.message).toContain('en, es, pt-BR, fr, de');
+    },
+  );
+
+  it('reads an unsupported stored language as the default', () => {
+    expect(readSettings({ language: 'klingon' }).language).toBe('');
+    expect(readSettings({ language: 'fr' }).language).toBe('fr');
   });
 });

@@ -1,7 +1,5 @@
 import type { AccountState } from '../../../main/boundary/contract.js';
-
-export const KEYCHAIN_UNAVAILABLE =
-  'Your system keychain is unavailable: your password will be kept only until you quit.';
+import { useT } from '../i18n.js';
 
 interface Props {
   account: AccountState;
@@ -15,9 +13,10 @@ interface Props {
  * always there so a notice that arrives while the view is open is read out.
  */
 export function AccountNotices({ account, notice = false, keychain = false }: Props) {
+  const t = useT();
   const shown = [
     notice ? account.notice : undefined,
-    keychain && account.keychain === 'unavailable' ? KEYCHAIN_UNAVAILABLE : undefined,
+    keychain && account.keychain === 'unavailable' ? t('notice.keychainUnavailable') : undefined,
   ].filter((text): text is string => Boolean(text));
   return (
     <div class="notices" role="status">

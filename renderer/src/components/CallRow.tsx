@@ -1,13 +1,16 @@
 import type { Session } from '../../../main/boundary/contract.js';
-import { callerLabel, lineLabel } from '../../../main/boundary/session-reading.js';
-import type { CallGroupName } from '../calls.js';
+import type { Translate } from '../../../main/boundary/i18n/translate.js';
+import { lineLabel } from '../../../main/boundary/session-reading.js';
+import { callerWords, type CallGroupName } from '../calls.js';
+import { useT } from '../i18n.js';
 import { sessionHref } from '../router.js';
 import { Elapsed } from './Elapsed.js';
 import { stateBadge } from './StateBadge.js';
 
 /** One live call of `group`; the whole row is a link to its details (click or Enter). */
 export function CallRow({ session, group }: { session: Session; group: CallGroupName }) {
-  const caller = callerLabel(session);
+  const t = useT();
+  const caller = callerWords(session, t);
   const line = lineLabel(session) || session.endpointName;
   const held = group === 'held';
   // Four cells of a grid (caller and badge, then the details and the time): a row is six
@@ -16,10 +19,12 @@ export function CallRow({ session, group }: { session: Session; group: CallGroup
     <li class="call-row">
       <a href={sessionHref(session.id)} class="call-link">
         <span class="caller">{caller}</span>
-        {stateBadge(session, group)}
+        {stateBadge(session, group, t)}
         <span class="call-meta">
-          {metaOf(session, line, held)}
-          {held && session.holdReason === 'Transferring' && <span class="transfer">transfer</span>}
+          {metaOf(session, line, held, t)}
+          {held && session.holdReason === 'Transferring' && (
+            <span class="transfer">{t('calls.transferring')}</span>
+          )}
         </span>
         <Elapsed since={session.dateCreated} />
       </a>
@@ -28,10 +33,11 @@ export function CallRow({ session, group }: { session: Session; group: CallGroup
 }
 
 /** The line, the customer and the hold queue as one text: one node a row, not six. */
-function metaOf(session: Session, line: string | undefined, held: boolean): string {
+function metaOf(session: Session, line: string | undefined, held: boolean, t: Translate): string {
   const parts: string[] = [];
   if (line) parts.push(line);
   if (session.customerName) parts.push(session.customerName);
-  if (held && session.holdQueueName) parts.push(`Hold queue: ${session.holdQueueName}`);
+  if (held && session.holdQueueName)
+    parts.push(t('calls.holdQueue', { queue: session.holdQueueName }));
   return parts.join(' · ');
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EvoTrayBridge } from '../../../main/boundary/contract.js';
+import { useT } from '../i18n.js';
 
 export function CopyButton({
   bridge,
@@ -8,8 +9,10 @@ export function CopyButton({
 }: {
   bridge: EvoTrayBridge;
   value: string;
+  /** What is copied, in the agent's words: "Session id", "number +1503…". */
   label: string;
 }) {
+  const t = useT();
   const [done, setDone] = useState<'copied' | 'failed' | undefined>();
   const copy = (): void => {
     bridge.copyText(value).then(
@@ -19,11 +22,16 @@ export function CopyButton({
   };
   return (
     <>
-      <button type="button" class="copy" onClick={copy} aria-label={`Copy ${label}`}>
-        Copy
+      <button
+        type="button"
+        class="copy"
+        onClick={copy}
+        aria-label={t('copy.label', { what: label })}
+      >
+        {t('copy.button')}
       </button>
       <span class="copy-result" role="status">
-        {done === 'copied' ? 'Copied' : done === 'failed' ? 'Could not copy' : ''}
+        {done === 'copied' ? t('copy.done') : done === 'failed' ? t('copy.failed') : ''}
       </span>
     </>
   );

@@ -1,14 +1,18 @@
+import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import { useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
 import { elapsedText, timeOf } from '../../../main/boundary/times.js';
 
 /** Time since `since` (an API date), ticking every second; nothing when the date is unknown. */
 export function Elapsed({
   since,
-  label = 'Elapsed',
+  label = 'calls.elapsed',
 }: {
   since: string | undefined;
-  label?: string;
+  /** Its spoken label, with the time as {time}. */
+  label?: Extract<MessageId, 'calls.elapsed' | 'incoming.ringingFor'>;
 }) {
+  const t = useT();
   // One component per timer (not a wrapper and a ticking child): a list of 500 calls renders
   // 500 fewer components. It listens to the ticker even without a date, which costs a Set entry.
   const now = useNow();
@@ -16,7 +20,7 @@ export function Elapsed({
   if (start === undefined) return null;
   const text = elapsedText(now - start);
   return (
-    <span class="elapsed" aria-label={`${label} ${text}`}>
+    <span class="elapsed" aria-label={t(label, { time: text })}>
       {text}
     </span>
   );

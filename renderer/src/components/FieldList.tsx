@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from '../i18n.js';
 
 export type Field = [label: string, value: ComponentChildren | string | boolean | undefined];
 
 /** A definition list of the fields that have a value; booleans read Yes / No. */
 export function FieldList({ fields }: { fields: Field[] }) {
+  const t = useT();
   const shown = fields.filter(([, value]) => value !== undefined && value !== null && value !== '');
   if (shown.length === 0) return null;
   return (
@@ -11,7 +13,7 @@ export function FieldList({ fields }: { fields: Field[] }) {
       {shown.map(([label, value]) => (
         <div class="field" key={label}>
           <dt>{label}</dt>
-          <dd>{typeof value === 'boolean' ? (value ? 'Yes' : 'No') : value}</dd>
+          <dd>{typeof value === 'boolean' ? (value ? t('field.yes') : t('field.no')) : value}</dd>
         </div>
       ))}
     </dl>

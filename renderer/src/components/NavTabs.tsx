@@ -1,29 +1,31 @@
 import type { AppState } from '../../../main/boundary/contract.js';
+import { useT } from '../i18n.js';
 import type { Route } from '../router.js';
 
 /** The header: Calls / Missed (with the unseen count) / Settings. */
 export function NavTabs({ state, route }: { state: AppState; route: Route }) {
+  const t = useT();
   const unseen = state.missed.filter((m) => !m.seen).length;
   const current = route.view === 'session' ? undefined : route.view;
   return (
     <header class="app-header">
       <span class="brand">Evo Voice</span>
-      <nav aria-label="Main">
+      <nav aria-label={t('nav.label')}>
         <a href="#/calls" aria-current={current === 'calls' ? 'page' : undefined}>
-          Calls
+          {t('nav.calls')}
           {state.sessions.length > 0 && <span class="count">{state.sessions.length}</span>}
         </a>
         <a href="#/missed" aria-current={current === 'missed' ? 'page' : undefined}>
-          Missed
+          {t('nav.missed')}
           {unseen > 0 && (
             <span class="count count-alert">
               {unseen}
-              <span class="visually-hidden"> unseen</span>
+              <span class="visually-hidden"> {t('nav.unseen')}</span>
             </span>
           )}
         </a>
         <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined}>
-          Settings
+          {t('nav.settings')}
         </a>
       </nav>
     </header>

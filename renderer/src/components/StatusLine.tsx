@@ -1,43 +1,59 @@
 import type { AppState } from '../../../main/boundary/contract.js';
+import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import { formatClock, formatRelative, formatTime } from '../../../main/boundary/times.js';
 import { pausedUntil } from '../calls.js';
+import { useLocale, useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
-import { formatClock, formatRelative, formatTime } from '../time.js';
 
-const CONNECTION: Record<AppState['connection']['status'], string> = {
-  idle: 'Starting',
-  online: 'Online',
-  offline: 'Offline — retrying',
-  error: 'Evo Voice error',
-  'too-large': 'Too many calls to watch',
+const CONNECTION: Record<AppState['connection']['status'], MessageId> = {
+  idle: 'status.idle',
+  online: 'status.online',
+  offline: 'status.offline',
+  error: 'status.error',
+  'too-large': 'status.tooLarge',
 };
+
+/** Marks where a placeholder's element goes in a translated sentence (an invisible separator). */
+const SLOT = '\u2063';
 
 /** Online / offline / error, when we last heard from Evo Voice, and whether alerts are paused. */
 export function StatusLine({ state }: { state: AppState }) {
+  const t = useT();
+  const locale = useLocale();
   const now = useNow();
   const { status, lastPollAt, detail } = state.connection;
   const paused = pausedUntil(state, now);
+  // The words around the time, in the language's order; the time itself is a <time> element.
+  const checked = t('status.checked', { when: SLOT }).split(SLOT);
   return (
     <footer class="status-line">
       <p role="status" class={`connection connection-${status}`}>
         <span class="dot" aria-hidden="true" />
-        {CONNECTION[status]}
-        {(status === 'error' || status === 'too-large') && detail ? `: ${detail}` : ''}
+        {(status === 'error' || status === 'too-large') && detail
+          ? t('status.withDetail', { status: t(CONNECTION[status]), detail })
+          : t(CONNECTION[status])}
         {paused !== undefined && (
           <span class="paused">
-            {' · '}Alerts paused{' '}
-            {paused === 'until-resumed' ? 'until you resume' : `until ${formatClock(paused)}`}
+            {' · '}
+            {paused === 'until-resumed'
+              ? t('status.pausedUntilResumed')
+              : t('status.pausedUntil', { time: formatClock(paused, locale) })}
           </span>
         )}
       </p>
       <p class="status-side">
         {lastPollAt !== undefined && (
           <span class="checked">
-            Checked{' '}
-            <time dateTime={new Date(lastPollAt).toISOString()} title={formatTime(lastPollAt)}>
-              {formatRelative(lastPollAt, now)}
+            {checked[0]}
+            <time
+              dateTime={new Date(lastPollAt).toISOString()}
+              title={formatTime(lastPollAt, locale)}
+            >
+              {formatRelative(lastPollAt, now, locale)}
             </time>
+            {checked[1]}
             {' · '}
-            {formatTime(lastPollAt)}
+            {formatTime(lastPollAt, locale)}
           </span>
         )}
         {state.account.user?.name && <span class="agent">{state.account.user.name}</span>}

@@ -1,17 +1,14 @@
 import type { AppState } from '../../../main/boundary/contract.js';
+import { useT } from '../i18n.js';
 
-/** How soon the ringing alert came, when the app raised one for this call. */
+/** How soon the ringing alert came ("1.2 s", to a tenth), when the app raised one for this call. */
 export function AlertLatency({ state, id }: { state: AppState; id: string }) {
+  const t = useT();
   const alert = state.ringing.find((r) => r.sessionId === id);
   if (!alert) return null;
   return (
     <p class="muted alert-latency">
-      Alerted {alertLatencyWords(alert.latencyMs)} after it began ringing
+      {t('details.alertLatency', { seconds: Math.max(0, alert.latencyMs) / 1000 })}
     </p>
   );
-}
-
-/** "1.2 s", to a tenth: what the agent can tell apart. */
-export function alertLatencyWords(latencyMs: number): string {
-  return `${(Math.max(0, latencyMs) / 1000).toFixed(1)} s`;
 }

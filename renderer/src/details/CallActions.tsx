@@ -5,21 +5,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallAction, EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
 import { actionsFor, type AgentIdentity } from '../../../main/boundary/call-action-rules.js';
+import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import { useT } from '../i18n.js';
+import { messageOf } from '../state.js';
 import { TransferForm } from './TransferForm.js';
-import { errorMessage } from '../../../main/boundary/errors.js';
 
-const LABELS: Readonly<Record<CallAction, { label: string; busy: string }>> = {
-  decline: { label: 'Decline', busy: 'Declining…' },
-  hold: { label: 'Hold', busy: 'Holding…' },
-  resume: { label: 'Resume', busy: 'Resuming…' },
-  transfer: { label: 'Transfer…', busy: 'Transferring…' },
-  hangUp: { label: 'Hang up', busy: 'Hanging up…' },
+const LABELS: Readonly<Record<CallAction, { label: MessageId; busy: MessageId }>> = {
+  decline: { label: 'details.action.decline', busy: 'details.action.declining' },
+  hold: { label: 'details.action.hold', busy: 'details.action.holding' },
+  resume: { label: 'details.action.resume', busy: 'details.action.resuming' },
+  transfer: { label: 'details.action.transfer', busy: 'details.action.transferring' },
+  hangUp: { label: 'details.action.hangUp', busy: 'details.action.hangingUp' },
 };
 
-/** The two that cannot be undone ask once more. */
-const CONFIRM: Partial<Record<CallAction, string>> = {
-  decline: 'Decline this call?',
-  hangUp: 'Hang up this call?',
+/** The two that cannot be undone ask once more, and are answered by "Yes, …". */
+const CONFIRM: Partial<Record<CallAction, { question: MessageId; yes: MessageId }>> = {
+  decline: { question: 'details.action.confirmDecline', yes: 'details.action.yesDecline' },
+  hangUp: { question: 'details.action.confirmHangUp', yes: 'details.action.yesHangUp' },
 };
 
 interface Props {
@@ -33,6 +35,7 @@ interface Props {
 }
 
 export function CallActions({ session, agent, recent, bridge, transferOpen }: Props) {
+  const t = useT();
   const actions = actionsFor(session, agent);
   const [busy, setBusy] = useState<CallAction | null>(null);
   const [confirming, setConfirming] = useState<CallAction | null>(null);
@@ -68,7 +71,7 @@ export function CallActions({ session, agent, recent, bridge, transferOpen }: Pr
         setError(result.error);
       }
     } catch (e) {
-      setError(errorMessage(e));
+      setError(messageOf(e, t('error.unknown')));
     } finally {
       inFlight.current = false;
       setBusy(null);
@@ -89,10 +92,11 @@ export function CallActions({ session, agent, recent, bridge, transferOpen }: Pr
     }
   }
 
-  const question = confirming === null ? undefined : CONFIRM[confirming];
+  const confirm = confirming === null ? undefined : CONFIRM[confirming];
+  const question = confirm === undefined ? undefined : t(confirm.question);
   return (
-    <section class="call-actions" aria-label="Call actions">
-      <div class="button-row" role="group" aria-label="Actions for this call">
+    <section class="call-actions" aria-label={t('details.action.group')}>
+      <div class="button-row" role="group" aria-label={t('details.action.groupLabel')}>
         {actions.map((action) => (
           <button
             type="button"
@@ -109,11 +113,11 @@ export function CallActions({ session, agent, recent, bridge, transferOpen }: Pr
             }
             onClick={() => click(action)}
           >
-            {busy === action ? LABELS[action].busy : LABELS[action].label}
+            {t(busy === action ? LABELS[action].busy : LABELS[action].label)}
           </button>
         ))}
       </div>
-      {confirming !== null && question !== undefined && (
+      {confirming !== null && confirm !== undefined && question !== undefined && (
         <div class="confirm" role="group" aria-label={question}>
           <p>{question}</p>
           <div class="button-row">
@@ -124,12 +128,10 @@ export function CallActions({ session, agent, recent, bridge, transferOpen }: Pr
               onClick={() => void run(confirming)}
               ref={confirmButton}
             >
-              {busy === confirming
-                ? LABELS[confirming].busy
-                : `Yes, ${LABELS[confirming].label.toLowerCase()}`}
+              {t(busy === confirming ? LABELS[confirming].busy : confirm.yes)}
             </button>
             <button type="button" onClick={() => setConfirming(null)} disabled={busy !== null}>
-              Cancel
+              {t('details.action.cancel')}
             </button>
           </div>
         </div>

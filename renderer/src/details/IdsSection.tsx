@@ -1,18 +1,20 @@
 import type { EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
 import { CopyButton } from '../components/CopyButton.js';
+import { useT } from '../i18n.js';
 import { Section } from './Section.js';
 
 export function IdsSection({ session: s, bridge }: { session: Session; bridge: EvoTrayBridge }) {
+  const t = useT();
   const ids: [string, string | undefined][] = [
-    ['Session id', s.id],
-    ['Call SID', s.callSid],
-    ['Conference SID', s.conferenceSid],
-    ['Most recent participant call SID', s.mostRecentParticipantCallSid],
-    ['Queue member id', s.queueMemberId],
-    ['Ring queue id', s.ringQueueId],
+    [t('details.sessionId'), s.id],
+    [t('details.callSid'), s.callSid],
+    [t('details.conferenceSid'), s.conferenceSid],
+    [t('details.recentParticipantSid'), s.mostRecentParticipantCallSid],
+    [t('details.queueMemberId'), s.queueMemberId],
+    [t('details.ringQueueId'), s.ringQueueId],
   ];
   return (
-    <Section id="ids" title="Ids">
+    <Section id="ids" title={t('details.ids')}>
       <dl class="fields ids">
         {ids.flatMap(([label, value]) =>
           value

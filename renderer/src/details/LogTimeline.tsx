@@ -1,12 +1,14 @@
 import type { SessionLogEntry } from '../../../main/boundary/contract.js';
-import { timeOf } from '../../../main/boundary/times.js';
-import { formatClock } from '../time.js';
+import { formatClock, timeOf } from '../../../main/boundary/times.js';
+import { useLocale, useT } from '../i18n.js';
 import { Section } from './Section.js';
 
 export function LogTimeline({ log }: { log: SessionLogEntry[] | undefined }) {
+  const t = useT();
+  const locale = useLocale();
   if (!log || log.length === 0) return null;
   return (
-    <Section id="log" title="Log">
+    <Section id="log" title={t('details.log')}>
       <ol class="timeline">
         {log.map((entry, i) => {
           const at = timeOf(entry.date);
@@ -14,7 +16,7 @@ export function LogTimeline({ log }: { log: SessionLogEntry[] | undefined }) {
             <li key={i}>
               {entry.date && (
                 <time dateTime={entry.date} class="timeline-time">
-                  {at === undefined ? entry.date : formatClock(at)}
+                  {at === undefined ? entry.date : formatClock(at, locale)}
                 </time>
               )}
               <span class="timeline-message">{entry.message}</span>

@@ -1,8 +1,10 @@
 import type { Session } from '../../../main/boundary/contract.js';
 import { FieldList, hasAny } from '../components/FieldList.js';
+import { useT } from '../i18n.js';
 import { Section } from './Section.js';
 
 export function PartiesSection({ session: s }: { session: Session }) {
+  const t = useT();
   const values = [
     s.fromName,
     s.fromAddress,
@@ -14,16 +16,16 @@ export function PartiesSection({ session: s }: { session: Session }) {
   ];
   if (!hasAny(values)) return null;
   return (
-    <Section id="parties" title="Parties">
+    <Section id="parties" title={t('details.parties')}>
       <FieldList
         fields={[
-          ['From', s.fromName],
-          ['From address', s.fromAddress],
-          ['From phone number', s.fromPhoneNumber],
-          ['To', s.toAddress],
-          ['Display name', s.displayName],
-          ['Callback number', s.callbackNumber],
-          ['Destination', s.destination],
+          [t('details.from'), s.fromName],
+          [t('details.fromAddress'), s.fromAddress],
+          [t('details.fromPhoneNumber'), s.fromPhoneNumber],
+          [t('details.to'), s.toAddress],
+          [t('details.displayName'), s.displayName],
+          [t('details.callbackNumber'), s.callbackNumber],
+          [t('details.destination'), s.destination],
         ]}
       />
     </Section>

@@ -2,6 +2,10 @@
 // it, with the last five destinations one click away.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkDestination } from '../../../main/boundary/transfer-destination.js';
+import { useT } from '../i18n.js';
+
+/** What the placeholder offers as examples: one of each kind the form takes. */
+const EXAMPLES = { number: '+15035550100', extension: '2040', sip: 'sip:desk@pbx.example.com' };
 
 interface Props {
   recent: readonly string[];
@@ -11,6 +15,7 @@ interface Props {
 }
 
 export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
+  const t = useT();
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -21,7 +26,11 @@ export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
     if (busy) return;
     const checked = checkDestination(value);
     if (!checked.ok) {
-      setProblem(checked.error);
+      setProblem(
+        checked.problem === 'empty'
+          ? t('transfer.empty')
+          : t('transfer.invalid', { typed: checked.typed }),
+      );
       return;
     }
     setProblem(null);
@@ -30,15 +39,15 @@ export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
 
   return (
     <form class="transfer-form" onSubmit={submit} aria-labelledby="transfer-title" noValidate>
-      <h2 id="transfer-title">Transfer the call</h2>
-      <label for="transfer-destination">Number, extension or SIP address</label>
+      <h2 id="transfer-title">{t('transfer.title')}</h2>
+      <label for="transfer-destination">{t('transfer.destination')}</label>
       <input
         id="transfer-destination"
         type="text"
         value={value}
         autocomplete="off"
         spellcheck={false}
-        placeholder="+15035550100, 2040 or sip:desk@pbx.example.com"
+        placeholder={t('transfer.placeholder', EXAMPLES)}
         aria-invalid={problem !== null ? 'true' : undefined}
         aria-describedby={problem !== null ? 'transfer-problem' : undefined}
         onInput={(e) => setValue(e.currentTarget.value)}
@@ -50,15 +59,15 @@ export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
         </p>
       )}
       {recent.length > 0 && (
-        <div class="recent" role="group" aria-label="Recent destinations">
-          <p class="muted">Recent:</p>
+        <div class="recent" role="group" aria-label={t('transfer.recentLabel')}>
+          <p class="muted">{t('transfer.recent')}</p>
           <div class="button-row">
             {recent.map((destination) => (
               <button
                 type="button"
                 key={destination}
                 class="recent-destination"
-                aria-label={`Use ${destination}`}
+                aria-label={t('transfer.use', { destination })}
                 onClick={() => {
                   setValue(destination);
                   setProblem(null);
@@ -72,10 +81,10 @@ export function TransferForm({ recent, busy, onSubmit, onCancel }: Props) {
       )}
       <div class="button-row">
         <button type="submit" class="primary" aria-busy={busy ? 'true' : undefined}>
-          {busy ? 'Transferring…' : 'Transfer'}
+          {busy ? t('details.action.transferring') : t('transfer.submit')}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('details.action.cancel')}
         </button>
       </div>
     </form>

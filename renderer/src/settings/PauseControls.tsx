@@ -2,41 +2,44 @@ import { useState } from 'preact/hooks';
 import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { pausedUntil } from '../calls.js';
 import { messageOf } from '../state.js';
+import { formatClock } from '../../../main/boundary/times.js';
+import { useLocale, useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
-import { formatClock } from '../time.js';
 
 export function PauseControls({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+  const t = useT();
+  const locale = useLocale();
   const now = useNow();
   const [error, setError] = useState<string | undefined>();
   const paused = pausedUntil(state, now);
   const pause = (minutes: number | 'until-resumed' | null): void => {
     setError(undefined);
-    bridge.pauseAlerts(minutes).catch((e: unknown) => setError(messageOf(e)));
+    bridge.pauseAlerts(minutes).catch((e: unknown) => setError(messageOf(e, t('error.unknown'))));
   };
   return (
     <div class="setting" role="group" aria-labelledby="pause-label">
       <span id="pause-label" class="label">
-        Pause alerts
+        {t('pause.label')}
       </span>
       <p class="hint">
         {paused === undefined
-          ? 'Alerts are on.'
+          ? t('pause.on')
           : paused === 'until-resumed'
-            ? 'Alerts are paused until you resume them.'
-            : `Alerts are paused until ${formatClock(paused)}.`}
+            ? t('pause.untilResumed')
+            : t('pause.until', { time: formatClock(paused, locale) })}
       </p>
       <div class="button-row">
         <button type="button" onClick={() => pause(15)}>
-          15 minutes
+          {t('pause.minutes', { minutes: 15 })}
         </button>
         <button type="button" onClick={() => pause(60)}>
-          1 hour
+          {t('pause.hours', { hours: 1 })}
         </button>
         <button type="button" onClick={() => pause('until-resumed')}>
-          Until I resume
+          {t('pause.untilIResume')}
         </button>
         <button type="button" onClick={() => pause(null)} disabled={paused === undefined}>
-          Resume alerts
+          {t('pause.resume')}
         </button>
       </div>
       {error && (

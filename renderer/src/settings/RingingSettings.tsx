@@ -5,21 +5,26 @@ import type {
   RingSound,
   Settings,
 } from '../../../main/boundary/contract.js';
+import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 import { ToggleSetting } from './ToggleSetting.js';
 import type { SettingSaver } from './useSettingSaver.js';
 
-const SOUND_LABELS: Record<RingSound, string> = {
-  classic: 'Classic (North American ring)',
-  double: 'Double ring (UK)',
-  chime: 'Soft chime',
+const SOUND_LABELS: Record<RingSound, MessageId> = {
+  classic: 'ringing.sound.classic',
+  double: 'ringing.sound.double',
+  chime: 'ringing.sound.chime',
 };
 
-const WINDOW_LABELS: Record<IncomingWindowMode, string> = {
-  fallback: 'Only when notifications cannot show',
-  always: 'Always (also with notifications)',
-  never: 'Never',
+const WINDOW_LABELS: Record<IncomingWindowMode, MessageId> = {
+  fallback: 'ringing.window.fallback',
+  always: 'ringing.window.always',
+  never: 'ringing.window.never',
 };
+
+/** The shortcut the placeholder offers as an example (Electron's accelerator syntax). */
+const SHORTCUT_EXAMPLE = 'CommandOrControl+Shift+A';
 
 interface Props {
   settings: Settings;
@@ -29,10 +34,11 @@ interface Props {
 
 /** Ring until answered, its sound, volume and test; the incoming-call window; the shortcut. */
 export function RingingSettings({ settings, bridge, saver }: Props) {
+  const t = useT();
   const [testError, setTestError] = useState<string | undefined>();
   const test = (): void => {
     setTestError(undefined);
-    bridge.testRingSound().catch((e: unknown) => setTestError(messageOf(e)));
+    bridge.testRingSound().catch((e: unknown) => setTestError(messageOf(e, t('error.unknown'))));
   };
   const error = (field: string, id: string) => {
     const message = field === 'test' ? testError : saver.errorFor(field);
@@ -45,16 +51,16 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
 
   return (
     <section aria-labelledby="settings-ringing">
-      <h2 id="settings-ringing">Ringing</h2>
+      <h2 id="settings-ringing">{t('ringing.title')}</h2>
       <ToggleSetting
         id="ring-until-answered"
-        label="Ring until answered"
+        label={t('ringing.untilAnswered')}
         checked={settings.ringUntilAnswered}
         error={saver.errorFor('ringUntilAnswered')}
         onSave={(on) => saver.save('ringUntilAnswered', { ringUntilAnswered: on })}
       />
       <div class="setting">
-        <label for="ring-sound">Ring sound</label>
+        <label for="ring-sound">{t('ringing.sound')}</label>
         <select
           id="ring-sound"
           value={settings.ringSound}
@@ -64,14 +70,14 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         >
           {(Object.keys(SOUND_LABELS) as RingSound[]).map((id) => (
             <option key={id} value={id}>
-              {SOUND_LABELS[id]}
+              {t(SOUND_LABELS[id])}
             </option>
           ))}
         </select>
         {error('ringSound', 'ring-sound')}
       </div>
       <div class="setting">
-        <label for="ring-volume">Ring volume</label>
+        <label for="ring-volume">{t('ringing.volume')}</label>
         <input
           id="ring-volume"
           type="range"
@@ -79,7 +85,7 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
           max={100}
           step={5}
           value={Math.round(settings.ringVolume * 100)}
-          aria-valuetext={`${Math.round(settings.ringVolume * 100)}%`}
+          aria-valuetext={t('ringing.volumeValue', { volume: settings.ringVolume })}
           onChange={(e) =>
             void saver.save('ringVolume', { ringVolume: Number(e.currentTarget.value) / 100 })
           }
@@ -87,11 +93,11 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         {error('ringVolume', 'ring-volume')}
       </div>
       <button type="button" id="ring-test" onClick={test}>
-        Test the ring
+        {t('ringing.test')}
       </button>
       {error('test', 'ring-test')}
       <div class="setting">
-        <label for="incoming-window">Show the incoming-call window</label>
+        <label for="incoming-window">{t('ringing.window')}</label>
         <select
           id="incoming-window"
           value={settings.incomingWindow}
@@ -103,7 +109,7 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         >
           {(Object.keys(WINDOW_LABELS) as IncomingWindowMode[]).map((id) => (
             <option key={id} value={id}>
-              {WINDOW_LABELS[id]}
+              {t(WINDOW_LABELS[id])}
             </option>
           ))}
         </select>
@@ -116,6 +122,7 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
 
 /** A key combination typed as text; saved on Enter or leaving the field; empty turns it off. */
 function ShortcutSetting({ settings, saver }: { settings: Settings; saver: SettingSaver }) {
+  const t = useT();
   const [draft, setDraft] = useState<string | undefined>();
   const error = saver.errorFor('globalShortcut');
   const commit = (keys: string): void => {
@@ -126,11 +133,11 @@ function ShortcutSetting({ settings, saver }: { settings: Settings; saver: Setti
   };
   return (
     <div class="setting">
-      <label for="global-shortcut">Shortcut to open the ringing call</label>
+      <label for="global-shortcut">{t('ringing.shortcut')}</label>
       <input
         id="global-shortcut"
         type="text"
-        placeholder="Off (e.g. CommandOrControl+Shift+A)"
+        placeholder={t('ringing.shortcutPlaceholder', { example: SHORTCUT_EXAMPLE })}
         value={draft ?? settings.globalShortcut}
         onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={(e) => commit(e.currentTarget.value)}
@@ -140,7 +147,7 @@ function ShortcutSetting({ settings, saver }: { settings: Settings; saver: Setti
         }
       />
       <p id="global-shortcut-hint" class="hint">
-        Works from any app. Leave empty to turn it off.
+        {t('ringing.shortcutHint')}
       </p>
       {error && (
         <p id="global-shortcut-error" class="field-error" role="alert">

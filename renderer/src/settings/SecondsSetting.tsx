@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useT } from '../i18n.js';
 
 interface Props {
   id: string;
@@ -12,6 +13,7 @@ interface Props {
 
 /** A duration typed in seconds; what the agent typed stays in the field until the app accepts it. */
 export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSave }: Props) {
+  const t = useT();
   const [draft, setDraft] = useState<string | undefined>();
   const [typo, setTypo] = useState<string | undefined>();
   const shownError = typo ?? error;
@@ -19,7 +21,7 @@ export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSav
   const commit = (text: string): void => {
     const seconds = Number(text.trim());
     if (text.trim() === '' || !Number.isFinite(seconds)) {
-      setTypo('Enter a number of seconds');
+      setTypo(t('settings.secondsTypo'));
       return;
     }
     setTypo(undefined);
@@ -46,7 +48,7 @@ export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSav
           aria-describedby={describedBy || undefined}
         />
         <span class="unit" aria-hidden="true">
-          s
+          {t('settings.secondsUnit')}
         </span>
       </span>
       {hint && (

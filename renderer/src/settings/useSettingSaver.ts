@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EvoTrayBridge, SettingsPatch } from '../../../main/boundary/contract.js';
+import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 
 /** The settings the window edits: main accepts no other key from it (pausing is pauseAlerts). */
@@ -18,6 +19,7 @@ export type WindowSettingsPatch = Pick<
   | 'ringVolume'
   | 'incomingWindow'
   | 'globalShortcut'
+  | 'language'
 >;
 
 export interface SettingSaver {
@@ -29,6 +31,7 @@ export interface SettingSaver {
 }
 
 export function useSettingSaver(bridge: EvoTrayBridge): SettingSaver {
+  const t = useT();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [savedField, setSavedField] = useState<string | undefined>();
 
@@ -39,7 +42,7 @@ export function useSettingSaver(bridge: EvoTrayBridge): SettingSaver {
       setSavedField(field);
       return true;
     } catch (error) {
-      setErrors((e) => ({ ...e, [field]: messageOf(error) }));
+      setErrors((e) => ({ ...e, [field]: messageOf(error, t('error.unknown')) }));
       setSavedField(undefined);
       return false;
     }

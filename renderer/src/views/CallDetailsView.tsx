@@ -1,7 +1,7 @@
 import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
-import { callerLabel, lineLabel } from '../../../main/boundary/session-reading.js';
+import { lineLabel } from '../../../main/boundary/session-reading.js';
 import { agentOf } from '../../../main/boundary/call-action-rules.js';
-import { findCall } from '../calls.js';
+import { callerWords, findCall } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';
 import { AccountSection } from '../details/AccountSection.js';
@@ -13,6 +13,7 @@ import { LogTimeline } from '../details/LogTimeline.js';
 import { MembersSection } from '../details/MembersSection.js';
 import { PartiesSection } from '../details/PartiesSection.js';
 import { StateSection } from '../details/StateSection.js';
+import { useT } from '../i18n.js';
 
 interface Props {
   state: AppState;
@@ -24,10 +25,11 @@ interface Props {
 }
 
 export function CallDetailsView({ state, id, transfer = false, bridge, backHref }: Props) {
+  const t = useT();
   const found = findCall(state, id);
   const back = (
     <a href={backHref} class="back">
-      ← Back
+      {t('details.back')}
     </a>
   );
   if (!found) {
@@ -35,9 +37,9 @@ export function CallDetailsView({ state, id, transfer = false, bridge, backHref 
       <main class="details" aria-labelledby="view-title">
         {back}
         <h1 id="view-title" tabIndex={-1}>
-          This call is no longer available
+          {t('details.gone')}
         </h1>
-        <p class="muted">It ended a while ago, or it was never on this account.</p>
+        <p class="muted">{t('details.goneHint')}</p>
       </main>
     );
   }
@@ -48,14 +50,14 @@ export function CallDetailsView({ state, id, transfer = false, bridge, backHref 
       {back}
       <div class="details-head">
         <h1 id="view-title" tabIndex={-1}>
-          {callerLabel(session)}
+          {callerWords(session, t)}
         </h1>
         <StateBadge session={session} ended={ended} />
         {!ended && <Elapsed since={session.dateCreated} />}
       </div>
       {line && <p class="muted">{line}</p>}
       <AlertLatency state={state} id={id} />
-      {ended && <p class="ended-note">This call has ended.</p>}
+      {ended && <p class="ended-note">{t('details.ended')}</p>}
       {!ended && (
         <CallActions
           session={session}

@@ -3,18 +3,20 @@ import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
 import { groupCalls } from '../calls.js';
+import { useT } from '../i18n.js';
 
 export function CallsView({ sessions, account }: { sessions: Session[]; account: AccountState }) {
+  const t = useT();
   const groups = groupCalls(sessions);
   return (
     <main class="calls" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1} class="visually-hidden">
-        Calls
+        {t('nav.calls')}
       </h1>
       <AccountNotices account={account} notice />
       <RingingAnnouncer sessions={sessions} />
       {groups.length === 0 ? (
-        <p class="empty">No calls right now — we'll alert you when one rings.</p>
+        <p class="empty">{t('calls.empty')}</p>
       ) : (
         groups.map((group) => (
           <section
@@ -24,7 +26,7 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
             style={{ containIntrinsicSize: `auto ${groupHeightRem(group.sessions.length)}rem` }}
           >
             <h2 id={`group-${group.name}`}>
-              {group.title} <span class="group-count">{group.sessions.length}</span>
+              {t(group.title)} <span class="group-count">{group.sessions.length}</span>
             </h2>
             <ul class="call-list">
               {group.sessions.map((session) => (

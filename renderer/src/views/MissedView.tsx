@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EvoTrayBridge, MissedCall } from '../../../main/boundary/contract.js';
 import { CopyButton } from '../components/CopyButton.js';
+import { useT } from '../i18n.js';
 import { When } from '../components/When.js';
 import { sessionHref } from '../router.js';
 import { messageOf } from '../state.js';
@@ -11,20 +12,21 @@ export function newestFirst(missed: readonly MissedCall[]): MissedCall[] {
 }
 
 export function MissedView({ missed, bridge }: { missed: MissedCall[]; bridge: EvoTrayBridge }) {
+  const t = useT();
   const [error, setError] = useState<string | undefined>();
   const clear = (): void => {
     setError(undefined);
-    bridge.clearMissed().catch((e: unknown) => setError(messageOf(e)));
+    bridge.clearMissed().catch((e: unknown) => setError(messageOf(e, t('error.unknown'))));
   };
   return (
     <main class="missed" aria-labelledby="view-title">
       <div class="view-head">
         <h1 id="view-title" tabIndex={-1}>
-          Missed calls
+          {t('missed.title')}
         </h1>
         {missed.length > 0 && (
           <button type="button" onClick={clear}>
-            Clear
+            {t('missed.clear')}
           </button>
         )}
       </div>
@@ -34,7 +36,7 @@ export function MissedView({ missed, bridge }: { missed: MissedCall[]; bridge: E
         </p>
       )}
       {missed.length === 0 ? (
-        <p class="empty">No missed calls.</p>
+        <p class="empty">{t('missed.empty')}</p>
       ) : (
         <ul class="missed-list">
           {newestFirst(missed).map((call) => (
@@ -44,9 +46,9 @@ export function MissedView({ missed, bridge }: { missed: MissedCall[]; bridge: E
                 <span class="call-meta">{call.body}</span>
                 <span class="call-meta">
                   <When at={call.at} />
-                  {call.whileAway && ' · while you were away'}
+                  {call.whileAway && ` · ${t('missed.whileAway')}`}
                 </span>
-                {!call.seen && <span class="badge badge-missed">New</span>}
+                {!call.seen && <span class="badge badge-missed">{t('missed.new')}</span>}
               </a>
               {call.number !== undefined && (
                 <CallBackButtons number={call.number} bridge={bridge} />
@@ -61,20 +63,21 @@ export function MissedView({ missed, bridge }: { missed: MissedCall[]; bridge: E
 
 /** Call back through the OS's phone handler (main checks the number first), and copy it. */
 function CallBackButtons({ number, bridge }: { number: string; bridge: EvoTrayBridge }) {
+  const t = useT();
   const [refused, setRefused] = useState<string | undefined>();
   const call = (): void => {
     setRefused(undefined);
     bridge.callBack(number).then(
       (result) => setRefused(result.ok ? undefined : result.error),
-      (e: unknown) => setRefused(messageOf(e)),
+      (e: unknown) => setRefused(messageOf(e, t('error.unknown'))),
     );
   };
   return (
     <div class="missed-actions">
-      <button type="button" onClick={call} aria-label={`Call back ${number}`}>
-        Call back
+      <button type="button" onClick={call} aria-label={t('missed.callBackLabel', { number })}>
+        {t('missed.callBack')}
       </button>
-      <CopyButton bridge={bridge} value={number} label={`number ${number}`} />
+      <CopyButton bridge={bridge} value={number} label={t('missed.number', { number })} />
       {refused && (
         <p class="form-error" role="alert">
           {refused}

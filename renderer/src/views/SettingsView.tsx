@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AlertKinds, AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
+import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
 import { AccountNotices } from '../components/AccountNotices.js';
+import { useT } from '../i18n.js';
+import { LanguageSetting } from '../settings/LanguageSetting.js';
 import { PauseControls } from '../settings/PauseControls.js';
 import { RingingSettings } from '../settings/RingingSettings.js';
 import { SecondsSetting } from '../settings/SecondsSetting.js';
@@ -8,48 +11,49 @@ import { ToggleSetting } from '../settings/ToggleSetting.js';
 import { useSettingSaver } from '../settings/useSettingSaver.js';
 import { messageOf } from '../state.js';
 
-const ALERT_LABELS: [keyof AlertKinds, string][] = [
-  ['ringing', 'Ringing calls'],
-  ['held', 'Calls on hold'],
-  ['missed', 'Missed calls'],
-  ['connection', 'Connection lost or back'],
+const ALERT_LABELS: [keyof AlertKinds, MessageId][] = [
+  ['ringing', 'settings.alert.ringing'],
+  ['held', 'settings.alert.held'],
+  ['missed', 'settings.alert.missed'],
+  ['connection', 'settings.alert.connection'],
 ];
 
 export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+  const t = useT();
   const { settings, account } = state;
   const saver = useSettingSaver(bridge);
   const [signOutError, setSignOutError] = useState<string | undefined>();
   const signOut = (): void => {
-    bridge.signOut().catch((e: unknown) => setSignOutError(messageOf(e)));
+    bridge.signOut().catch((e: unknown) => setSignOutError(messageOf(e, t('error.unknown'))));
   };
 
   return (
     <main class="settings" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Settings
+        {t('settings.title')}
       </h1>
       <AccountNotices account={account} notice keychain />
 
       <section aria-labelledby="settings-account">
-        <h2 id="settings-account">Account</h2>
+        <h2 id="settings-account">{t('settings.account')}</h2>
         <dl class="fields">
           <div class="field">
-            <dt>Server</dt>
+            <dt>{t('settings.server')}</dt>
             <dd>{account.server ?? settings.server}</dd>
           </div>
           <div class="field">
-            <dt>Username</dt>
+            <dt>{t('settings.username')}</dt>
             <dd>{settings.username || '—'}</dd>
           </div>
           {account.demo && (
             <div class="field">
-              <dt>Mode</dt>
-              <dd>Demo (simulated calls)</dd>
+              <dt>{t('settings.mode')}</dt>
+              <dd>{t('settings.demo')}</dd>
             </div>
           )}
         </dl>
         <button type="button" onClick={signOut}>
-          Sign out
+          {t('settings.signOut')}
         </button>
         {signOutError && (
           <p class="field-error" role="alert">
@@ -59,12 +63,12 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
       </section>
 
       <section aria-labelledby="settings-alerts">
-        <h2 id="settings-alerts">Alerts</h2>
+        <h2 id="settings-alerts">{t('settings.alerts')}</h2>
         {ALERT_LABELS.map(([kind, label]) => (
           <ToggleSetting
             key={kind}
             id={`alert-${kind}`}
-            label={label}
+            label={t(label)}
             checked={settings.alerts[kind]}
             error={saver.errorFor(`alerts.${kind}`)}
             onSave={(on) => saver.save(`alerts.${kind}`, { alerts: { [kind]: on } })}
@@ -72,23 +76,23 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         ))}
         <SecondsSetting
           id="hold-delay"
-          label="Alert when a call has been on hold for"
-          hint="0 alerts as soon as a call is put on hold."
+          label={t('settings.holdDelay')}
+          hint={t('settings.holdDelayHint')}
           valueMs={settings.holdAlertDelayMs}
           error={saver.errorFor('holdAlertDelayMs')}
           onSave={(ms) => saver.save('holdAlertDelayMs', { holdAlertDelayMs: ms })}
         />
         <SecondsSetting
           id="hold-reminder"
-          label="Remind me of a held call every"
-          hint="0 turns the reminders off."
+          label={t('settings.holdReminder')}
+          hint={t('settings.holdReminderHint')}
           valueMs={settings.holdReminderMs}
           error={saver.errorFor('holdReminderMs')}
           onSave={(ms) => saver.save('holdReminderMs', { holdReminderMs: ms })}
         />
         <ToggleSetting
           id="sound"
-          label="Play a sound"
+          label={t('settings.sound')}
           checked={settings.sound}
           error={saver.errorFor('sound')}
           onSave={(on) => saver.save('sound', { sound: on })}
@@ -99,10 +103,11 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
       <RingingSettings settings={settings} bridge={bridge} saver={saver} />
 
       <section aria-labelledby="settings-app">
-        <h2 id="settings-app">App</h2>
+        <h2 id="settings-app">{t('settings.app')}</h2>
+        <LanguageSetting language={settings.language} saver={saver} />
         <SecondsSetting
           id="poll-interval"
-          label="Check for calls every"
+          label={t('settings.pollInterval')}
           valueMs={settings.pollIntervalMs}
           min={1}
           error={saver.errorFor('pollIntervalMs')}
@@ -110,8 +115,8 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         />
         <SecondsSetting
           id="ringing-interval"
-          label="While a call rings, check every"
-          hint="Faster while a call of yours rings or waits in a queue, so the alert comes sooner."
+          label={t('settings.ringingInterval')}
+          hint={t('settings.ringingIntervalHint')}
           valueMs={settings.ringingIntervalMs}
           min={0.5}
           error={saver.errorFor('ringingIntervalMs')}
@@ -119,21 +124,21 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         />
         <ToggleSetting
           id="open-at-login"
-          label="Open at login"
+          label={t('settings.openAtLogin')}
           checked={settings.openAtLogin}
           error={saver.errorFor('openAtLogin')}
           onSave={(on) => saver.save('openAtLogin', { openAtLogin: on })}
         />
         <ToggleSetting
           id="check-for-updates"
-          label="Check for updates"
+          label={t('settings.checkForUpdates')}
           checked={settings.checkForUpdates}
           error={saver.errorFor('checkForUpdates')}
           onSave={(on) => saver.save('checkForUpdates', { checkForUpdates: on })}
         />
       </section>
       <p class="visually-hidden" role="status">
-        {saver.savedField ? 'Saved' : ''}
+        {saver.savedField ? t('settings.saved') : ''}
       </p>
     </main>
   );

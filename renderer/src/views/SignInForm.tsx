@@ -6,6 +6,7 @@ import {
   type SignInResult,
 } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
+import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 
 const CUSTOM = 'custom';
@@ -17,12 +18,11 @@ function initialChoice(server: string | undefined): string {
   return preset ? preset.url : CUSTOM;
 }
 
-/** The app checks the address itself (a bare host means https); here only that one was typed. */
-export function checkServerUrl(value: string): string | undefined {
-  return value.trim() === '' ? 'Enter the server address, like team.example.com' : undefined;
-}
+/** The example of a server address the agent is shown when they typed none. */
+const SERVER_EXAMPLE = 'team.example.com';
 
 export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+  const t = useT();
   const saved = state.account.server ?? state.settings.server;
   const [choice, setChoice] = useState(() => initialChoice(saved));
   const [customUrl, setCustomUrl] = useState(() => (initialChoice(saved) === CUSTOM ? saved : ''));
@@ -51,14 +51,18 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
     event.preventDefault();
     if (working) return;
     const server = choice === CUSTOM ? customUrl.trim() : choice;
-    const badUrl = choice === CUSTOM ? checkServerUrl(server) : undefined;
+    // The app checks the address itself (a bare host means https); here only that one was typed.
+    const badUrl =
+      choice === CUSTOM && server === ''
+        ? t('signIn.serverMissing', { example: SERVER_EXAMPLE })
+        : undefined;
     setUrlError(badUrl);
     if (badUrl) return;
     setError(undefined);
     setBusy(true);
     bridge
       .signIn({ server, username: username.trim(), password, remember })
-      .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e) }))
+      .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e, t('error.unknown')) }))
       .finally(() => setBusy(false));
   };
 
@@ -67,16 +71,16 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
     setBusy(true);
     bridge
       .startDemo()
-      .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e) }))
+      .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e, t('error.unknown')) }))
       .finally(() => setBusy(false));
   };
 
   return (
     <main class="sign-in" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in to Evo Voice</h1>
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <AccountNotices account={state.account} keychain />
       <form onSubmit={submit} aria-busy={working}>
-        <label for="server">Server</label>
+        <label for="server">{t('signIn.server')}</label>
         <select
           id="server"
           value={choice}
@@ -85,14 +89,14 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
         >
           {SERVER_PRESETS.map((p) => (
             <option key={p.url} value={p.url}>
-              {p.label} ({new URL(p.url).host})
+              {t('signIn.preset', { name: p.label, host: new URL(p.url).host })}
             </option>
           ))}
-          <option value={CUSTOM}>Another server…</option>
+          <option value={CUSTOM}>{t('signIn.otherServer')}</option>
         </select>
         {choice === CUSTOM && (
           <>
-            <label for="custom-server">Server address</label>
+            <label for="custom-server">{t('signIn.serverAddress')}</label>
             <input
               id="custom-server"
               type="text"
@@ -113,7 +117,7 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
             )}
           </>
         )}
-        <label for="username">Username</label>
+        <label for="username">{t('signIn.username')}</label>
         <input
           id="username"
           type="text"
@@ -123,7 +127,7 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
           onInput={(e) => setUsername(e.currentTarget.value)}
           disabled={working}
         />
-        <label for="password">Password</label>
+        <label for="password">{t('signIn.password')}</label>
         <input
           id="password"
           ref={passwordInput}
@@ -142,7 +146,7 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
             onChange={(e) => setRemember(e.currentTarget.checked)}
             disabled={working}
           />
-          Remember me
+          {t('signIn.remember')}
         </label>
         {shownError && (
           <p id="sign-in-error" class="form-error" role="alert">
@@ -150,14 +154,14 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
           </p>
         )}
         <button type="submit" class="primary" disabled={working}>
-          {working ? 'Signing in…' : 'Sign in'}
+          {working ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
       <p class="demo">
         <button type="button" class="link-button" onClick={demo} disabled={working}>
-          Try the demo
+          {t('signIn.demo')}
         </button>{' '}
-        <span class="muted">— simulated calls, no account needed</span>
+        <span class="muted">{t('signIn.demoHint')}</span>
       </p>
     </main>
   );
