@@ -1,6 +1,6 @@
 // The glue of the engine: poll → decide → lookups → ledger → events. The decisions are
 // decide()'s; this module only performs them, in order, one poll at a time.
-import { EvoApiError, isEvoApiError, type EvoApi, type EvoErrorKind } from '../evo/api.js';
+import type { EvoApi, EvoApiError } from '../evo/api.js';
 import type { AgentProfile, Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
 import { systemClock, type Clock } from './clock.js';
@@ -18,8 +18,9 @@ import type { PollFollower } from './follower.js';
 import { createLedgerWriter } from './ledger-writer.js';
 import { createPoller, type PollOutcome } from './poller.js';
 import { baseIntervalMs, wakeDelayMs, withJitter } from './poll-interval.js';
-import { clockOffsetOf, estimateLatency, narrowClockWindow, type ClockWindow } from './latency.js';
-import { afterPoll, lastNotRingingAt, noSightings, type Sightings } from './sightings.js';
+import { createAlertLatency, type Listing } from './alert-latency.js';
+import { createSessionGuard } from './session-guard.js';
+import { lookUp, toApiError } from './lookup.js';
 import { errorMessage } from '../boundary/errors.js';
 
 export type PollResult = { at: number; sessions: Session[] } | { at: number; error: EvoApiError };
@@ -66,13 +67,6 @@ export interface Watcher {
   signedIn<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-/** What a listing tells the latency estimate of the ringing events it causes. */
-interface Listing {
-  sentAt: number;
-  receivedAt: number;
-  serverOffsetMs: number;
-}
-
 /** Why a poll could not list the sessions, as the engine sees it. */
 type Failure = Extract<Observation, { kind: 'failure' }>;
 
@@ -89,11 +83,18 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const random = options.random ?? Math.random;
   /** The calls of the last listing: while one rings or is queued, polling is fast. */
   let lastSessions: readonly Session[] = [];
-  let sightings: Sightings = noSightings;
-  /** The server's clock against ours, from the listings' Date headers. */
-  let serverClock: ClockWindow | null = null;
-  /** The interval (before jitter) that the poll now waiting or in flight was scheduled with. */
-  let intervalInForceMs = timing.pollIntervalMs;
+  const latency = createAlertLatency(timing.pollIntervalMs);
+  const guard = createSessionGuard({
+    api,
+    server: options.server,
+    username: options.username,
+    password: options.password,
+    log,
+    signal: () => stopping.signal,
+    onSignedIn: (profile) => tell('onSignedIn', () => options.onSignedIn?.(profile)),
+    onPasswordRejected: () => tell('onPasswordRejected', () => options.onPasswordRejected?.()),
+  });
+  const { authenticated } = guard;
 
   const poller = createPoller({
     clock,
@@ -105,14 +106,15 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   /** The interval rule (main/watch/poll-interval.ts) decides; the poller waits. */
   function nextIntervalMs(): number {
-    intervalInForceMs = baseIntervalMs({
+    const intervalMs = baseIntervalMs({
       sessions: lastSessions,
       normalMs: timing.pollIntervalMs,
       ringingMs: timing.ringingIntervalMs,
       lockedSince: options.lockedSince?.() ?? null,
       now: clock.now(),
     });
-    return withJitter(intervalInForceMs, random);
+    latency.scheduled(intervalMs);
+    return withJitter(intervalMs, random);
   }
 
   async function pollOnce(): Promise<PollOutcome> {
@@ -130,70 +132,20 @@ export function createWatcher(options: WatcherOptions): Watcher {
         return await fail(toApiError(e));
       }
       const receivedAt = clock.now();
-      serverClock = narrowClockWindow(serverClock, api.lastListingDate?.(), sentAt, receivedAt);
-      const serverOffsetMs = clockOffsetOf(serverClock);
+      const listing = latency.listed(sentAt, receivedAt, api.lastListingDate?.());
       told = [];
       // The listing reaches the app with its events, both once the ledger is written: the agent
       // cannot act on a call (resume a hold) between seeing it and its alert.
       const onPoll = () => tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
-      await observe({ kind: 'sessions', sessions }, { sentAt, receivedAt, serverOffsetMs }, onPoll);
+      await observe({ kind: 'sessions', sessions }, listing, onPoll);
       lastSessions = sessions;
-      sightings = afterPoll(sightings, sessions, receivedAt);
+      latency.seen(sessions, receivedAt);
       await follow(receivedAt, told);
       return { ok: true };
     } catch (e) {
       // A bug, not a network problem: say so, and let the poller back off.
       log.error(`The watch loop failed: ${errorMessage(e)}`);
       return { ok: false };
-    }
-  }
-
-  /** Set once the stored password is rejected: it is never tried again (accounts lock). */
-  let passwordRejected = false;
-
-  /** Runs an API call; after a 401, one silent re-sign-in and one retry. */
-  async function authenticated<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (e) {
-      if (!isEvoApiError(e, 'rejected-credentials')) throw e;
-      log.info('The Evo Voice session expired; signing in again.');
-    }
-    await signInAgain();
-    return call();
-  }
-
-  /** A sign-in under way: a poll and an action meeting the same 401 share it. */
-  let signingIn: Promise<void> | null = null;
-
-  function signInAgain(): Promise<void> {
-    signingIn ??= signInOnce().finally(() => {
-      signingIn = null;
-    });
-    return signingIn;
-  }
-
-  async function signInOnce(): Promise<void> {
-    const password = passwordRejected ? null : await options.password();
-    if (password === null) {
-      throw new EvoApiError(
-        'rejected-credentials',
-        passwordRejected
-          ? 'Your saved password was rejected: sign in again.'
-          : 'Your Evo Voice session expired and no password is saved: sign in again.',
-      );
-    }
-    try {
-      const { server, username } = options;
-      const profile = await api.signIn(server, username, password, stopping.signal);
-      log.info(`Signed in again as ${profile.name}.`);
-      tell('onSignedIn', () => options.onSignedIn?.(profile));
-    } catch (e) {
-      if (isEvoApiError(e, 'rejected-credentials') && !stopping.signal.aborted) {
-        passwordRejected = true;
-        tell('onPasswordRejected', () => options.onPasswordRejected?.());
-      }
-      throw e;
     }
   }
 
@@ -224,7 +176,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     if (observation.kind !== 'sessions') return;
     for (const sessionId of pendingLookups(memory)) {
       if (stopping.signal.aborted) return; // still pending in the ledger: asked after a restart
-      const result = await lookUp(sessionId);
+      const result = await lookUp(sessionId, { api, guard, signal: stopping.signal, log });
       if (result !== 'ask-again') await apply({ kind: 'lookup', sessionId, result });
     }
   }
@@ -244,39 +196,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     if (decision.events.length > 0) await ledger?.save(memory);
     else void ledger?.save(memory);
     beforeEvents?.();
-    decision.events.map((e) => withLatency(e, listing)).forEach(deliver);
-  }
-
-  /** A ringing event says how late it comes: see "How late was the alert" in docs/WATCH.md. */
-  function withLatency(event: WatchEvent, listing: Listing | undefined): WatchEvent {
-    if (event.event !== 'ringing' || listing === undefined) return event;
-    const { latencyMs } = estimateLatency({
-      alertAt: listing.receivedAt,
-      session: event.session ?? {},
-      serverOffsetMs: listing.serverOffsetMs,
-      lastNotRingingAt: lastNotRingingAt(sightings, event.sessionId),
-      intervalMs: intervalInForceMs,
-    });
-    return { ...event, latencyMs };
-  }
-
-  /**
-   * The call as Evo Voice has it; 'failed' when it cannot be learned (gone, not allowed,
-   * unreachable, signed out); 'ask-again' after a passing error, so the next poll asks again
-   * until the engine's lookup deadline reports it missed.
-   */
-  async function lookUp(sessionId: string): Promise<Session | 'failed' | 'ask-again'> {
-    try {
-      // Signed in again if need be: a 401 here must not turn a call answered elsewhere into missed.
-      return await authenticated(() => api.getSession(sessionId, stopping.signal));
-    } catch (e) {
-      if (stopping.signal.aborted) return 'ask-again';
-      const error = toApiError(e);
-      const passing = PASSING_LOOKUP_ERRORS.has(error.kind);
-      const next = passing ? 'Asking again at the next poll.' : 'Judging by what was last seen.';
-      log.warn(`Could not look up how call ${sessionId} ended: ${sentence(error.message)} ${next}`);
-      return passing ? 'ask-again' : 'failed';
-    }
+    decision.events.map((e) => latency.withLatency(e, listing)).forEach(deliver);
   }
 
   /** The events of the poll under way, for the followers. */
@@ -348,18 +268,6 @@ export function createWatcher(options: WatcherOptions): Watcher {
   };
 }
 
-/** Errors that may clear up by the next poll; the others settle a lookup at once. */
-const PASSING_LOOKUP_ERRORS: ReadonlySet<EvoErrorKind> = new Set([
-  'server',
-  'rate-limited',
-  'timeout',
-  'bad-response',
-]);
-
 function failureOf(error: EvoApiError): Failure {
   return { kind: 'failure', status: failureStatusOf(error), detail: error.message };
-}
-
-function toApiError(e: unknown): EvoApiError {
-  return e instanceof EvoApiError ? e : new EvoApiError('bad-response', errorMessage(e));
 }
