@@ -3,14 +3,8 @@
 // setting never throws away the others or stops the app. Values follow the settings' own rules.
 import type { SettingsPatch } from '../boundary/contract.js';
 import { isLoopback } from '../evo/server-url.js';
-import {
-  ALERT_KINDS,
-  RULES,
-  SCREEN_POP_FIELDS,
-  SETTING_KEYS,
-  SCREEN_POP_RULES,
-  alertFlag,
-} from '../settings/rules.js';
+import { RULES, SCREEN_POP_RULES, alertFlag } from '../settings/rules.js';
+import { ALERT_KINDS, SCREEN_POP_FIELDS, SETTING_KEYS } from '../settings/keys.js';
 import { isPlainObject } from '../boundary/records.js';
 import { errorMessage } from '../boundary/errors.js';
 

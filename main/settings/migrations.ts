@@ -7,7 +7,7 @@
 // `repairStoredSettings(store)` so the file matches the schema whatever it held before, and add
 // a test in test/settings/migrations.test.ts that starts from the old shape.
 import { readSettings } from './read.js';
-import { SETTING_KEYS } from './rules.js';
+import { SETTING_KEYS } from './keys.js';
 
 /** The part of electron-store (conf) a migration uses. */
 export interface MigratingStore {

@@ -1,14 +1,7 @@
 // Applies an untrusted settings patch (from the window, over IPC): all of it or none of it.
 import type { AlertKinds, ScreenPopSettings, Settings } from '../boundary/contract.js';
-import {
-  ALERT_KINDS,
-  RULES,
-  SCREEN_POP_FIELDS,
-  SCREEN_POP_RULES,
-  SETTING_KEYS,
-  SettingsError,
-  alertFlag,
-} from './rules.js';
+import { RULES, SCREEN_POP_RULES, SettingsError, alertFlag } from './rules.js';
+import { ALERT_KINDS, SCREEN_POP_FIELDS, SETTING_KEYS } from './keys.js';
 import { isPlainObject } from '../boundary/records.js';
 
 /** Set only by main's own flows (sign-in, the window's close, the pause menu, a transfer). */

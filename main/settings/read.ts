@@ -2,7 +2,8 @@
 // is valid, field by field, and fill the rest from the defaults. Never throws.
 import { DEFAULT_SETTINGS } from '../boundary/contract.js';
 import type { AlertKinds, ScreenPopSettings, Settings } from '../boundary/contract.js';
-import { ALERT_KINDS, RULES, SCREEN_POP_FIELDS, SCREEN_POP_RULES, alertFlag } from './rules.js';
+import { RULES, SCREEN_POP_RULES, alertFlag } from './rules.js';
+import { ALERT_KINDS, SCREEN_POP_FIELDS } from './keys.js';
 import { isPlainObject } from '../boundary/records.js';
 
 export function readSettings(raw: unknown): Settings {

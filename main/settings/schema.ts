@@ -6,7 +6,7 @@ import {
   SCREEN_POP_WHEN,
   type Settings,
 } from '../boundary/contract.js';
-import { BOUNDS, LANGUAGE_CHOICES } from './rules.js';
+import { BOUNDS, LANGUAGE_CHOICES } from './keys.js';
 
 /** A JSON Schema fragment (draft 2020-12, as ajv in electron-store reads it). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
