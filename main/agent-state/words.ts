@@ -2,31 +2,38 @@
 // platform set them Not ready. Pure.
 import type { AgentStateView } from '../boundary/contract.js';
 import type { AgentStateReading } from '../evo/app-config.js';
+import { createTranslator, type MessageId, type Translate } from '../boundary/i18n/index.js';
 
-const WORDS: Record<string, string> = {
-  Ready: 'Ready',
-  NotReady: 'Not ready',
-  LoggedOut: 'Logged out',
-  WrapUp: 'Wrap-up',
-  Outgoing: 'On an outgoing call',
-  Other: 'Away',
+const WORDS: Record<string, MessageId> = {
+  Ready: 'agent.ready',
+  NotReady: 'agent.notReady',
+  LoggedOut: 'agent.loggedOut',
+  WrapUp: 'agent.wrapUp',
+  Outgoing: 'agent.outgoing',
+  Other: 'agent.away',
 };
 
-const REASONS: Record<string, string> = {
-  MissedCall: 'after a missed call',
-  SetBySystem: 'set by Evo Voice',
+const REASONS: Record<string, MessageId> = {
+  MissedCall: 'agent.reason.missedCall',
+  SetBySystem: 'agent.reason.setBySystem',
 };
+
+const english = createTranslator('en');
 
 /**
  * "Ready", "Not ready — after a missed call", "Wrap-up"…; empty when the platform does not say
  * (Unknown: an account outside a call centre has no agent state). A state this app does not
  * know is shown as the platform names it.
  */
-export function agentStateWords(reading: AgentStateReading): string {
+export function agentStateWords(
+  reading: Pick<AgentStateReading, 'state' | 'reason'>,
+  t: Translate = english,
+): string {
   if (reading.state === 'Unknown') return '';
-  const words = WORDS[reading.state] ?? reading.state;
+  const known = WORDS[reading.state];
+  const words = known === undefined ? reading.state : t(known);
   const why = reading.state === 'NotReady' ? REASONS[reading.reason] : undefined;
-  return why === undefined ? words : `${words} — ${why}`;
+  return why === undefined ? words : t('agent.withReason', { state: words, reason: t(why) });
 }
 
 /** The reading as the app state carries it (to the tray and the window). */
@@ -47,10 +54,10 @@ export function takesNoCalls(agent: AgentStateView | undefined): boolean {
   return agent?.state === 'NotReady' || agent?.state === 'LoggedOut';
 }
 
-export const NOT_READY_CARD = {
-  title: 'You are Not ready',
-  body: 'Evo Voice set you Not ready after a missed call: no calls will ring for you until you are Ready again in Evo Voice.',
-} as const;
+/** The card for the platform setting the agent Not ready after a missed call. */
+export function notReadyCard(t: Translate = english): { title: string; body: string } {
+  return { title: t('agent.notReadyCard.title'), body: t('agent.notReadyCard.body') };
+}
 
 /**
  * Whether this reading is the platform setting the agent Not ready for a missed call, newly:

@@ -1,6 +1,7 @@
 // What the tray icon and its tooltip show, from the app state alone.
 import type { AppState, Session } from '../boundary/contract.js';
-import { takesNoCalls } from '../agent-state/words.js';
+import { agentStateWords, takesNoCalls } from '../agent-state/words.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 import { sessionPhase } from '../boundary/session-reading.js';
 import type { SessionPhase } from '../boundary/session-reading.js';
 
@@ -28,11 +29,12 @@ export function trayIconFile(look: TrayLook): string {
   return look.unseenMissed > 0 ? `${look.icon}-missed` : look.icon;
 }
 
-/** One line: "Evo Voice · Ready · 2 calls · 1 ringing · 1 missed". */
+/** One line: "Evo Voice · Ready · 2 calls · 1 ringing · 1 missed", in the state's language. */
 export function trayTooltip(state: AppState): string {
-  const parts = ['Evo Voice', ...agentWords(state), ...statusWords(state)];
+  const t = createTranslator(state.locale);
+  const parts = ['Evo Voice', ...agentWords(state), ...statusWords(state, t)];
   const missed = unseenMissed(state);
-  if (missed > 0) parts.push(`${missed} missed`);
+  if (missed > 0) parts.push(t('tray.tooltip.missed', { count: missed }));
   return parts.join(' · ');
 }
 
@@ -50,10 +52,15 @@ function trayIcon(state: AppState): TrayIconName {
   return busy ?? (takesNoCalls(state.agent) ? 'not-ready' : 'idle');
 }
 
-/** The agent's state ("Ready", "Not ready — after a missed call"), while signed in. */
+/**
+ * The agent's state ("Ready", "Not ready — after a missed call"), while signed in, worded now
+ * in the state's language (the state's own `words` were worded when it was read).
+ */
 export function agentWords(state: AppState): string[] {
-  const words = state.agent?.words;
-  return state.account.status === 'signed-in' && words ? [words] : [];
+  const { agent } = state;
+  if (state.account.status !== 'signed-in' || agent === undefined) return [];
+  const words = agentStateWords(agent, createTranslator(state.locale));
+  return words ? [words] : [];
 }
 
 /** How many calls are in each phase: one pass, whatever the number of calls. */
@@ -66,20 +73,20 @@ function countPhases(sessions: readonly Session[]): Map<SessionPhase, number> {
   return counts;
 }
 
-function statusWords(state: AppState): string[] {
-  if (state.account.status === 'signing-in') return ['signing in…'];
-  if (state.account.status === 'signed-out') return ['signed out'];
-  if (state.connection.status === 'too-large') return ['too many calls to watch'];
-  if (isOffline(state)) return ['offline'];
-  if (state.connection.status === 'idle') return ['connecting…'];
+function statusWords(state: AppState, t: Translate): string[] {
+  if (state.account.status === 'signing-in') return [t('tray.tooltip.signingIn')];
+  if (state.account.status === 'signed-out') return [t('tray.tooltip.signedOut')];
+  if (state.connection.status === 'too-large') return [t('tray.tooltip.tooLarge')];
+  if (isOffline(state)) return [t('tray.tooltip.offline')];
+  if (state.connection.status === 'idle') return [t('tray.tooltip.connecting')];
   const phases = countPhases(state.sessions);
   const live = state.sessions.length - (phases.get('ended') ?? 0);
-  if (live === 0) return ['no calls'];
-  const words = [live === 1 ? '1 call' : `${live.toLocaleString('en')} calls`];
+  if (live === 0) return [t('tray.tooltip.noCalls')];
+  const words = [t('tray.tooltip.calls', { count: live })];
   const ringing = phases.get('ringing') ?? 0;
   const held = phases.get('held') ?? 0;
-  if (ringing > 0) words.push(`${ringing} ringing`);
-  if (held > 0) words.push(`${held} on hold`);
+  if (ringing > 0) words.push(t('tray.tooltip.ringing', { count: ringing }));
+  if (held > 0) words.push(t('tray.tooltip.held', { count: held }));
   return words;
 }
 

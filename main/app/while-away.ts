@@ -8,7 +8,8 @@ import type { AgentStateApi } from '../evo/app-config.js';
 import type { HistoryApi } from '../evo/history-page.js';
 import type { AgentIdentity } from '../boundary/call-action-rules.js';
 import { withAgentState } from '../agent-state/with-agent-state.js';
-import { agentStateView, NOT_READY_CARD, notReadyAfterMissedCall } from '../agent-state/words.js';
+import { agentStateView, notReadyAfterMissedCall, notReadyCard } from '../agent-state/words.js';
+import { createTranslator } from '../boundary/i18n/index.js';
 import { createAwayCheck } from '../away/away-check.js';
 import { loadMissedList, saveMissedList } from '../away/missed-file.js';
 import { recentMissed } from '../away/missed-list.js';
@@ -81,7 +82,7 @@ export function createWhileAway(options: WhileAwayOptions) {
     const decision = notificationFor(first, settings, alertsPausedUntil, now());
     if (!decision.show) return;
     notifier.show({
-      ...awaySummary(missed),
+      ...awaySummary(missed, createTranslator(store.get().locale)),
       silent: decision.silent,
       tag: 'while-away',
       route: '/missed',
@@ -94,7 +95,11 @@ export function createWhileAway(options: WhileAwayOptions) {
     if (!notReadyAfterMissedCall(before, view)) return;
     const { settings, alertsPausedUntil } = store.get();
     if (isPaused(alertsPausedUntil, now())) return;
-    notifier.show({ ...NOT_READY_CARD, silent: !settings.sound, tag: 'agent-state' });
+    notifier.show({
+      ...notReadyCard(createTranslator(store.get().locale)),
+      silent: !settings.sound,
+      tag: 'agent-state',
+    });
   }
 
   // Main's alone (not on the app state): which leg of a call is this agent's.

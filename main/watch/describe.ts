@@ -1,9 +1,12 @@
 // Titles and bodies of the events, one small function per kind. Built only from the session,
 // so the tray, the notifications and the CLI all say the same thing.
 import type { Session } from '../boundary/session.js';
-import type { ConnectionStatus } from './events.js';
+import type { ConnectionStatus, WatchEvent } from './events.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 import { callerLabel, channelNoun, lineLabel } from '../boundary/session-reading.js';
 import { sentence } from '../boundary/sentence.js';
+
+const english = createTranslator('en');
 
 export interface Description {
   title: string;
@@ -21,75 +24,110 @@ export function formatDuration(ms: number): string {
     : `${minutes}:${seconds}`;
 }
 
-export function describeRinging(s: Session): Description {
+export function describeRinging(s: Session, t: Translate = english): Description {
   const customer = s.customerName?.trim();
-  const body = customer ? `${callerToLine(s)} · ${customer}` : callerToLine(s);
-  return { title: `Incoming ${channelNoun(s)}`, body };
+  const body = customer ? `${callerToLine(s, t)} · ${customer}` : callerToLine(s, t);
+  return { title: t('event.ringing', { channel: channelNoun(s) }), body };
 }
 
-export function describeAnswered(s: Session): Description {
-  return { title: `${capitalized(channelNoun(s))} answered`, body: callerLabel(s) };
+export function describeAnswered(s: Session, t: Translate = english): Description {
+  return { title: t('event.answered', { channel: channelNoun(s) }), body: caller(s, t) };
 }
 
-export function describeHeld(s: Session, heldForMs: number): Description {
+export function describeHeld(s: Session, heldForMs: number, t: Translate = english): Description {
   // A hold seen the moment it starts has no duration worth showing.
-  const title = heldForMs >= 1000 ? `On hold ${formatDuration(heldForMs)}` : 'On hold';
-  const where = holdPlace(s);
-  return { title, body: where ? `${callerLabel(s)} — ${where}` : callerLabel(s) };
+  const title =
+    heldForMs >= 1000 ? t('event.heldFor', { time: formatDuration(heldForMs) }) : t('event.held');
+  const where = holdPlace(s, t);
+  return { title, body: where ? `${caller(s, t)} — ${where}` : caller(s, t) };
 }
 
-export function describeMissed(s: Session): Description {
-  return { title: `Missed ${channelNoun(s)}`, body: callerToLine(s) };
+export function describeMissed(s: Session, t: Translate = english): Description {
+  return { title: t('event.missed', { channel: channelNoun(s) }), body: callerToLine(s, t) };
 }
 
-export function describeAnsweredElsewhere(s: Session): Description {
+export function describeAnsweredElsewhere(s: Session, t: Translate = english): Description {
   const by = s.answeredByName?.trim();
-  return { title: by ? `Answered by ${by}` : 'Answered elsewhere', body: callerToLine(s) };
+  return {
+    title: by ? t('event.answeredBy', { name: by }) : t('event.answeredElsewhere'),
+    body: callerToLine(s, t),
+  };
 }
 
-export function describeEnded(s: Session): Description {
-  return { title: `${capitalized(channelNoun(s))} ended`, body: callerLabel(s) };
+export function describeEnded(s: Session, t: Translate = english): Description {
+  return { title: t('event.ended', { channel: channelNoun(s) }), body: caller(s, t) };
 }
 
-export function describeConnection(status: ConnectionStatus, detail?: string): Description {
+/** The server's `detail` (its own error message) goes in as it came. */
+export function describeConnection(
+  status: ConnectionStatus,
+  detail?: string,
+  t: Translate = english,
+): Description {
   switch (status) {
     case 'online':
-      return { title: 'Connected to Evo Voice', body: 'Watching for calls.' };
+      return { title: t('event.online.title'), body: t('event.online.body') };
     case 'offline':
-      return {
-        title: 'Offline — retrying',
-        body: 'Evo Voice cannot be reached. Call alerts resume when it answers again.',
-      };
+      return { title: t('status.offline'), body: t('event.offline.body') };
     case 'error':
       return {
-        title: `Evo Voice error: ${detail?.trim() || 'unknown error'}`,
-        body: 'Retrying. Call alerts resume when Evo Voice answers normally.',
+        title: t('event.error.title', { detail: detail?.trim() || t('event.error.unknown') }),
+        body: t('event.error.body'),
       };
     case 'too-large':
       return {
-        title: 'Too many calls to watch',
-        body: `${sentence(detail?.trim() || 'The list of calls from Evo Voice was too large to read.')} Checking again at the usual pace; alerts resume when the list is smaller.`,
+        title: t('status.tooLarge'),
+        body: t('event.tooLarge.body', {
+          detail: sentence(detail?.trim() || t('event.tooLarge.detail')),
+        }),
       };
     case 'signed-out':
-      return {
-        title: 'Signed out — sign in again',
-        body: 'Evo Voice ended your session. Sign in to keep getting call alerts.',
-      };
+      return { title: t('event.signedOut.title'), body: t('event.signedOut.body') };
   }
 }
 
+/**
+ * The event's title and body said again in `t`'s language, from what the event carries: the
+ * engine words its events once, in English, and each reader (a card, `watch --lang`) in its own.
+ * An event without its session keeps its words.
+ */
+export function describeEvent(event: WatchEvent, t: Translate): Description {
+  if (event.event === 'connection') return describeConnection(event.status, event.detail, t);
+  const s = event.session;
+  if (s === undefined) return { title: event.title, body: event.body };
+  switch (event.event) {
+    case 'ringing':
+      return describeRinging(s, t);
+    case 'answered':
+      return describeAnswered(s, t);
+    case 'answered-elsewhere':
+      return describeAnsweredElsewhere(s, t);
+    case 'held':
+      return describeHeld(s, event.heldForMs, t);
+    case 'missed':
+      return describeMissed(s, t);
+    case 'ended':
+      return describeEnded(s, t);
+  }
+}
+
+/** The event with its title and body in `t`'s language; everything else as it was. */
+export function inLanguage<E extends WatchEvent>(event: E, t: Translate): E {
+  return { ...event, ...describeEvent(event, t) };
+}
+
 /** "Sales Hold", "Transfer waiting in Sales Hold", or nothing when the session does not say. */
-function holdPlace(s: Session): string | undefined {
+function holdPlace(s: Session, t: Translate): string | undefined {
   const queue = s.holdQueueName?.trim() || undefined;
   if (s.holdReason !== 'Transferring') return queue;
-  return queue ? `Transfer waiting in ${queue}` : 'Transfer waiting';
+  return queue ? t('event.transferWaitingIn', { queue }) : t('event.transferWaiting');
 }
 
-function callerToLine(s: Session): string {
+function caller(s: Session, t: Translate): string {
+  return callerLabel(s, t('calls.unknownCaller'));
+}
+
+function callerToLine(s: Session, t: Translate): string {
   const line = lineLabel(s);
-  return line ? `${callerLabel(s)} → ${line}` : callerLabel(s);
-}
-
-function capitalized(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  return line ? `${caller(s, t)} → ${line}` : caller(s, t);
 }
