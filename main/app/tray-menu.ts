@@ -11,6 +11,7 @@ import { agentWords, isOffline } from './tray-look.js';
 import { LongestWaiting } from './longest-waiting.js';
 import type { MenuItem, MenuModel, PauseMinutes, TrayAction } from './tray-action.js';
 import { updateMenuItem } from '../updates/rules.js';
+import { createTranslator, type MessageId, type Translate } from '../boundary/i18n/index.js';
 
 export type { MenuItem, MenuModel, PauseMinutes, TrayAction } from './tray-action.js';
 
@@ -23,52 +24,58 @@ export const MISSED_IN_MENU = 10;
 export const CALLS_IN_MENU_GROUP = 10;
 
 /** Most urgent first; a call in any other phase is not listed. */
-const GROUPS: readonly [SessionPhase, string][] = [
-  ['ringing', 'Ringing'],
-  ['held', 'On hold'],
-  ['connected', 'Connected'],
-  ['queued', 'Queued'],
+const GROUPS: readonly [SessionPhase, MessageId][] = [
+  ['ringing', 'calls.group.ringing'],
+  ['held', 'calls.group.held'],
+  ['connected', 'calls.group.connected'],
+  ['queued', 'calls.group.queued'],
 ];
 
 const SEPARATOR: MenuItem = { kind: 'separator' };
 
-export function trayMenu(state: AppState, now: number, format: TimeFormat = {}): MenuModel {
+/** The menu in the state's language; times in it too unless `format` names another locale. */
+export function trayMenu(state: AppState, now: number, timeFormat: TimeFormat = {}): MenuModel {
+  const t = createTranslator(state.locale);
+  const format = { locale: state.locale, ...timeFormat };
   const signedIn = state.account.status === 'signed-in';
   const menu: MenuItem[] = [];
   // The header: whether the platform sends the agent calls at all.
   for (const words of agentWords(state)) menu.push({ kind: 'label', label: words }, SEPARATOR);
-  if (signedIn) menu.push(...callItems(state, now, format), SEPARATOR);
-  if (signedIn || state.missed.length > 0) menu.push(missedSubmenu(state.missed, now, format));
-  if (signedIn) menu.push(pauseSubmenu(state, now, format));
+  if (signedIn) menu.push(...callItems(state, now, format, t), SEPARATOR);
+  if (signedIn || state.missed.length > 0) menu.push(missedSubmenu(state.missed, now, format, t));
+  if (signedIn) menu.push(pauseSubmenu(state, now, format, t));
   if (menu.length > 0) menu.push(SEPARATOR);
   const update = updateMenuItem(state, state.update);
   if (update) menu.push(update, SEPARATOR);
   menu.push(
-    { kind: 'action', action: { kind: 'open-window' }, label: 'Open window' },
-    { kind: 'action', action: { kind: 'open-settings' }, label: 'Settings…' },
+    { kind: 'action', action: { kind: 'open-window' }, label: t('tray.openWindow') },
+    { kind: 'action', action: { kind: 'open-settings' }, label: t('tray.settings') },
     SEPARATOR,
-    ...accountItems(state),
+    ...accountItems(state, t),
     SEPARATOR,
-    { kind: 'action', action: { kind: 'quit' }, label: 'Quit Evo Voice Tray' },
+    { kind: 'action', action: { kind: 'quit' }, label: t('tray.quit') },
   );
   return menu;
 }
 
-function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[] {
+function callItems(state: AppState, now: number, format: TimeFormat, t: Translate): MenuItem[] {
   // Offline, the last answer is stale: listing it would show calls that may be long gone.
   if (isOffline(state)) {
     const at = state.connection.lastPollAt;
-    const since = at === undefined ? 'reconnecting…' : `last update ${clockText(at, now, format)}`;
-    return [{ kind: 'label', label: `Offline · ${since}` }];
+    const label =
+      at === undefined
+        ? t('tray.offlineReconnecting')
+        : t('tray.offlineSince', { time: clockText(at, now, format) });
+    return [{ kind: 'label', label }];
   }
   if (state.connection.status === 'too-large') {
     // The list could not be read: the last one is stale, and saying so is the whole message.
     return [
-      { kind: 'label', label: 'Too many calls to watch' },
-      { kind: 'label', label: 'Evo Voice’s list was too large to read; checking again.' },
+      { kind: 'label', label: t('status.tooLarge') },
+      { kind: 'label', label: t('tray.tooLargeDetail') },
     ];
   }
-  if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
+  if (state.connection.status === 'idle') return [{ kind: 'label', label: t('tray.connecting') }];
   const agent = agentOf(state);
   const groups = new Map<SessionPhase, LongestWaiting>(
     GROUPS.map(([phase]) => [phase, new LongestWaiting(CALLS_IN_MENU_GROUP)]),
@@ -78,30 +85,31 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
     const group = groups.get(phase);
     if (group === undefined || group.count === 0) return [];
     const listed: MenuItem[] = [
-      { kind: 'label', label: title },
-      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent))),
+      { kind: 'label', label: t(title) },
+      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent), t)),
     ];
     const more = group.count - CALLS_IN_MENU_GROUP;
-    if (more > 0) listed.push({ kind: 'label', label: `and ${more.toLocaleString('en')} more…` });
+    if (more > 0) listed.push({ kind: 'label', label: t('tray.more', { count: more }) });
     return listed;
   });
-  return items.length > 0 ? items : [{ kind: 'label', label: 'No calls right now' }];
+  return items.length > 0 ? items : [{ kind: 'label', label: t('tray.noCalls') }];
 }
 
 /** The words of each action in the menu; the item itself is the confirmation. */
-export const ACTION_LABELS: Readonly<Record<CallAction, string>> = {
-  decline: 'Decline',
-  hold: 'Hold',
-  resume: 'Resume',
-  transfer: 'Transfer…',
-  hangUp: 'Hang up',
+export const ACTION_LABELS: Readonly<Record<CallAction, MessageId>> = {
+  decline: 'details.action.decline',
+  hold: 'details.action.hold',
+  resume: 'details.action.resume',
+  transfer: 'details.action.transfer',
+  hangUp: 'details.action.hangUp',
 };
 
 /** A call the agent can act on is a submenu: its details first, then its actions. */
-function callItem(s: Session, now: number, actions: CallAction[]): MenuItem {
+function callItem(s: Session, now: number, actions: CallAction[], t: Translate): MenuItem {
   const line = lineLabel(s);
   const started = timeOf(s.dateCreated);
-  let label = line === undefined ? callerLabel(s) : `${callerLabel(s)} — ${line}`;
+  const caller = callerLabel(s, t('calls.unknownCaller'));
+  let label = line === undefined ? caller : `${caller} — ${line}`;
   if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
   const open: MenuItem = { kind: 'action', action: openSession(s.id), label };
   if (actions.length === 0) return open;
@@ -109,26 +117,31 @@ function callItem(s: Session, now: number, actions: CallAction[]): MenuItem {
     kind: 'submenu',
     label,
     items: [
-      { ...open, label: 'Details…' },
+      { ...open, label: t('tray.callDetails') },
       SEPARATOR,
       ...actions.map((action): MenuItem => ({
         kind: 'action',
         action: { kind: 'call-action', action, sessionId: s.id },
-        label: ACTION_LABELS[action],
+        label: t(ACTION_LABELS[action]),
       })),
     ],
   };
 }
 
-function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): MenuItem {
+function missedSubmenu(
+  missed: MissedCall[],
+  now: number,
+  format: TimeFormat,
+  t: Translate,
+): MenuItem {
   const unseen = missed.filter((m) => !m.seen).length;
-  const label = unseen > 0 ? `Missed calls (${unseen} new)` : 'Missed calls';
+  const label = unseen > 0 ? t('tray.missedNew', { count: unseen }) : t('missed.title');
   if (missed.length === 0) {
-    return { kind: 'submenu', label, items: [{ kind: 'label', label: 'No missed calls' }] };
+    return { kind: 'submenu', label, items: [{ kind: 'label', label: t('missed.empty') }] };
   }
   // AppState.missed is newest first already.
   const items: MenuItem[] = missed.slice(0, MISSED_IN_MENU).map((m): MenuItem => {
-    const who = m.session ? callerLabel(m.session) : m.body || m.title;
+    const who = m.session ? callerLabel(m.session, t('calls.unknownCaller')) : m.body || m.title;
     const at = timeOf(m.at);
     const label = at === undefined ? who : `${who} · ${clockText(at, now, format)}`;
     const open: MenuItem = { kind: 'action', action: openSession(m.sessionId), label };
@@ -138,37 +151,45 @@ function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): M
       kind: 'submenu',
       label: m.seen ? label : `• ${label}`,
       items: [
-        { ...open, label: 'Details' },
+        { ...open, label: t('tray.missedDetails') },
         {
           kind: 'action',
           action: { kind: 'call-back', number: m.number },
-          label: `Call back ${m.number}`,
+          label: t('missed.callBackLabel', { number: m.number }),
         },
-        { kind: 'action', action: { kind: 'copy-number', number: m.number }, label: 'Copy number' },
+        {
+          kind: 'action',
+          action: { kind: 'copy-number', number: m.number },
+          label: t('tray.copyNumber'),
+        },
       ],
     };
   });
-  items.push(SEPARATOR, { kind: 'action', action: { kind: 'clear-missed' }, label: 'Clear' });
+  items.push(SEPARATOR, {
+    kind: 'action',
+    action: { kind: 'clear-missed' },
+    label: t('missed.clear'),
+  });
   return { kind: 'submenu', label, items };
 }
 
-function pauseSubmenu(state: AppState, now: number, format: TimeFormat): MenuItem {
+function pauseSubmenu(state: AppState, now: number, format: TimeFormat, t: Translate): MenuItem {
   const until = state.alertsPausedUntil;
   const paused = isPaused(until, now);
-  let label = 'Pause alerts';
-  if (paused && until === 'until-resumed') label = 'Alerts paused until you resume';
+  let label = t('pause.label');
+  if (paused && until === 'until-resumed') label = t('status.pausedUntilResumed');
   else if (paused && typeof until === 'number') {
-    label = `Alerts paused until ${clockText(until, now, format)}`;
+    label = t('status.pausedUntil', { time: clockText(until, now, format) });
   }
   // A timed pause does not remember whether it was 15 or 60 minutes, so only "until I resume"
   // can show as the active choice; the submenu's label gives the end time.
   const items: MenuItem[] = [
-    { kind: 'action', action: pauseFor(15), label: '15 minutes', checked: false },
-    { kind: 'action', action: pauseFor(60), label: '1 hour', checked: false },
+    { kind: 'action', action: pauseFor(15), label: t('pause.minutes', { minutes: 15 }), checked: false },
+    { kind: 'action', action: pauseFor(60), label: t('pause.hours', { hours: 1 }), checked: false },
     {
       kind: 'action',
       action: pauseFor('until-resumed'),
-      label: 'Until I resume',
+      label: t('pause.untilIResume'),
       checked: paused && until === 'until-resumed',
     },
   ];
@@ -176,28 +197,27 @@ function pauseSubmenu(state: AppState, now: number, format: TimeFormat): MenuIte
     items.push(SEPARATOR, {
       kind: 'action',
       action: { kind: 'resume-alerts' },
-      label: 'Resume alerts',
+      label: t('pause.resume'),
     });
   return { kind: 'submenu', label, items };
 }
 
-function accountItems(state: AppState): MenuItem[] {
+function accountItems(state: AppState, t: Translate): MenuItem[] {
   const { account } = state;
+  const signOut: MenuItem = {
+    kind: 'action',
+    action: { kind: 'sign-out' },
+    label: t('settings.signOut'),
+  };
   if (account.status === 'signed-in') {
-    const name = account.user?.name || state.settings.username || 'Signed in';
-    return [
-      { kind: 'label', label: account.demo ? `${name} (demo)` : name },
-      { kind: 'action', action: { kind: 'sign-out' }, label: 'Sign out' },
-    ];
+    const name = account.user?.name || state.settings.username || t('tray.signedIn');
+    return [{ kind: 'label', label: account.demo ? t('tray.demoAccount', { name }) : name }, signOut];
   }
   if (account.status === 'signing-in') {
     // A sign-in that hangs (a server that never answers) must not lock the agent in.
-    return [
-      { kind: 'label', label: 'Signing in…' },
-      { kind: 'action', action: { kind: 'sign-out' }, label: 'Sign out' },
-    ];
+    return [{ kind: 'label', label: t('signIn.submitting') }, signOut];
   }
-  return [{ kind: 'action', action: { kind: 'sign-in' }, label: 'Sign in…' }];
+  return [{ kind: 'action', action: { kind: 'sign-in' }, label: t('tray.signIn') }];
 }
 
 const openSession = (sessionId: string): TrayAction => ({ kind: 'open-session', sessionId });

@@ -1,5 +1,6 @@
 // Updates, the pure rules: what the tray offers for an update, and whether the app may restart
 // into it now. A ringing or live call always wins: the app never restarts under the agent.
+import { createTranslator } from '../boundary/i18n/index.js';
 import type { AppState, UpdateState } from '../boundary/contract.js';
 import { sessionPhase } from '../boundary/session-reading.js';
 
@@ -35,9 +36,9 @@ export function updateMenuItem(
   return {
     kind: 'action',
     action: { kind: RESTART_TO_UPDATE },
-    label: busy
-      ? `Restart to update to ${update.version} (after the call)`
-      : `Restart to update to ${update.version}`,
+    label: createTranslator(state.locale)(busy ? 'update.restartAfterCall' : 'update.restart', {
+      version: update.version,
+    }),
     enabled: !busy,
   };
 }
