@@ -40,6 +40,8 @@ import { startUpdates } from './electron/updates.js';
 import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
 import { errorMessage } from './boundary/errors.js';
+import { followLanguage } from './app/language.js';
+import { systemLanguages } from './electron/system-languages.js';
 
 // Before anything can fail: the logger exists only once Electron is ready.
 let appLog: Logger | null = null;
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   const settingsFile = openSettingsFile(log);
   const { credentials, keychain } = await openCredentials(log);
   const store = createAppStore(initialAppState(settingsFile.read(), keychain));
+  followLanguage(store, systemLanguages);
   // A settings file that could not be read or used: the agent is told, in the window and tray.
   const { problem } = settingsFile;
   if (problem) store.update((s) => withAccount(s, { notice: problem }));

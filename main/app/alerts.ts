@@ -4,6 +4,7 @@ import {
   NO_CARDS,
   cardAlert,
   cardsPolled,
+  cardsInLanguage,
   cardsSettled,
   type CardLife,
   type CardStep,
@@ -12,10 +13,12 @@ import type { CardChanges } from '../ringing/cards.js';
 import { failureStatus } from '../watch/failure.js';
 import type { PollResult } from '../watch/watcher.js';
 import type { SessionEventKind, WatchEvent } from '../watch/events.js';
+import { inLanguage } from '../watch/describe.js';
+import { createTranslator } from '../boundary/i18n/index.js';
 import { withPoll, withWatchEvent, type AppStore } from './app-state.js';
 import {
-  CONNECTION_NOTICES,
   QUIET_CONNECTION,
+  connectionNotice,
   connectionAlertsOn,
   connectionNotification,
   connectionWatch,
@@ -63,19 +66,28 @@ export function createAlerts(
   silenced: (event: { event: SessionEventKind; sessionId: string }) => boolean = () => false,
 ): Alerts {
   let connection = QUIET_CONNECTION;
-  let life = NO_CARDS;
+  let locale = store.get().locale;
+  let life: CardLife = { ...NO_CARDS, t: createTranslator(locale) };
   const apply = (step: CardStep): void => {
     life = step.life;
     const { show, replace, close } = step.changes;
     if (show.length + replace.length + close.length > 0) notifier.cards(step.changes);
   };
+  // The agent picked another language: the cards up say it at once.
+  store.subscribe((state) => {
+    if (state.locale === locale) return;
+    locale = state.locale;
+    apply(cardsInLanguage(life, createTranslator(locale)));
+  });
   return {
     cardLife: () => life,
     closeAll() {
-      life = NO_CARDS;
+      life = { ...NO_CARDS, t: createTranslator(locale) };
       notifier.closeAll();
     },
-    onEvent(event) {
+    onEvent(engineEvent) {
+      // The engine words its events in English; the agent reads them in the app's language.
+      const event = inLanguage(engineEvent, createTranslator(locale));
       // What the agent just did is not news (a declined call is not missed, a call they held
       // is not "held"): no card, no alert, no missed entry; the call's card gives way.
       if ('sessionId' in event && silenced(event)) {
@@ -118,7 +130,7 @@ export function createAlerts(
       const decision = connectionNotification(settings);
       if (!decision.show) return;
       notifier.show({
-        ...CONNECTION_NOTICES[step.notify],
+        ...connectionNotice(step.notify, createTranslator(locale)),
         silent: decision.silent,
         tag: decision.tag,
       });

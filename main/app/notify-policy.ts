@@ -1,4 +1,5 @@
 // Whether an event becomes a desktop notification. Pure: the adapter shows what this returns.
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 import type { AlertsPausedUntil, ConnectionState, Settings } from '../boundary/contract.js';
 import type { WatchEvent } from '../watch/events.js';
 import { isPaused } from '../boundary/alerts-paused.js';
@@ -92,15 +93,20 @@ export function connectionWatch(
   return { next: QUIET_CONNECTION };
 }
 
+/** The connection notices in `t`'s language. */
+export function connectionNotice(
+  notice: ConnectionNotice,
+  t: Translate = createTranslator('en'),
+): { title: string; body: string } {
+  return notice === 'failing'
+    ? { title: t('notice.failing.title'), body: t('notice.failing.body') }
+    : { title: t('notice.recovered.title'), body: t('notice.recovered.body') };
+}
+
+/** The notices in English (the default language). */
 export const CONNECTION_NOTICES: Record<ConnectionNotice, { title: string; body: string }> = {
-  failing: {
-    title: 'Can’t reach Evo Voice',
-    body: 'No updates for over a minute: new calls may not alert you. Still trying to reconnect.',
-  },
-  recovered: {
-    title: 'Evo Voice is back',
-    body: 'Connected again. Your calls and alerts are up to date.',
-  },
+  failing: connectionNotice('failing'),
+  recovered: connectionNotice('recovered'),
 };
 
 /** The decision for a connection notice, with the same sound rule as every other alert. */

@@ -20,7 +20,8 @@ export interface IncomingWindow {
   send(channel: string, payload: unknown): void;
 }
 
-export function createIncomingWindow(): IncomingWindow {
+/** `title`: the window's title in the agent's language, asked each time it opens. */
+export function createIncomingWindow(title: () => string): IncomingWindow {
   let win: BrowserWindow | null = null;
 
   function create(): BrowserWindow {
@@ -37,7 +38,7 @@ export function createIncomingWindow(): IncomingWindow {
       minimizable: false,
       maximizable: false,
       fullscreenable: false,
-      title: 'Incoming call — Evo Voice',
+      title: title(),
       webPreferences: {
         preload: PRELOAD,
         contextIsolation: true,

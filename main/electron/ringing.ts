@@ -1,6 +1,7 @@
 // Ringing, wired: the call cards (electron/notifications), the ring sound (electron/ring-sound),
 // the app's own incoming-call window (electron/incoming-window) and the global shortcut. The
 // decisions are the pure rules in ringing/; this module only feeds them the app state.
+import { createTranslator } from '../boundary/i18n/index.js';
 import type { WebFrameMain } from 'electron';
 import { IPC, type AppState } from '../boundary/contract.js';
 import type { Alerts } from '../app/alerts.js';
@@ -41,7 +42,9 @@ export interface Ringing {
 export function createRinging(options: RingingOptions): Ringing {
   const { store, log } = options;
   const sound = createRingSound(log);
-  const incoming = createIncomingWindow();
+  const incoming = createIncomingWindow(() =>
+    createTranslator(options.store.get().locale)('incoming.windowTitle'),
+  );
   let cardLife: () => CardLife = () => NO_CARDS;
   /** A card reported `failed` while calls ring: the window stands in until they stop. */
   let cardFailed = false;

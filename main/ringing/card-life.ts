@@ -4,6 +4,7 @@
 import type { Session } from '../boundary/session.js';
 import { sessionPhase } from '../boundary/session-reading.js';
 import { applyChanges, cardChanges, type Card, type CardChanges } from './cards.js';
+import type { Translate } from '../boundary/i18n/index.js';
 
 export type CardCall = 'ringing' | 'held';
 
@@ -13,6 +14,8 @@ export interface CardLife {
   cards: readonly Card[];
   /** The last listing. */
   sessions: readonly Session[];
+  /** The language of the cards (English when not set); a card in another is replaced. */
+  t?: Translate;
 }
 
 export interface CardStep {
@@ -70,8 +73,13 @@ export function ringingAlerted(life: CardLife): Session[] {
   );
 }
 
+/** The cards speak `t` from now on: the ones up are replaced with their new words. */
+export function cardsInLanguage(life: CardLife, t: Translate): CardStep {
+  return follow({ ...life, t });
+}
+
 function follow(life: CardLife): CardStep {
   const followed = life.sessions.filter((s) => life.alerted.get(s.id) === sessionPhase(s));
-  const changes = cardChanges(life.cards, followed);
+  const changes = cardChanges(life.cards, followed, life.t);
   return { life: { ...life, cards: applyChanges(life.cards, changes) }, changes };
 }

@@ -2,6 +2,9 @@
 // held, the cards to show, replace in place and close. A card's life follows its call's.
 import type { Session } from '../boundary/session.js';
 import { callerLabel, isOutgoing, lineLabel, sessionPhase } from '../boundary/session-reading.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
+
+const english = createTranslator('en');
 
 /** Past this many ringing calls, one summary card stands for all of them. */
 export const MAX_RINGING_CARDS = 3;
@@ -31,18 +34,24 @@ export interface CardChanges {
 }
 
 /** The cards that should be up for these sessions. */
-export function wantedCards(sessions: readonly Session[]): Card[] {
+export function wantedCards(sessions: readonly Session[], t: Translate = english): Card[] {
   const incoming = sessions.filter((s) => !isOutgoing(s));
   const ringing = incoming.filter((s) => sessionPhase(s) === 'ringing');
   const held = incoming.filter((s) => sessionPhase(s) === 'held');
   const cards: Card[] =
-    ringing.length > MAX_RINGING_CARDS ? [summaryCard(ringing.length)] : ringing.map(ringingCard);
-  return [...cards, ...held.map(heldCard)];
+    ringing.length > MAX_RINGING_CARDS
+      ? [summaryCard(ringing.length, t)]
+      : ringing.map((s) => ringingCard(s, t));
+  return [...cards, ...held.map((s) => heldCard(s, t))];
 }
 
 /** From the cards up to the cards wanted: what to show, replace and close. */
-export function cardChanges(previous: readonly Card[], sessions: readonly Session[]): CardChanges {
-  const wanted = wantedCards(sessions);
+export function cardChanges(
+  previous: readonly Card[],
+  sessions: readonly Session[],
+  t: Translate = english,
+): CardChanges {
+  const wanted = wantedCards(sessions, t);
   const before = new Map(previous.map((c) => [c.tag, c]));
   const after = new Set(wanted.map((c) => c.tag));
   const show: Card[] = [];
@@ -65,38 +74,38 @@ export function applyChanges(previous: readonly Card[], changes: CardChanges): C
   return [...kept, ...changes.show];
 }
 
-function ringingCard(s: Session): Card {
-  const caller = callerLabel(s);
+function ringingCard(s: Session, t: Translate): Card {
+  const caller = callerLabel(s, t('calls.unknownCaller'));
   const line = lineLabel(s);
   return {
     tag: `ringing:${s.id}`,
     kind: 'ringing',
-    title: `${caller} is calling`,
-    body: line === undefined ? 'Incoming call' : `Incoming call on ${line}`,
+    title: t('card.ringing.title', { caller }),
+    body: line === undefined ? t('card.ringing.body') : t('card.ringing.bodyOnLine', { line }),
     caller,
     ...(line === undefined ? {} : { line }),
     target: { kind: 'call', sessionId: s.id },
   };
 }
 
-function heldCard(s: Session): Card {
-  const caller = callerLabel(s);
+function heldCard(s: Session, t: Translate): Card {
+  const caller = callerLabel(s, t('calls.unknownCaller'));
   return {
     tag: `held:${s.id}`,
     kind: 'held',
-    title: `${caller} is on hold`,
-    body: 'Resume the call when you are ready.',
+    title: t('card.held.title', { caller }),
+    body: t('card.held.body'),
     caller,
     target: { kind: 'call', sessionId: s.id },
   };
 }
 
-function summaryCard(count: number): Card {
+function summaryCard(count: number, t: Translate): Card {
   return {
     tag: SUMMARY_TAG,
     kind: 'summary',
-    title: `${count} calls ringing`,
-    body: 'Open Evo Voice to see who is calling.',
+    title: t('card.summary.title', { count }),
+    body: t('card.summary.body'),
     target: { kind: 'calls' },
   };
 }

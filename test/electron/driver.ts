@@ -19,6 +19,9 @@ const fake = createFakeElectron({
   secondLaunchAtReady: process.env['EVO_FAKE_SECOND_LAUNCH_AT_READY'] === '1',
   notifications: (process.env['EVO_FAKE_NOTIFICATIONS'] ?? 'supported') as
     'supported' | 'unsupported' | 'failing',
+  ...(process.env['EVO_FAKE_LANGUAGES']
+    ? { systemLanguages: process.env['EVO_FAKE_LANGUAGES'].split(',') }
+    : {}),
 });
 (globalThis as { __evoFakeElectron?: unknown }).__evoFakeElectron = fake.electron;
 

@@ -35,6 +35,8 @@ export interface FakeOptions {
    * (each show() is answered by a `failed` event, as Electron does when the OS refuses it).
    */
   notifications?: 'supported' | 'unsupported' | 'failing';
+  /** app.getPreferredSystemLanguages() (default ['en-US']). */
+  systemLanguages?: string[];
 }
 
 /** Electron's accelerator grammar, enough to refuse what register() would throw on. */
@@ -280,6 +282,8 @@ export function createFakeElectron(options: FakeOptions) {
       name === 'userData' ? options.userData : join(options.userData, name),
     getAppPath: () => options.appPath,
     getName: () => 'Evo Voice Tray',
+    // As a desk set to English (US); EVO_FAKE_LANGUAGES (comma-separated) sets others.
+    getPreferredSystemLanguages: () => options.systemLanguages ?? ['en-US'],
     // As Electron: the version in the app's package.json.
     getVersion: () =>
       (

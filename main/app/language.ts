@@ -1,0 +1,24 @@
+// The language the agent reads (AppState.locale): the `language` setting, or ('' follows the
+// system) the first of the system's preferred languages we speak, else English. Set at start
+// and again whenever the setting changes, so the tray, the cards and the window switch at once.
+import { localeFor } from '../boundary/i18n/index.js';
+import type { AppState } from '../boundary/contract.js';
+import type { AppStore } from './app-state.js';
+
+/** The state with the locale its settings and the system's languages choose. */
+export function withLocale(state: AppState, systemLanguages: readonly string[]): AppState {
+  const locale = localeFor(state.settings, systemLanguages);
+  return locale === state.locale ? state : { ...state, locale };
+}
+
+/**
+ * Keeps the store's locale chosen. `systemLanguages` is asked on each change, so a language
+ * added to the system meanwhile counts the next time the agent picks "System default".
+ */
+export function followLanguage(store: AppStore, systemLanguages: () => readonly string[]): void {
+  const choose = (state: AppState) => withLocale(state, systemLanguages());
+  store.update(choose);
+  store.subscribe((state) => {
+    if (choose(state) !== state) store.update(choose);
+  });
+}
