@@ -4,6 +4,7 @@ import { parseServerUrl } from '../evo/server-url.js';
 import { DEFAULT_RINGING_INTERVAL_MS, MIN_RINGING_INTERVAL_MS } from '../watch/poll-interval.js';
 import { DEFAULT_TIMING, type WatchTiming } from '../watch/events.js';
 import { errorMessage } from '../boundary/errors.js';
+import { isSupportedLocale, SUPPORTED_LOCALES, type Locale } from '../boundary/i18n/index.js';
 
 export const USAGE = `Usage:
   evo-voice-watch --server <url> --user <email> [options]   (built: node out/cli/watch.js)
@@ -23,6 +24,8 @@ Options:
   --hold-reminder-ms <ms>     remind about a held call this often (default 120000; 0: never)
   --state-dir <dir>           remember what was already alerted across restarts
   --request-timeout-ms <ms>   give up on a request after this long (default 10000)
+  --lang <code>               the language of each event's title and body: ${SUPPORTED_LOCALES.join(', ')}
+                              (default en; event names and JSON keys never change)
   --demo                      watch the built-in simulator with a busy call center
   --help                      show this help
 
@@ -40,6 +43,8 @@ export interface WatchArgs {
   /** Undefined: the API client's default. */
   requestTimeoutMs?: number;
   demo: boolean;
+  /** --lang: the language of the events' title and body; absent, English. */
+  language?: Locale;
 }
 
 export type ParsedArgs =
@@ -73,6 +78,7 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
         'hold-reminder-ms': { type: 'string' },
         'state-dir': { type: 'string' },
         'request-timeout-ms': { type: 'string' },
+        lang: { type: 'string' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -103,7 +109,17 @@ export function parseWatchArgs(argv: string[]): ParsedArgs {
   };
   const stateDir = values['state-dir'];
   if (stateDir === '') return invalid('--state-dir must name a directory.');
-  const common = { timing, stateDir, requestTimeoutMs: numbers['request-timeout-ms'], demo };
+  const lang = values.lang?.trim();
+  if (lang !== undefined && !isSupportedLocale(lang)) {
+    return invalid(`--lang must be one of ${SUPPORTED_LOCALES.join(', ')} (not "${lang}").`);
+  }
+  const common = {
+    timing,
+    stateDir,
+    requestTimeoutMs: numbers['request-timeout-ms'],
+    demo,
+    ...(lang === undefined ? {} : { language: lang }),
+  };
 
   if (demo) {
     if (values.server !== undefined || values.user !== undefined) {

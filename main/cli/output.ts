@@ -1,21 +1,28 @@
 // What the `watch` command writes: events as JSON lines on stdout, a readable log on stderr.
 import type { Logger } from '../log.js';
 import type { WatchEvent } from '../watch/events.js';
+import { inLanguage } from '../watch/describe.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 
 export interface LineWriter {
-  /** One JSON object, one line; the event as events.ts defines it. Nothing once closed. */
+  /**
+   * One JSON object, one line; the event as events.ts defines it, its title and body in the
+   * writer's language (the keys and event names never change). Nothing once closed.
+   */
   write(event: WatchEvent): void;
   /** Resolves once every line written so far has left the process (or the output closed). */
   flush(): Promise<void>;
 }
 
 /**
+ * `t`: the language of the titles and bodies (`--lang`; English by default).
  * `onClosed` runs once when the reader goes away (`watch … | head -1`: EPIPE). The stream's
  * error is handled here, so it never crashes the process as an unhandled 'error' event.
  */
 export function createLineWriter(
   out: NodeJS.WritableStream,
   onClosed: (error: Error) => void = () => {},
+  t: Translate = createTranslator('en'),
 ): LineWriter {
   let last: Promise<void> = Promise.resolve();
   let closed = false;
@@ -29,7 +36,7 @@ export function createLineWriter(
   return {
     write(event) {
       if (closed) return;
-      const line = `${JSON.stringify(event)}\n`;
+      const line = `${JSON.stringify(inLanguage(event, t))}\n`;
       // Each write is queued by the stream in order; remembering the newest is enough to flush.
       last = new Promise<void>((resolve) => {
         waiting.add(resolve);

@@ -1,4 +1,5 @@
 // `npm run watch`: the engine without Electron. Events as JSON lines on stdout, a log on stderr.
+import { createTranslator } from '../boundary/i18n/index.js';
 import { createAwayCheck } from '../away/away-check.js';
 import { openKeychain } from '../credentials/keychain.js';
 import { createEvoClient } from '../evo/client.js';
@@ -45,8 +46,10 @@ async function run(argv: string[]): Promise<number> {
   // `on`, not `once`: a Ctrl-C under npm or tsx can arrive twice, and must not kill the stop.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
   // The reader went away (`watch … | head -1`): nobody is left to tell, so stop as for SIGTERM.
-  const out = createLineWriter(process.stdout, (e) =>
-    stop(`The output was closed (${errorCode(e) ?? e.message})`),
+  const out = createLineWriter(
+    process.stdout,
+    (e) => stop(`The output was closed (${errorCode(e) ?? e.message})`),
+    createTranslator(args.language ?? 'en'),
   );
 
   let demo: Demo | undefined;
