@@ -137,7 +137,7 @@ function missedSubmenu(
   const unseen = missed.filter((m) => !m.seen).length;
   const label = unseen > 0 ? t('tray.missedNew', { count: unseen }) : t('missed.title');
   if (missed.length === 0) {
-    return { kind: 'submenu', label, items: [{ kind: 'label', label: t('missed.empty') }] };
+    return { kind: 'submenu', label, items: [{ kind: 'label', label: t('tray.noMissedCalls') }] };
   }
   // AppState.missed is newest first already.
   const items: MenuItem[] = missed.slice(0, MISSED_IN_MENU).map((m): MenuItem => {
@@ -184,7 +184,12 @@ function pauseSubmenu(state: AppState, now: number, format: TimeFormat, t: Trans
   // A timed pause does not remember whether it was 15 or 60 minutes, so only "until I resume"
   // can show as the active choice; the submenu's label gives the end time.
   const items: MenuItem[] = [
-    { kind: 'action', action: pauseFor(15), label: t('pause.minutes', { minutes: 15 }), checked: false },
+    {
+      kind: 'action',
+      action: pauseFor(15),
+      label: t('pause.minutes', { minutes: 15 }),
+      checked: false,
+    },
     { kind: 'action', action: pauseFor(60), label: t('pause.hours', { hours: 1 }), checked: false },
     {
       kind: 'action',
@@ -211,7 +216,10 @@ function accountItems(state: AppState, t: Translate): MenuItem[] {
   };
   if (account.status === 'signed-in') {
     const name = account.user?.name || state.settings.username || t('tray.signedIn');
-    return [{ kind: 'label', label: account.demo ? t('tray.demoAccount', { name }) : name }, signOut];
+    return [
+      { kind: 'label', label: account.demo ? t('tray.demoAccount', { name }) : name },
+      signOut,
+    ];
   }
   if (account.status === 'signing-in') {
     // A sign-in that hangs (a server that never answers) must not lock the agent in.

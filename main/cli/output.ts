@@ -2,7 +2,7 @@
 import type { Logger } from '../log.js';
 import type { WatchEvent } from '../watch/events.js';
 import { inLanguage } from '../watch/describe.js';
-import { createTranslator, type Translate } from '../boundary/i18n/index.js';
+import type { Translate } from '../boundary/i18n/index.js';
 
 export interface LineWriter {
   /**
@@ -15,14 +15,14 @@ export interface LineWriter {
 }
 
 /**
- * `t`: the language of the titles and bodies (`--lang`; English by default).
+ * `t`: the language of the titles and bodies (`--lang`); without it, the engine's English.
  * `onClosed` runs once when the reader goes away (`watch … | head -1`: EPIPE). The stream's
  * error is handled here, so it never crashes the process as an unhandled 'error' event.
  */
 export function createLineWriter(
   out: NodeJS.WritableStream,
   onClosed: (error: Error) => void = () => {},
-  t: Translate = createTranslator('en'),
+  t?: Translate,
 ): LineWriter {
   let last: Promise<void> = Promise.resolve();
   let closed = false;
@@ -36,7 +36,8 @@ export function createLineWriter(
   return {
     write(event) {
       if (closed) return;
-      const line = `${JSON.stringify(inLanguage(event, t))}\n`;
+      // Without a language the engine's own (English) words go out untouched.
+      const line = `${JSON.stringify(t === undefined ? event : inLanguage(event, t))}\n`;
       // Each write is queued by the stream in order; remembering the newest is enough to flush.
       last = new Promise<void>((resolve) => {
         waiting.add(resolve);

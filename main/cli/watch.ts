@@ -49,7 +49,7 @@ async function run(argv: string[]): Promise<number> {
   const out = createLineWriter(
     process.stdout,
     (e) => stop(`The output was closed (${errorCode(e) ?? e.message})`),
-    createTranslator(args.language ?? 'en'),
+    args.language === undefined ? undefined : createTranslator(args.language),
   );
 
   let demo: Demo | undefined;

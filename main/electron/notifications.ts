@@ -18,7 +18,7 @@ export interface NotifierOptions {
   /** Decline on a ringing card; without it no Decline button is shown. */
   onDecline?: (sessionId: string) => void;
   /** Whether the ring sound plays now and the agent's sound setting, read when a card shows. */
-  context(): Pick<CardContext, 'ringAloud' | 'soundOn'>;
+  context(): Pick<CardContext, 'ringAloud' | 'soundOn' | 't'>;
   /** A card could not be shown (the OS said so): the agent must be told another way. */
   onFailed(error: string): void;
 }

@@ -52,7 +52,11 @@ export function createRinging(options: RingingOptions): Ringing {
   const notifier = createNotifier({
     onOpen: options.open,
     ...(options.decline ? { onDecline: options.decline } : {}),
-    context: () => ({ ringAloud: sound.playing(), soundOn: store.get().settings.sound }),
+    context: () => ({
+      ringAloud: sound.playing(),
+      soundOn: store.get().settings.sound,
+      t: createTranslator(store.get().locale),
+    }),
     onFailed(error) {
       log.warn(`A notification could not be shown (${error}); using the incoming-call window.`);
       cardFailed = true;

@@ -1,6 +1,9 @@
 // The platform options that make a ringing card stay up like a phone's. Pure: the notifier
 // passes these to Electron's Notification (NotificationConstructorOptions fields).
 import type { Card, CardTarget } from './cards.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
+
+const english = createTranslator('en');
 
 export type CardPlatform = 'linux' | 'win32' | 'darwin';
 
@@ -22,6 +25,8 @@ export interface CardContext {
   soundOn: boolean;
   /** A Decline button is offered (only when declining a call can really be done). */
   declinable: boolean;
+  /** The language of the buttons (English when not given). */
+  t?: Translate;
 }
 
 /** What a card's buttons do, in the order of `actions` (macOS reports the index). */
@@ -42,14 +47,14 @@ export function cardOptions(card: Card, context: CardContext): CardOptions {
       return {
         ...base,
         timeoutType: 'never',
-        toastXml: incomingCallToast(card, base.silent, context.declinable),
+        toastXml: incomingCallToast(card, base.silent, context.declinable, context.t),
       };
     case 'darwin':
       return {
         ...base,
         actions: cardActions(card, context.declinable).map((a) => ({
           type: 'button',
-          text: a === 'open' ? 'Open' : 'Decline',
+          text: buttonLabel(a, context.t),
         })),
       };
   }
@@ -67,10 +72,18 @@ export function cardActions(card: Card, declinable: boolean): CardAction[] {
  * activate the app in the foreground with `toastArguments`, which Electron hands back through
  * Notification.handleActivation (so no protocol handler has to be registered).
  */
-export function incomingCallToast(card: Card, silent = false, declinable = false): string {
-  const lines = [card.title, card.line === undefined ? card.body : `On ${card.line}`];
+export function incomingCallToast(
+  card: Card,
+  silent = false,
+  declinable = false,
+  t: Translate = english,
+): string {
+  const lines = [
+    card.title,
+    card.line === undefined ? card.body : t('incoming.line', { line: card.line }),
+  ];
   const button = (action: CardAction, label: string) =>
-    `<action content="${label}" activationType="foreground" ` +
+    `<action content="${xml(label)}" activationType="foreground" ` +
     `arguments="${xml(toastArguments(action, card.target))}"/>`;
   return (
     `<toast scenario="incomingCall" activationType="foreground" ` +
@@ -80,13 +93,17 @@ export function incomingCallToast(card: Card, silent = false, declinable = false
     `</binding></visual>` +
     `<actions>` +
     cardActions(card, declinable)
-      .map((a) => button(a, a === 'open' ? 'Open' : 'Decline'))
+      .map((a) => button(a, buttonLabel(a, t)))
       .join('') +
     `</actions>` +
     // toastXml ignores `silent`: the toast's own audio element says it.
     (silent ? '<audio silent="true"/>' : '') +
     `</toast>`
   );
+}
+
+function buttonLabel(action: CardAction, t: Translate = english): string {
+  return action === 'open' ? t('incoming.open') : t('card.decline');
 }
 
 /** `evo=open&session=<id>`, `evo=decline&session=<id>`, or `evo=open` for the calls list. */

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Every view of the window rendered in the pseudo-locale (en-XA: accented English) shows no plain
 // English word of the catalog: a string written inline in the window's code shows up here.
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState, Session } from '../../main/boundary/contract.js';
-import { CATALOGS, MESSAGE_IDS, PSEUDO_LOCALE } from '../../main/boundary/i18n/index.js';
+import { PSEUDO_LOCALE } from '../../main/boundary/i18n/index.js';
+import { ENGLISH, serverWords, wordsOf } from './english-words.js';
 import { call, fullSession, NOW, signedIn, signedOut } from '../../harness/app-states.js';
 import {
   click,
@@ -19,41 +19,6 @@ import { stubBridge } from '../renderer/stub-bridge.js';
 
 let app: Mounted | undefined;
 afterEach(() => app?.unmount());
-
-/** The product's name, the same in every language. */
-const PROPER_NAMES = new Set(['evo', 'voice', 'tray', 'sip']);
-
-const wordsOf = (text: string): string[] =>
-  (text.match(/[A-Za-z]{3,}/g) ?? []).map((w) => w.toLowerCase());
-
-function literals(elements: readonly MessageFormatElement[]): string[] {
-  return elements.flatMap((element) => {
-    if (element.type === TYPE.literal) return [element.value];
-    if (element.type === TYPE.plural || element.type === TYPE.select) {
-      return Object.values(element.options).flatMap((o) => literals(o.value));
-    }
-    return element.type === TYPE.tag ? literals(element.children) : [];
-  });
-}
-
-/** Every English word (3+ letters) of the source catalog's own text, placeholders aside. */
-const ENGLISH = new Set(
-  MESSAGE_IDS.flatMap((id) => literals(parse(CATALOGS.en[id])).flatMap(wordsOf)).filter(
-    (w) => !PROPER_NAMES.has(w),
-  ),
-);
-
-/** The server's words in a state (names, queues, states): shown as they came, never translated. */
-function serverWords(state: AppState): Set<string> {
-  const out = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') wordsOf(value).forEach((w) => out.add(w));
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk({ ...state, settings: undefined });
-  return out;
-}
 
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'aria-valuetext', 'alt'];
 

@@ -1,0 +1,228 @@
+// What main writes for the agent (the tray menu and tooltip, every card and notice), rendered in
+// the pseudo-locale (en-XA: accented English), shows no plain English word of the catalog: a
+// string written inline in main's code shows up here. The server's words pass as they came.
+import { describe, expect, it } from 'vitest';
+import type { AppState, MissedCall, Session } from '../../main/boundary/contract.js';
+import { createTranslator, PSEUDO_LOCALE } from '../../main/boundary/i18n/index.js';
+import type { MenuItem } from '../../main/app/tray-action.js';
+import { trayMenu } from '../../main/app/tray-menu.js';
+import { trayTooltip } from '../../main/app/tray-look.js';
+import { connectionNotice } from '../../main/app/notify-policy.js';
+import { agentStateWords, notReadyCard } from '../../main/agent-state/words.js';
+import { awaySummary } from '../../main/away/summary.js';
+import {
+  describeAnswered,
+  describeAnsweredElsewhere,
+  describeConnection,
+  describeEnded,
+  describeHeld,
+  describeMissed,
+  describeRinging,
+  type Description,
+} from '../../main/watch/describe.js';
+import type { ConnectionStatus, SessionEvent } from '../../main/watch/events.js';
+import { wantedCards } from '../../main/ringing/cards.js';
+import { cardOptions } from '../../main/ringing/card-options.js';
+import { call, NOW, signedIn } from '../../harness/app-states.js';
+import { englishIn, wordsOf } from './english-words.js';
+
+const t = createTranslator(PSEUDO_LOCALE);
+
+/** Every string the server sent in these examples: the only English allowed through. */
+const SERVER_TEXT = [
+  'Jane Doe',
+  'Zed Quist',
+  'Support line',
+  'Blue Queue',
+  'Acme West',
+  'Bob Builder',
+  'Ada Agent',
+  'Carla Ruiz',
+  'Dmitri Oh',
+  'Eve Lund',
+  'socket hang up',
+];
+const ALLOWED = new Set(SERVER_TEXT.flatMap(wordsOf));
+
+function expectPseudo(text: string): void {
+  expect(englishIn(text, ALLOWED), text).toEqual([]);
+  expect(text, 'rendered in the pseudo-locale').toMatch(/[áéîöû]/);
+}
+
+const named = (id: string, overrides: Partial<Session> = {}): Session =>
+  call(id, { fromName: 'Jane Doe', toAddress: 'Support line', ...overrides });
+
+const ringing = Array.from({ length: 12 }, (_, i) => named(`r${i}`));
+const sessions: Session[] = [
+  ...ringing,
+  named('h1', { callState: 'Hold', holdReason: 'Transferring', holdQueueName: 'Blue Queue' }),
+  named('h2', { callState: 'Hold', holdQueueName: 'Blue Queue', customerName: 'Acme West' }),
+  named('c1', { callState: 'Connected', fromName: undefined, fromAddress: undefined }),
+  named('q1', { callState: undefined, queueState: 'Queued' }),
+];
+const missed: MissedCall[] = [
+  {
+    sessionId: 'm1',
+    at: new Date(NOW - 60_000).toISOString(),
+    title: 'Zed Quist',
+    body: 'Zed Quist',
+    session: named('m1', { fromName: 'Zed Quist' }),
+    seen: false,
+    number: '+15035550100',
+  },
+  {
+    sessionId: 'm2',
+    at: new Date(NOW - 86_400_000 * 2).toISOString(),
+    title: 'Zed Quist',
+    body: 'Zed Quist',
+    seen: true,
+  },
+];
+
+/** A busy desk: every group, more calls than the menu lists, missed calls, a pause, an update. */
+const rich: AppState = {
+  ...signedIn({ sessions, missed, alertsPausedUntil: NOW + 15 * 60_000 }),
+  agent: { state: 'NotReady', reason: 'MissedCall', words: '', at: NOW },
+  update: { status: 'ready', version: '2.0.0' },
+  locale: PSEUDO_LOCALE,
+};
+
+function menuText(items: readonly MenuItem[]): string {
+  return items
+    .flatMap((item) => {
+      if (item.kind === 'separator') return [];
+      if (item.kind === 'submenu') return [item.label, menuText(item.items)];
+      return [item.label];
+    })
+    .join('\n');
+}
+
+const inPseudo = (state: AppState): AppState => ({ ...state, locale: PSEUDO_LOCALE });
+const account = (a: Partial<AppState['account']>): AppState['account'] => ({
+  ...rich.account,
+  ...a,
+});
+
+/** The other faces of the tray: each connection state and each account state. */
+const OTHER_STATES: [string, AppState][] = [
+  ['offline, never heard', inPseudo({ ...rich, connection: { status: 'offline' } })],
+  ['offline since a poll', inPseudo({ ...rich, connection: { status: 'error', lastPollAt: NOW } })],
+  ['too large', inPseudo({ ...rich, connection: { status: 'too-large' } })],
+  ['connecting', inPseudo({ ...rich, connection: { status: 'idle' } })],
+  ['no calls, paused until resumed', { ...rich, sessions: [], alertsPausedUntil: 'until-resumed' }],
+  ['no missed calls, a demo', { ...rich, missed: [], account: account({ demo: true }) }],
+  ['signing in', { ...rich, account: account({ status: 'signing-in' }) }],
+  ['signed out', { ...rich, account: account({ status: 'signed-out' }) }],
+  [
+    'an unnamed account',
+    {
+      ...rich,
+      account: account({ user: { name: '' } }),
+      settings: { ...rich.settings, username: '' },
+    },
+  ],
+];
+
+describe('main in the pseudo-locale', () => {
+  it('the tray menu of a busy desk', () => {
+    const text = menuText(trayMenu(rich, NOW, { timeZone: 'UTC' }));
+    // It is the rich menu: the groups, the overflow, the missed calls, the pause, the update.
+    expect(text).toContain('Jane Doe');
+    expect(text).toContain('2.0.0');
+    expectPseudo(text);
+  });
+
+  it.each(OTHER_STATES)('the tray menu and tooltip: %s', (_, state) => {
+    expectPseudo(menuText(trayMenu(state, NOW, { timeZone: 'UTC' })));
+    expectPseudo(trayTooltip(state));
+  });
+
+  it('the tooltip of a busy desk', () => {
+    const tooltip = trayTooltip(rich);
+    expectPseudo(tooltip.replace(/^Evo Voice/, ''));
+  });
+
+  it('the card of every event kind', () => {
+    const s = named('e1', { customerName: 'Acme West' });
+    const held = named('e2', { callState: 'Hold', holdReason: 'Transferring' });
+    const cards: Description[] = [
+      describeRinging(s, t),
+      describeRinging(named('e3', { channel: 'Chat' }), t),
+      describeAnswered(s, t),
+      describeAnswered(named('e4', { channel: 'Fax' }), t),
+      describeHeld(held, 0, t),
+      describeHeld(
+        named('e5', { callState: 'Hold', holdQueueName: 'Blue Queue', holdReason: 'Transferring' }),
+        95_000,
+        t,
+      ),
+      describeMissed(named('e6', { fromName: undefined, fromAddress: undefined }), t),
+      describeAnsweredElsewhere(s, t),
+      describeAnsweredElsewhere({ ...s, answeredByName: 'Bob Builder' }, t),
+      describeEnded(s, t),
+    ];
+    for (const card of cards) expectPseudo(`${card.title}\n${card.body}`);
+  });
+
+  it.each<ConnectionStatus>(['online', 'offline', 'error', 'too-large', 'signed-out'])(
+    'the connection card: %s',
+    (status) => {
+      const { title, body } = describeConnection(status, undefined, t);
+      expectPseudo(`${title}\n${body}`);
+    },
+  );
+
+  it('the server’s own error message goes in as it came', () => {
+    const { title } = describeConnection('error', 'socket hang up', t);
+    expect(title).toContain('socket hang up');
+    expectPseudo(title);
+  });
+
+  it('the connection notices, the Not-ready card and the away summary', () => {
+    const notices = (['failing', 'recovered'] as const).map((n) => connectionNotice(n, t));
+    const names = ['Jane Doe', 'Zed Quist', 'Carla Ruiz', 'Dmitri Oh', 'Eve Lund'];
+    const away = names.map((fromName, i): SessionEvent => ({
+      event: 'missed',
+      sessionId: `a${i}`,
+      at: new Date(NOW).toISOString(),
+      title: '',
+      body: '',
+      session: named(`a${i}`, { fromName }),
+    }));
+    for (const card of [
+      ...notices,
+      notReadyCard(t),
+      awaySummary(away, t),
+      awaySummary(away.slice(0, 1), t),
+    ]) {
+      expectPseudo(`${card.title}\n${card.body}`);
+    }
+  });
+
+  it.each(['Ready', 'NotReady', 'LoggedOut', 'WrapUp', 'Outgoing', 'Other'])(
+    'the agent state %s',
+    (state) => {
+      expectPseudo(agentStateWords({ state, reason: 'SetBySystem' }, t));
+    },
+  );
+
+  it('the call cards: ringing, held, the summary, and their buttons', () => {
+    const cards = [
+      ...wantedCards([named('k1'), named('k2', { callState: 'Hold' })], t),
+      ...wantedCards(ringing, t),
+      ...wantedCards([named('k3', { toAddress: undefined, endpointName: undefined })], t),
+    ];
+    expect(cards.map((c) => c.kind).sort()).toEqual(['held', 'ringing', 'ringing', 'summary']);
+    for (const card of cards) {
+      const options = cardOptions(card, {
+        platform: 'darwin',
+        ringAloud: false,
+        soundOn: true,
+        declinable: true,
+        t,
+      });
+      const buttons = (options.actions ?? []).map((a) => a.text).join('\n');
+      expectPseudo(`${options.title}\n${options.body}\n${buttons}`);
+    }
+  });
+});
