@@ -93,9 +93,20 @@ describe('watch arguments', () => {
     [[...account, '--verbose'], "Unknown option '--verbose'"],
     [[...account, 'extra'], 'extra'],
     [['--demo', '--server', 'https://evovoice.io'], 'leave out --server and --user'],
+    [['--demo', '--lang', 'xx'], '--lang must be one of en, es, pt-BR, fr, de (not "xx")'],
+    [['--demo', '--lang', ''], '--lang must be one of'],
   ])('rejects %j with a message the agent can act on', (argv, message) => {
     const parsed = parseWatchArgs(argv);
     expect(parsed.kind).toBe('invalid');
     expect(parsed.kind === 'invalid' && parsed.message).toContain(message);
+  });
+
+  it('takes --lang for the language of titles and bodies; English when absent', () => {
+    const de = parseWatchArgs(['--demo', '--lang', 'de']);
+    expect(de.kind === 'watch' && de.args.language).toBe('de');
+    const pt = parseWatchArgs(['--demo', '--lang', 'pt-BR']);
+    expect(pt.kind === 'watch' && pt.args.language).toBe('pt-BR');
+    const none = parseWatchArgs(['--demo']);
+    expect(none.kind === 'watch' && none.args.language).toBeUndefined();
   });
 });
