@@ -1,0 +1,51 @@
+// The BUILT app under the fake electron speaks the agent's language: with `language: 'es'` the
+// tray menu, its tooltip and a ringing card are Spanish; switching the setting to German from
+// the window re-renders the tray menu at once, without a restart. '' follows the system.
+import { afterEach, describe, expect, it } from 'vitest';
+import { IPC } from '../../main/boundary/contract.js';
+import { lastState, launch, menuLabels, signedInApp, stopAll } from './scenario.js';
+
+afterEach(stopAll);
+
+describe('the app in the agent’s language', () => {
+  it('Spanish tray and card; German menu once the setting says so', async () => {
+    const { app, sim } = await signedInApp({
+      platform: 'linux',
+      settings: { pollIntervalMs: 1000, language: 'es' },
+    });
+    sim.calls.arrive({ fromName: 'Grace Hopper', toAddress: 'Soporte' });
+    let r = await app.waitFor('the ringing card', (x) =>
+      x.notifications.some((n) => n.title.startsWith('Grace Hopper')),
+    );
+    expect(lastState(r)?.locale).toBe('es');
+    const card = r.notifications.find((n) => n.title.startsWith('Grace Hopper'));
+    // The caller and the line are the server's words: as they came, in our Spanish sentence.
+    expect(card?.title).toMatch(/^Grace Hopper.* está llamando$/);
+    expect(card?.body).toBe('Llamada entrante en Soporte');
+
+    r = await app.waitFor('the ringing call in the tray', (x) =>
+      menuLabels(x.menu).includes('Sonando'),
+    );
+    const spanish = menuLabels(r.menu);
+    expect(spanish).toEqual(expect.arrayContaining(['Abrir ventana', 'Salir de Evo Voice Tray']));
+    expect(spanish).not.toContain('Open window');
+    expect(r.tooltip).toMatch(/^Evo Voice · (Disponible · )?1 llamada · 1 sonando$/);
+
+    await app.invoke(IPC.updateSettings, [{ language: 'de' }]);
+    r = await app.waitFor('the German menu', (x) => menuLabels(x.menu).includes('Fenster öffnen'));
+    expect(menuLabels(r.menu)).toEqual(
+      expect.arrayContaining(['Klingelt', 'Evo Voice Tray beenden']),
+    );
+    expect(r.tooltip).toMatch(/^Evo Voice · (Bereit · )?1 Anruf · 1 klingelt$/);
+    expect(lastState(r)?.locale).toBe('de');
+  });
+
+  it('follows the system’s language when the setting is empty', async () => {
+    const app = await launch({ env: { EVO_FAKE_LANGUAGES: 'fr-CA,en-US' } });
+    const r = await app.waitFor('the French menu', (x) =>
+      menuLabels(x.menu).includes('Ouvrir la fenêtre'),
+    );
+    expect(menuLabels(r.menu)).toContain('Quitter Evo Voice Tray');
+    expect(r.tooltip).toMatch(/^Evo Voice · déconnecté/);
+  });
+});
