@@ -2,6 +2,7 @@
 // the request through the watcher's session (one silent sign-in after a 401), and after a
 // success a poll at once and the transfer destination kept. No Electron: index.ts passes the
 // parts in.
+import { createTranslator } from '../boundary/i18n/index.js';
 import type {
   CallAction,
   CallActionRequest,
@@ -43,6 +44,7 @@ export function connectCallActions(options: ConnectOptions) {
   const { store, log } = options;
   const actions = createCallActions({
     findCall: (id) => store.get().sessions.find((s) => s.id === id),
+    translate: () => createTranslator(store.get().locale),
     // The user id from the profile; identity and endpoint from /app/config pick the agent's leg.
     agent: () => ({ ...options.agentIds?.(), userId: store.get().account.user?.id }),
     send(request) {

@@ -1,4 +1,5 @@
 // Where a transfer may go: what the agent typed, checked once, and the last five kept.
+import { createTranslator, type Translate } from './i18n/index.js';
 
 /** A number, an extension or a SIP address; nothing that could carry a second request. */
 const DESTINATION = /^(?:\+?[0-9*#]{2,20}|sips?:[A-Za-z0-9._~%+-]+@[A-Za-z0-9.-]+(?::\d{1,5})?)$/;
@@ -6,11 +7,12 @@ const DESTINATION = /^(?:\+?[0-9*#]{2,20}|sips?:[A-Za-z0-9._~%+-]+@[A-Za-z0-9.-]
 export const RECENT_DESTINATIONS = 5;
 
 /**
- * `problem` says which refusal it is, so the window can word it in the agent's language
- * (`error` is main's English).
+ * `problem` says which refusal it is, so the window can word it itself; `error` is the same
+ * refusal in `t`'s language (English by default).
  */
 export function checkDestination(
   input: string | undefined,
+  t: Translate = createTranslator('en'),
 ):
   | { ok: true; value: string }
   | { ok: false; problem: 'empty' | 'invalid'; typed: string; error: string } {
@@ -22,7 +24,7 @@ export function checkDestination(
       ok: false,
       problem: 'empty',
       typed,
-      error: 'Type a number, an extension or a SIP address.',
+      error: t('transfer.empty'),
     };
   }
   if (!DESTINATION.test(value))
@@ -30,7 +32,7 @@ export function checkDestination(
       ok: false,
       problem: 'invalid',
       typed,
-      error: `"${typed}" is not a number, an extension or a SIP address (sip:name@host).`,
+      error: t('transfer.invalid', { typed }),
     };
   return { ok: true, value };
 }

@@ -8,6 +8,7 @@ import { actionRequest } from './requests.js';
 import { isAllowed, type AgentIdentity, type CallAction } from '../boundary/call-action-rules.js';
 import { isSilencedByAction, pruneDone, type DoneAction } from './suppress.js';
 import { actionFailureWords, notAllowedWords } from './words.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 
 export interface CallActionsOptions {
   /** The live call as the last poll answered it; undefined once it left the list. */
@@ -18,6 +19,8 @@ export interface CallActionsOptions {
   /** After a success: poll at once, keep the destination of a transfer. */
   onDone(done: DoneAction, destination?: string): void;
   now(): number;
+  /** The agent's language now, for the refusals they read (English when not given). */
+  translate?(): Translate;
 }
 
 export interface CallActions {
@@ -26,7 +29,8 @@ export interface CallActions {
   silences(event: { event: SessionEventKind; sessionId: string }): boolean;
 }
 
-export const ALREADY_ENDED = 'This call has already ended.';
+/** The refusal for a call that is gone, in English (the default language). */
+export const ALREADY_ENDED = createTranslator('en')('callAction.ended');
 
 export function createCallActions(options: CallActionsOptions): CallActions {
   let done: DoneAction[] = [];
@@ -35,16 +39,17 @@ export function createCallActions(options: CallActionsOptions): CallActions {
 
   async function run(request: CallActionRequest): Promise<CallActionResult> {
     const { sessionId, action, destination } = request;
+    const t = options.translate?.() ?? createTranslator('en');
     const session = options.findCall(sessionId);
-    if (session === undefined || session.ended === true) return failed(ALREADY_ENDED);
+    if (session === undefined || session.ended === true) return failed(t('callAction.ended'));
     const agent = options.agent();
-    if (!isAllowed(session, agent, action)) return failed(notAllowedWords(action, session));
-    const planned = actionRequest(session, action, agent, destination);
+    if (!isAllowed(session, agent, action)) return failed(notAllowedWords(action, session, t));
+    const planned = actionRequest(session, action, agent, destination, t);
     if (!planned.ok) return planned;
     try {
       await options.send(planned.request);
     } catch (error) {
-      return failed(actionFailureWords(action, error));
+      return failed(actionFailureWords(action, error, t));
     }
     const now = options.now();
     // Taken back from hold: a later hold (a colleague's) is news again.

@@ -9,6 +9,7 @@ import {
   type CallAction,
 } from '../boundary/call-action-rules.js';
 import { checkDestination } from '../boundary/transfer-destination.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 import { pathSegment, UnsafePathSegment } from '../evo/path-segment.js';
 
 export type { ActionRequest } from '../evo/api.js';
@@ -21,6 +22,7 @@ export function actionRequest(
   action: CallAction,
   agent: AgentIdentity,
   destination?: string,
+  t: Translate = createTranslator('en'),
 ): ActionRequestResult {
   let path: string;
   try {
@@ -35,7 +37,7 @@ export function actionRequest(
     case 'decline':
       return { ok: true, request: { method: 'POST', path: `${path}/reject` } };
     case 'hold':
-      if (callSid === undefined) return noCallSid('put on hold');
+      if (callSid === undefined) return { ok: false, error: t('callAction.noCallSid') };
       return {
         ok: true,
         request: { method: 'POST', path: `${path}/hold`, body: { callSid, reason: 'None' } },
@@ -43,7 +45,7 @@ export function actionRequest(
     case 'resume':
       return { ok: true, request: { method: 'PATCH', path, body: { callState: 'Connected' } } };
     case 'transfer': {
-      const checked = checkDestination(destination);
+      const checked = checkDestination(destination, t);
       if (!checked.ok) return checked;
       return {
         ok: true,
@@ -60,11 +62,4 @@ export function actionRequest(
         },
       };
   }
-}
-
-function noCallSid(what: string): { ok: false; error: string } {
-  return {
-    ok: false,
-    error: `This call cannot be ${what}: the server did not say which leg is yours.`,
-  };
 }

@@ -24,6 +24,11 @@ import type { ConnectionStatus, SessionEvent } from '../../main/watch/events.js'
 import { wantedCards } from '../../main/ringing/cards.js';
 import { cardOptions } from '../../main/ringing/card-options.js';
 import { call, NOW, signedIn } from '../../harness/app-states.js';
+import { actionFailureWords, notAllowedWords } from '../../main/call-actions/words.js';
+import { actionRequest } from '../../main/call-actions/requests.js';
+import { checkDestination } from '../../main/boundary/transfer-destination.js';
+import { EvoApiError } from '../../main/evo/api.js';
+import { CALL_ACTIONS } from '../../main/boundary/call-action-rules.js';
 import { englishIn, wordsOf } from './english-words.js';
 
 const t = createTranslator(PSEUDO_LOCALE);
@@ -224,5 +229,29 @@ describe('main in the pseudo-locale', () => {
       const buttons = (options.actions ?? []).map((a) => a.text).join('\n');
       expectPseudo(`${options.title}\n${options.body}\n${buttons}`);
     }
+  });
+
+  it('the refusals of call actions and transfers', () => {
+    const refusals: string[] = [
+      actionFailureWords('hold', new Error('boom'), t),
+      actionFailureWords('hold', new EvoApiError('timeout', 'timed out'), t),
+      actionFailureWords('hangUp', new EvoApiError('not-found', 'gone', { status: 404 }), t),
+      ...CALL_ACTIONS.map((action) =>
+        actionFailureWords(action, new EvoApiError('forbidden', 'no', { status: 403 }), t),
+      ),
+      ...CALL_ACTIONS.flatMap((action) => [
+        notAllowedWords(action, named('n1', { callState: 'Wrapping' }), t),
+        notAllowedWords(action, named('n2', { queueState: 'Queued', callState: undefined }), t),
+        notAllowedWords(action, named('n3', { ended: true }), t),
+      ]),
+    ];
+    const hold = actionRequest(named('n4', { callState: 'Connected' }), 'hold', {}, undefined, t);
+    if (!hold.ok) refusals.push(hold.error);
+    for (const typed of ['', 'Jane Doe']) {
+      const checked = checkDestination(typed, t);
+      if (!checked.ok) refusals.push(checked.error);
+    }
+    expect(refusals.length).toBe(3 + CALL_ACTIONS.length * 4 + 3);
+    for (const refusal of refusals) expectPseudo(refusal);
   });
 });
