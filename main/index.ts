@@ -41,6 +41,7 @@ import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
 import { errorMessage } from './boundary/errors.js';
 import { followLanguage } from './app/language.js';
+import { createTranslator } from './boundary/i18n/index.js';
 import { systemLanguages } from './electron/system-languages.js';
 
 // Before anything can fail: the logger exists only once Electron is ready.
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
       followers: away.followers(api, stateDir),
       log,
       onEvent: away.onEvent,
+      translate: () => createTranslator(store.get().locale),
       onPoll: alerts.onPoll,
     });
   };

@@ -8,22 +8,27 @@ import { applySettingsPatch } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import { failureStatus } from '../watch/failure.js';
 import { errorMessage } from '../boundary/errors.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
+
+const english = createTranslator('en');
 
 export const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
 
-export const REJECTED_EARLIER =
-  'Your saved password was not accepted by Evo Voice earlier: sign in again to see your calls.';
+/** The stored password was refused in an earlier run: why the agent is signed out. */
+export function rejectedEarlier(t: Translate = english): string {
+  return t('account.rejectedEarlier');
+}
 
 export type CheckedSignIn =
   { ok: true; server: string; username: string } | { ok: false; error: string };
 
 /** The missing user name or password, or a server the client would refuse, in the form's words. */
-export function checkSignIn(request: SignInRequest): CheckedSignIn {
+export function checkSignIn(request: SignInRequest, t: Translate = english): CheckedSignIn {
   if (typeof request.password !== 'string' || request.password.length === 0) {
-    return { ok: false, error: 'Enter your password.' };
+    return { ok: false, error: t('account.enterPassword') };
   }
   if (typeof request.username !== 'string' || request.username.trim() === '') {
-    return { ok: false, error: 'Enter your user name.' };
+    return { ok: false, error: t('account.enterUsername') };
   }
   try {
     // The settings rules are the one place that says what a server and a user name may be.
@@ -37,14 +42,21 @@ export function checkSignIn(request: SignInRequest): CheckedSignIn {
   }
 }
 
-/** The stored password was refused at start: the one notice that always shows. */
-export function signedOutEvent(detail: string, at: number): ConnectionEvent {
+/**
+ * The stored password was refused at start: the one notice that always shows. `detail` is the
+ * server's (or the client's) reason, as it came.
+ */
+export function signedOutEvent(
+  detail: string,
+  at: number,
+  t: Translate = english,
+): ConnectionEvent {
   return {
     event: 'connection',
     status: 'signed-out',
     at: new Date(at).toISOString(),
-    title: 'Signed out of Evo Voice',
-    body: `Your saved password was not accepted (${detail}). Sign in again to see your calls.`,
+    title: t('account.signedOut.title'),
+    body: t('account.signedOut.body', { detail }),
     detail,
   };
 }
@@ -59,7 +71,10 @@ export function notSavedNotice(e: unknown): string {
 }
 
 /** The connection while the server has not answered the sign-in at start. */
-export function unreachable(e: unknown): { status: 'offline' | 'error'; detail: string } {
+export function unreachable(
+  e: unknown,
+  t: Translate = english,
+): { status: 'offline' | 'error'; detail: string } {
   const status = isEvoApiError(e) && failureStatus(e.kind) === 'offline' ? 'offline' : 'error';
-  return { status, detail: `${withoutRetryHint(errorMessage(e))}. Retrying…` };
+  return { status, detail: t('account.retrying', { detail: withoutRetryHint(errorMessage(e)) }) };
 }

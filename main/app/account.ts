@@ -1,6 +1,7 @@
 // The agent's account: sign in, the silent sign-in at start, sign out, and the demo.
 // Plain Node: the API, the credential store, the watcher and the demo simulator come in as
 // small interfaces, so the whole flow is tested with fakes.
+import { createTranslator } from '../boundary/i18n/index.js';
 import type { SettingsPatch, SignInRequest, SignInResult } from '../boundary/contract.js';
 import { isEvoApiError, type EvoApi } from '../evo/api.js';
 import type { AgentProfile } from '../boundary/session.js';
@@ -11,7 +12,7 @@ import type { ConnectionEvent } from '../watch/events.js';
 import type { Watcher } from '../watch/watcher.js';
 import {
   checkSignIn,
-  REJECTED_EARLIER,
+  rejectedEarlier,
   SIGNED_OUT_MEANWHILE,
   signedOutEvent,
   unreachable,
@@ -83,6 +84,8 @@ export function createAccount(deps: AccountDeps): Account {
   const { api, credentials, store } = deps;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? Date.now;
+  /** What the agent reads, in their language now. */
+  const words = () => createTranslator(store.get().locale);
   const rejected = deps.rejected ?? createRejectedPasswords();
   const passwords = savedPasswords(credentials, rejected, log);
   let current: Current | null = null;
@@ -153,7 +156,7 @@ export function createAccount(deps: AccountDeps): Account {
   }
 
   async function signIn(request: SignInRequest): Promise<SignInResult> {
-    const checked = checkSignIn(request);
+    const checked = checkSignIn(request, words());
     if (!checked.ok) return checked;
     const { server, username } = checked;
     const { stale, supersededBy } = begin('sign-in');
@@ -198,7 +201,9 @@ export function createAccount(deps: AccountDeps): Account {
     if (!server || !username) return false;
     if (current) return true;
     if (rejected.isRejected(server, username)) {
-      store.update((s) => withAccount(s, { status: 'signed-out', error: REJECTED_EARLIER }));
+      store.update((s) =>
+        withAccount(s, { status: 'signed-out', error: rejectedEarlier(words()) }),
+      );
       return false;
     }
     const { stale } = begin('sign-in');
@@ -217,13 +222,13 @@ export function createAccount(deps: AccountDeps): Account {
         // a password the agent chose to keep. It is not tried again in this run; signing in
         // by hand replaces it, signing out deletes it. Remembered across starts, too.
         rejected.markRejected(server, username, now());
-        deps.onEvent(signedOutEvent(e.message, now()));
+        deps.onEvent(signedOutEvent(e.message, now(), words()));
         return false;
       }
       // Unreachable server, not a rejection: signed in as far as the agent can tell (the tray
       // offers Sign out), offline until the watcher's sign-in with the stored password answers.
       log.warn(`Silent sign-in failed (${errorMessage(e)}); will keep trying.`);
-      store.update((s) => waitingForServer(s, server, username, unreachable(e)));
+      store.update((s) => waitingForServer(s, server, username, unreachable(e, words())));
     }
     startWatching(server, username, () => passwords.get(server, username), null);
     return true;

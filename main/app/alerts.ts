@@ -13,7 +13,6 @@ import type { CardChanges } from '../ringing/cards.js';
 import { failureStatus } from '../watch/failure.js';
 import type { PollResult } from '../watch/watcher.js';
 import type { SessionEventKind, WatchEvent } from '../watch/events.js';
-import { inLanguage } from '../watch/describe.js';
 import { createTranslator } from '../boundary/i18n/index.js';
 import { withPoll, withWatchEvent, type AppStore } from './app-state.js';
 import {
@@ -85,9 +84,7 @@ export function createAlerts(
       life = { ...NO_CARDS, t: createTranslator(locale) };
       notifier.closeAll();
     },
-    onEvent(engineEvent) {
-      // The engine words its events in English; the agent reads them in the app's language.
-      const event = inLanguage(engineEvent, createTranslator(locale));
+    onEvent(event) {
       // What the agent just did is not news (a declined call is not missed, a call they held
       // is not "held"): no card, no alert, no missed entry; the call's card gives way.
       if ('sessionId' in event && silenced(event)) {

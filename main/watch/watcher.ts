@@ -1,5 +1,7 @@
 // The glue of the engine: poll → decide → lookups → ledger → events. The decisions are
 // decide()'s; this module only performs them, in order, one poll at a time.
+import type { Translate } from '../boundary/i18n/index.js';
+import { inLanguage } from './describe.js';
 import type { EvoApi, EvoApiError } from '../evo/api.js';
 import type { AgentProfile, Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -41,6 +43,8 @@ export interface WatcherOptions {
   stateDir?: string;
   log?: Logger;
   onEvent: (event: WatchEvent) => void;
+  /** The agent's language now: each event's title and body are said in it (default English). */
+  translate?: () => Translate;
   onPoll?: (result: PollResult) => void;
   /** Asked after each listing, in order (the call history, the agent's state). */
   followers?: readonly PollFollower[];
@@ -222,7 +226,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   function deliver(event: WatchEvent): void {
     told.push(event);
-    tell(`onEvent (${event.event})`, () => onEvent(event));
+    const { translate } = options;
+    const worded = translate === undefined ? event : inLanguage(event, translate());
+    tell(`onEvent (${event.event})`, () => onEvent(worded));
   }
 
   /** A listener's exception is logged; it never breaks the loop. */

@@ -29,6 +29,12 @@ import { actionRequest } from '../../main/call-actions/requests.js';
 import { checkDestination } from '../../main/boundary/transfer-destination.js';
 import { EvoApiError } from '../../main/evo/api.js';
 import { CALL_ACTIONS } from '../../main/boundary/call-action-rules.js';
+import {
+  checkSignIn,
+  rejectedEarlier,
+  signedOutEvent,
+  unreachable,
+} from '../../main/app/account-words.js';
 import { englishIn, wordsOf } from './english-words.js';
 
 const t = createTranslator(PSEUDO_LOCALE);
@@ -253,5 +259,20 @@ describe('main in the pseudo-locale', () => {
     }
     expect(refusals.length).toBe(3 + CALL_ACTIONS.length * 4 + 3);
     for (const refusal of refusals) expectPseudo(refusal);
+  });
+
+  it('what the account tells the agent', () => {
+    const request = { server: 'https://evovoice.io', username: '', password: '', remember: false };
+    const noPassword = checkSignIn(request, t);
+    const noUser = checkSignIn({ ...request, password: 'pw' }, t);
+    const event = signedOutEvent('socket hang up', NOW, t);
+    const texts = [
+      noPassword.ok ? '' : noPassword.error,
+      noUser.ok ? '' : noUser.error,
+      rejectedEarlier(t),
+      `${event.title}\n${event.body}`,
+      unreachable(new Error('socket hang up'), t).detail,
+    ];
+    for (const text of texts) expectPseudo(text);
   });
 });
