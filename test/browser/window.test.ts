@@ -266,6 +266,19 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
     });
   }
 
+  it('shows the calls in Spanish when the state says so, and screenshots them', async () => {
+    const w = await open({ ...busyState(), locale: 'es' });
+    const { page } = w;
+    await page.locator('.call-row').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await page
+      .getByRole('link', { name: /Llamadas/ })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: join(SHOTS, 'calls-es-light.png') });
+    await page.close();
+  });
+
   it('measures the budgets: script size and the time to show 500 calls', async () => {
     const size = gzippedScriptBytes();
     const w = await open(signedIn());
@@ -292,7 +305,7 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
     const docs = resolve('docs/screenshots');
     mkdirSync(docs, { recursive: true });
-    for (const name of ['sign-in', 'calls', 'details', 'transfer', 'settings']) {
+    for (const name of ['sign-in', 'calls', 'details', 'transfer', 'settings', 'calls-es']) {
       for (const scheme of ['light', 'dark']) {
         const shot = join(SHOTS, `${name}-${scheme}.png`);
         if (existsSync(shot)) copyFileSync(shot, join(docs, `${name}-${scheme}.png`));
