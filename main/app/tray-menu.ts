@@ -86,7 +86,7 @@ function callItems(state: AppState, now: number, format: TimeFormat, t: Translat
     if (group === undefined || group.count === 0) return [];
     const listed: MenuItem[] = [
       { kind: 'label', label: t(title) },
-      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent), t)),
+      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent), t, format.locale)),
     ];
     const more = group.count - CALLS_IN_MENU_GROUP;
     if (more > 0) listed.push({ kind: 'label', label: t('tray.more', { count: more }) });
@@ -105,12 +105,18 @@ export const ACTION_LABELS: Readonly<Record<CallAction, MessageId>> = {
 };
 
 /** A call the agent can act on is a submenu: its details first, then its actions. */
-function callItem(s: Session, now: number, actions: CallAction[], t: Translate): MenuItem {
+function callItem(
+  s: Session,
+  now: number,
+  actions: CallAction[],
+  t: Translate,
+  locale?: string,
+): MenuItem {
   const line = lineLabel(s);
   const started = timeOf(s.dateCreated);
   const caller = callerLabel(s, t('calls.unknownCaller'));
   let label = line === undefined ? caller : `${caller} — ${line}`;
-  if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
+  if (started !== undefined) label += ` · ${elapsedText(now - started, locale)}`;
   const open: MenuItem = { kind: 'action', action: openSession(s.id), label };
   if (actions.length === 0) return open;
   return {

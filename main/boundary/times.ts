@@ -79,15 +79,31 @@ export function formatDateTime(at: number, locale: string): string {
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
 
-/** "0:42", "12:05", "1:02:09": how long a call has been going. Negative (clock skew) is 0:00. */
-export function elapsedText(ms: number): string {
+/**
+ * "0:42", "12:05", "1:02:09": how long a call has been going, its digits as `locale` writes
+ * them (Intl). Negative (clock skew) is 0:00.
+ */
+export function elapsedText(ms: number, locale = 'en'): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const ss = String(seconds).padStart(2, '0');
-  if (hours === 0) return `${minutes}:${ss}`;
-  return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
+  const plain = numberFormat(locale, 1);
+  const two = numberFormat(locale, 2);
+  if (hours === 0) return `${plain.format(minutes)}:${two.format(seconds)}`;
+  return `${plain.format(hours)}:${two.format(minutes)}:${two.format(seconds)}`;
+}
+
+const numbers = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale} ${digits}`;
+  let format = numbers.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { minimumIntegerDigits: digits, useGrouping: false });
+    numbers.set(key, format);
+  }
+  return format;
 }
 
 /** "14:05" (or "2:05 PM"), with the day in front when `at` is not on the same day as `now`. */

@@ -313,3 +313,25 @@ describe('trayMenu: account', () => {
     expect(shown).toContain('Sign out');
   });
 });
+
+describe('trayMenu: in the state’s language', () => {
+  it('German words, and counts and times as German writes them', () => {
+    const calls = Array.from({ length: 12_345 }, (_, i) =>
+      ringing(`r${i}`, { fromName: 'Rae', dateCreated: iso(T0 - 42_000) }),
+    );
+    const missed = { ...missedEvent('m1'), at: iso(T0 - 3_600_000) };
+    const state: AppState = { ...withWatchEvent(signedInState(calls), missed), locale: 'de' };
+    const items = trayMenu(state, T0, { timeZone: 'UTC' });
+    const text = lines(items);
+    expect(text.slice(0, 2)).toEqual(['[Klingelt]', 'Rae · 0:42 >']);
+    expect(text).toContain('[und 12.335 weitere…]');
+    expect(text).toEqual(expect.arrayContaining(['Fenster öffnen', 'Evo Voice Tray beenden']));
+    // The missed call's time in German's 24-hour clock.
+    expect(lines(submenu(items, 'Verpasste Anrufe (1 neu)'))[0]).toBe('From caller m1 · 13:00');
+  });
+
+  it('writes a call’s time with the locale’s own digits (Intl)', () => {
+    expect(elapsed(42_000, 'ar-EG')).toBe('٠:٤٢');
+    expect(elapsed(3_723_000, 'de')).toBe('1:02:03');
+  });
+});
