@@ -1,5 +1,5 @@
 import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
-import { useT } from '../i18n.js';
+import { useLocale, useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
 import { elapsedText, timeOf } from '../../../main/boundary/times.js';
 
@@ -13,12 +13,13 @@ export function Elapsed({
   label?: Extract<MessageId, 'calls.elapsed' | 'incoming.ringingFor'>;
 }) {
   const t = useT();
+  const locale = useLocale();
   // One component per timer (not a wrapper and a ticking child): a list of 500 calls renders
   // 500 fewer components. It listens to the ticker even without a date, which costs a Set entry.
   const now = useNow();
   const start = timeOf(since);
   if (start === undefined) return null;
-  const text = elapsedText(now - start);
+  const text = elapsedText(now - start, locale);
   return (
     <span class="elapsed" aria-label={t(label, { time: text })}>
       {text}
