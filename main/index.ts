@@ -40,7 +40,7 @@ import { startUpdates } from './electron/updates.js';
 import type { UpdateChecker } from './updates/checker.js';
 import { createAppWindow } from './electron/window.js';
 import { errorMessage } from './boundary/errors.js';
-import { followLanguage } from './app/language.js';
+import { followLanguage, inAgentsWords } from './app/language.js';
 import { createTranslator } from './boundary/i18n/index.js';
 import { systemLanguages } from './electron/system-languages.js';
 
@@ -179,7 +179,11 @@ async function main(): Promise<void> {
     signIn: (request) => account.signIn(request),
     signOut: () => account.signOut(),
     startDemo: () => account.startDemo(),
-    updateSettings: async (patch) => saveSettings(patch),
+    updateSettings: async (patch) =>
+      inAgentsWords(
+        () => saveSettings(patch),
+        () => store.get().locale,
+      ),
     openSession: async (id) => appWindow.open(sessionRoute(id)),
     clearMissed: async () => store.update(clearMissed),
     async pauseAlerts(minutes) {

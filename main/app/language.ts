@@ -1,7 +1,8 @@
 // The language the agent reads (AppState.locale): the `language` setting, or ('' follows the
 // system) the first of the system's preferred languages we speak, else English. Set at start
 // and again whenever the setting changes, so the tray, the cards and the window switch at once.
-import { localeFor } from '../boundary/i18n/index.js';
+import { createTranslator, localeFor } from '../boundary/i18n/index.js';
+import { SettingsError, settingsRefusal } from '../settings/index.js';
 import type { AppState } from '../boundary/contract.js';
 import type { AppStore } from './app-state.js';
 
@@ -21,4 +22,17 @@ export function followLanguage(store: AppStore, systemLanguages: () => readonly 
   store.subscribe((state) => {
     if (choose(state) !== state) store.update(choose);
   });
+}
+
+/**
+ * Runs a settings change for the window: a refusal comes back in the agent's language (the
+ * language before the change), so the window shows it next to the field as it is.
+ */
+export function inAgentsWords<T>(change: () => T, locale: () => string): T {
+  try {
+    return change();
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    throw new SettingsError(e.field, settingsRefusal(e, createTranslator(locale())));
+  }
 }

@@ -5,7 +5,7 @@ export { settingsMigrations, repairStoredSettings } from './migrations.js';
 export type { MigratingStore } from './migrations.js';
 export { applySettingsPatch, windowSettingsPatch, WINDOW_SETTING_KEYS } from './patch.js';
 export { readSettings } from './read.js';
-export { SettingsError } from './rules.js';
+export { SettingsError, settingsRefusal } from './rules.js';
 export { BOUNDS, SETTING_KEYS, SETTING_LABELS } from './keys.js';
 export { salvageSettingsText } from './salvage.js';
 export { timingOf } from './timing.js';

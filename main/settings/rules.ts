@@ -12,19 +12,60 @@ import { BOUNDS, LANGUAGE_CHOICES, SETTING_LABELS } from './keys.js';
 import { checkDestination, RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
 import { parseServerUrl } from '../evo/server-url.js';
 import { isPlainObject } from '../boundary/records.js';
+import { createTranslator, type MessageId, type Translate } from '../boundary/i18n/index.js';
 
 const labelOf = (field: string): string => SETTING_LABELS[field] ?? field;
 
-/** A setting was refused. The message names the setting and what it accepts. */
+/**
+ * A setting was refused. The message names the setting and what it accepts, in English; the
+ * refusals an agent can reach from the window also carry their `words`, to be said in the
+ * agent's language (settingsRefusal).
+ */
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
   constructor(
     readonly field: string,
     message: string,
+    readonly words?: RefusalWords,
   ) {
     super(message);
   }
 }
+
+export interface RefusalWords {
+  id: MessageId;
+  values: Readonly<Record<string, string | number>>;
+}
+
+/** The label of a setting in the agent's words, where the window names it. */
+const LABEL_IDS: Readonly<Record<string, MessageId>> = {
+  server: 'settingLabel.server',
+  username: 'settingLabel.username',
+  pollIntervalMs: 'settingLabel.pollIntervalMs',
+  ringingIntervalMs: 'settingLabel.ringingIntervalMs',
+  holdAlertDelayMs: 'settingLabel.holdAlertDelayMs',
+  holdReminderMs: 'settingLabel.holdReminderMs',
+  globalShortcut: 'settingLabel.globalShortcut',
+  'screenPop.url': 'settingLabel.screenPopUrl',
+};
+
+/** The refusal in `t`'s language; one without words keeps its (English) message. */
+export function settingsRefusal(error: SettingsError, t: Translate): string {
+  if (error.words === undefined) return error.message;
+  const labelId = LABEL_IDS[error.field];
+  const label = labelId === undefined ? labelOf(error.field) : t(labelId);
+  return t(error.words.id, { ...error.words.values, label });
+}
+
+function refusal(field: string, words: RefusalWords): SettingsError {
+  return new SettingsError(
+    field,
+    settingsRefusal(new SettingsError(field, '', words), english),
+    words,
+  );
+}
+
+const english = createTranslator('en');
 
 type Rule<K extends keyof Settings> = (value: unknown, field: string) => Settings[K];
 
@@ -46,10 +87,10 @@ export const RULES: { [K in Exclude<keyof Settings, GroupKey>]: Rule<K> } = {
     if (typeof value !== 'string') throw refuse(field, 'must be text', value);
     const name = value.trim();
     if (name.length > BOUNDS.usernameMaxLength) {
-      throw new SettingsError(
-        field,
-        `${labelOf(field)} must be at most ${BOUNDS.usernameMaxLength} characters.`,
-      );
+      throw refusal(field, {
+        id: 'settings.refuse.maxLength',
+        values: { max: BOUNDS.usernameMaxLength },
+      });
     }
     return name;
   },
@@ -58,13 +99,7 @@ export const RULES: { [K in Exclude<keyof Settings, GroupKey>]: Rule<K> } = {
   holdAlertDelayMs: (value, field) => millisecondsIn(value, field, BOUNDS.holdAlertDelayMs),
   holdReminderMs(value, field) {
     if (value === 0) return 0;
-    const { min, max } = BOUNDS.holdReminderMs;
-    return millisecondsIn(
-      value,
-      field,
-      BOUNDS.holdReminderMs,
-      `0 (off) or between ${seconds(min)} and ${seconds(max)} seconds`,
-    );
+    return millisecondsIn(value, field, BOUNDS.holdReminderMs, 'settings.refuse.offOrBetween');
   },
   sound: (value, field) => flag(value, field),
   openAtLogin: (value, field) => flag(value, field),
@@ -114,10 +149,10 @@ export const RULES: { [K in Exclude<keyof Settings, GroupKey>]: Rule<K> } = {
     if (typeof value !== 'string') throw refuse(field, 'must be a key combination (text)', value);
     const keys = value.trim();
     if (keys.length > BOUNDS.shortcutMaxLength || [...keys].some((c) => c < ' ')) {
-      throw new SettingsError(
-        field,
-        `${labelOf(field)} must be a key combination such as CommandOrControl+Shift+A.`,
-      );
+      throw refusal(field, {
+        id: 'settings.refuse.shortcut',
+        values: { example: 'CommandOrControl+Shift+A' },
+      });
     }
     return keys;
   },
@@ -149,10 +184,10 @@ export const SCREEN_POP_RULES: {
     if (typeof value !== 'string') throw refuse(field, 'must be a web address (text)', value);
     const url = value.trim();
     if (url.length > BOUNDS.screenPopUrlMaxLength) {
-      throw new SettingsError(
-        field,
-        `${labelOf(field)} must be at most ${BOUNDS.screenPopUrlMaxLength} characters.`,
-      );
+      throw refusal(field, {
+        id: 'settings.refuse.maxLength',
+        values: { max: BOUNDS.screenPopUrlMaxLength },
+      });
     }
     return url;
   },
@@ -179,23 +214,17 @@ function millisecondsIn(
   value: unknown,
   field: string,
   { min, max }: { min: number; max: number },
-  allowed = `between ${seconds(min)} and ${seconds(max)} seconds`,
+  outOfRange: MessageId = 'settings.refuse.between',
 ): number {
-  const label = labelOf(field);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new SettingsError(
-      field,
-      `${label} must be a number of seconds (got ${describe(value)}).`,
-    );
+    throw refusal(field, { id: 'settings.refuse.seconds', values: { got: describe(value) } });
   }
   if (value < min || value > max) {
-    throw new SettingsError(field, `${label} must be ${allowed} (got ${seconds(value)}).`);
+    const values = { min: seconds(min), max: seconds(max), got: seconds(value) };
+    throw refusal(field, { id: outOfRange, values });
   }
   if (!Number.isInteger(value)) {
-    throw new SettingsError(
-      field,
-      `${label} must be a whole number of milliseconds (got ${seconds(value)} seconds).`,
-    );
+    throw refusal(field, { id: 'settings.refuse.whole', values: { got: seconds(value) } });
   }
   return value;
 }

@@ -31,6 +31,11 @@ describe('the app in the agent’s language', () => {
     expect(spanish).not.toContain('Open window');
     expect(r.tooltip).toMatch(/^Evo Voice · (Disponible · )?1 llamada · 1 sonando$/);
 
+    // A refused setting comes back to the window in the agent's language.
+    await expect(app.invoke(IPC.updateSettings, [{ pollIntervalMs: 50 }])).rejects.toThrow(
+      'Intervalo de consulta debe estar entre 1 y 60 segundos (se recibió 0,05).',
+    );
+
     await app.invoke(IPC.updateSettings, [{ language: 'de' }]);
     r = await app.waitFor('the German menu', (x) => menuLabels(x.menu).includes('Fenster öffnen'));
     expect(menuLabels(r.menu)).toEqual(

@@ -29,6 +29,8 @@ import { actionRequest } from '../../main/call-actions/requests.js';
 import { checkDestination } from '../../main/boundary/transfer-destination.js';
 import { EvoApiError } from '../../main/evo/api.js';
 import { CALL_ACTIONS } from '../../main/boundary/call-action-rules.js';
+import { applySettingsPatch, SettingsError, settingsRefusal } from '../../main/settings/index.js';
+import { DEFAULT_SETTINGS, type SettingsPatch } from '../../main/boundary/contract.js';
 import {
   checkSignIn,
   rejectedEarlier,
@@ -274,5 +276,23 @@ describe('main in the pseudo-locale', () => {
       unreachable(new Error('socket hang up'), t).detail,
     ];
     for (const text of texts) expectPseudo(text);
+  });
+
+  it.each<[string, SettingsPatch]>([
+    ['not a number', { pollIntervalMs: Number.NaN }],
+    ['out of range', { pollIntervalMs: 50 }],
+    ['reminder out of range', { holdReminderMs: 5 }],
+    ['not whole', { holdAlertDelayMs: 1000.5 }],
+    ['too long a name', { username: 'a'.repeat(500) }],
+    ['a shortcut with a control character', { globalShortcut: 'Ctrl+\u0001' }],
+  ])('the settings refusal the window shows: %s', (_, patch) => {
+    let refused: unknown;
+    try {
+      applySettingsPatch(DEFAULT_SETTINGS, patch);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(SettingsError);
+    expectPseudo(settingsRefusal(refused as SettingsError, t));
   });
 });
