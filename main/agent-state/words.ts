@@ -37,12 +37,16 @@ export function agentStateWords(
 }
 
 /** The reading as the app state carries it (to the tray and the window). */
-export function agentStateView(reading: AgentStateReading, at: number): AgentStateView {
+export function agentStateView(
+  reading: AgentStateReading,
+  at: number,
+  t: Translate = english,
+): AgentStateView {
   const { identity, endpointId } = reading;
   return {
     state: reading.state,
     reason: reading.reason,
-    words: agentStateWords(reading),
+    words: agentStateWords(reading, t),
     at,
     ...(identity === undefined ? {} : { identity }),
     ...(endpointId === undefined ? {} : { endpointId }),

@@ -5,11 +5,16 @@ import { createTranslator, localeFor } from '../boundary/i18n/index.js';
 import { SettingsError, settingsRefusal } from '../settings/index.js';
 import type { AppState } from '../boundary/contract.js';
 import type { AppStore } from './app-state.js';
+import { agentStateWords } from '../agent-state/words.js';
 
 /** The state with the locale its settings and the system's languages choose. */
 export function withLocale(state: AppState, systemLanguages: readonly string[]): AppState {
   const locale = localeFor(state.settings, systemLanguages);
-  return locale === state.locale ? state : { ...state, locale };
+  if (locale === state.locale) return state;
+  // The agent's state was worded when it was read: the window shows it in the new language.
+  const { agent } = state;
+  const words = agent && agentStateWords(agent, createTranslator(locale));
+  return { ...state, locale, ...(agent ? { agent: { ...agent, words: words ?? '' } } : {}) };
 }
 
 /**

@@ -119,7 +119,7 @@ export function createWhileAway(options: WhileAwayOptions) {
           log,
           onReading: (reading, at) => {
             agentIds = { identity: reading.identity, endpointId: reading.endpointId };
-            onAgentState(agentStateView(reading, at));
+            onAgentState(agentStateView(reading, at, createTranslator(store.get().locale)));
           },
         }),
         missedListFlush,
