@@ -193,7 +193,7 @@ async function main(): Promise<void> {
     copyText: async (text) => clipboard.writeText(text),
     getAvatar: (url) => avatars.get(url),
     callAction: (request) => callActions.perform(request),
-    callBack: (number) => callBack(number, log),
+    callBack: (number) => callBack(number, log, createTranslator(store.get().locale)),
     testRingSound: async () => ringing.testSound(),
   };
 
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     openWindow: (route) => appWindow.open(route),
     bridge,
     actFromTray: (id, action) => callActions.fromTray(id, action),
-    callBack: (number) => callBack(number, log),
+    callBack: (number) => callBack(number, log, createTranslator(store.get().locale)),
     clearMissed: () => store.update(clearMissed),
     signOut: () => account.signOut(),
     restartToUpdate: () => updates?.restart() ?? false,

@@ -5,21 +5,23 @@ import type { CallBackResult } from '../boundary/contract.js';
 import { checkPhoneNumber, telLink } from '../away/phone-number.js';
 import type { Logger } from '../log.js';
 import { telLinkAllowed } from './window-rules.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 
-export async function callBack(number: string, log: Logger): Promise<CallBackResult> {
+/** `t`: the agent's language for the refusals (English by default). */
+export async function callBack(
+  number: string,
+  log: Logger,
+  t: Translate = createTranslator('en'),
+): Promise<CallBackResult> {
   const checked = checkPhoneNumber(number);
   if (!checked.ok) return checked;
   const link = telLink(checked.number);
-  if (!telLinkAllowed(link))
-    return { ok: false, error: 'Cannot call back: the number is not valid.' };
+  if (!telLinkAllowed(link)) return { ok: false, error: t('callBack.invalid') };
   try {
     await shell.openExternal(link);
     return { ok: true };
   } catch (e) {
     log.warn(`No app took the tel: link: ${(e as Error).message}`);
-    return {
-      ok: false,
-      error: `No phone app on this computer opens phone numbers. Dial ${checked.number} by hand, or copy it.`,
-    };
+    return { ok: false, error: t('callBack.noPhoneApp', { number: checked.number }) };
   }
 }
