@@ -295,4 +295,15 @@ describe('main in the pseudo-locale', () => {
     expect(refused).toBeInstanceOf(SettingsError);
     expectPseudo(settingsRefusal(refused as SettingsError, t));
   });
+
+  it('server text that looks like a message (braces, #) is shown as it came, never parsed', () => {
+    const name = "{count, plural, other {#}} O'Neil";
+    const es = createTranslator('es');
+    const s = named('x1', { fromName: name, fromAddress: undefined, toAddress: '{line}' });
+    expect(describeRinging(s, es)).toEqual({
+      title: 'Llamada entrante',
+      body: `${name} → {line}`,
+    });
+    expect(wantedCards([s], es)[0]?.title).toBe(`${name} está llamando`);
+  });
 });
