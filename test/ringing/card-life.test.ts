@@ -3,12 +3,14 @@ import type { Session } from '../../main/boundary/session.js';
 import {
   NO_CARDS,
   cardAlert,
+  cardsInLanguage,
   cardsPolled,
   cardsSettled,
   ringingAlerted,
   type CardLife,
 } from '../../main/ringing/card-life.js';
 import { SUMMARY_TAG } from '../../main/ringing/cards.js';
+import { createTranslator } from '../../main/boundary/i18n/index.js';
 
 const ring = (id: string): Session => ({ id, callState: 'Ringing', fromName: `Caller ${id}` });
 const connected = (id: string): Session => ({ id, callState: 'Connected' });
@@ -69,5 +71,21 @@ describe('a card lives while its call stays in the state it alerted for', () => 
     const life = cardsPolled(NO_CARDS, [ring('a'), ring('b')]).life;
     const step = cardsPolled(life, [ring('a'), ring('b')]);
     expect(step.changes.show).toEqual([]);
+  });
+});
+
+describe('the cards speak the agent’s language', () => {
+  it('a card up is replaced in place, in the new language, when the language changes', () => {
+    const life = cardAlert(cardsPolled(NO_CARDS, [ring('a')]).life, 'a', 'ringing').life;
+    expect(life.cards[0]?.title).toBe('Caller a is calling');
+    const spanish = cardsInLanguage(life, createTranslator('es'));
+    expect(spanish.changes.show).toEqual([]);
+    expect(spanish.changes.close).toEqual([]);
+    expect(spanish.changes.replace.map((c) => [c.tag, c.title, c.body])).toEqual([
+      ['ringing:a', 'Caller a está llamando', 'Llamada entrante'],
+    ]);
+    // Later listings keep the language.
+    const polled = cardsPolled(spanish.life, [ring('a'), ring('b')]);
+    expect(polled.life.cards[0]?.title).toBe('Caller a está llamando');
   });
 });
