@@ -195,10 +195,7 @@ export interface AppState {
   update?: UpdateState;
   /** What IT's policy decides (main/policy); absent without a policy. */
   policy?: PolicyView;
-  /**
-   * The chosen ring device id that was not found: the ring played on the default. Set once per
-   * missing device, cleared when the device is found again or the setting changes.
-   */
+  /** The chosen ring device id that was not found: the ring played on the default instead. */
   ringDeviceMissing?: string;
   /** The language in use (e.g. 'es'): the setting, else the system's; the window renders in it. */
   locale: string;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type AppState } from '../../main/boundary/contract.js';
 import type { RunningApp } from './app-harness.js';
 import type { Recording } from './fake-electron.js';
-import { lastState, mainWindows, ringPage, signedInApp, stopAll } from './scenario.js';
+import { mainWindows, ringPage, signedInApp, stopAll } from './scenario.js';
 
 afterEach(stopAll);
 
