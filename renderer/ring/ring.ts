@@ -13,15 +13,19 @@ const SOUNDS: Readonly<Record<string, string>> = {
   chime: new URL('../../assets/sounds/chime.wav', import.meta.url).href,
 };
 
-/** Bumped by every command: a play still choosing its speaker yields to whatever came after. */
+/**
+ * Bumped by every play and stop: a play still choosing its speaker yields to whatever came
+ * after it.
+ */
 let latest = 0;
 
 export function apply(command: RingCommand): void {
-  const mine = ++latest;
+  // A list request is no sound command: a play choosing its speaker goes on.
   if ('listDevices' in command) {
     void listDevices(command.listDevices);
     return;
   }
+  const mine = ++latest;
   const src = 'stop' in command ? undefined : SOUNDS[command.play];
   if ('stop' in command || src === undefined || !Object.hasOwn(SOUNDS, command.play)) {
     audio.pause();

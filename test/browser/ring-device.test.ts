@@ -67,7 +67,9 @@ describe.skipIf(!hasChromium)("the ring page's speaker in Chromium", () => {
       const setSinkId = proto.setSinkId;
       proto.setSinkId = function (id: string) {
         seen.calls.push(`sink:${id}`);
-        return setSinkId.call(this, id);
+        const choosing = setSinkId.call(this, id);
+        (window as unknown as { __choosing: Promise<void> }).__choosing = choosing;
+        return choosing;
       };
       const play = proto.play;
       proto.play = function () {
@@ -130,6 +132,22 @@ describe.skipIf(!hasChromium)("the ring page's speaker in Chromium", () => {
     expect(now.sinkId).toBe(speaker);
     expect(now.reports).toEqual([{ deviceFound: speaker }]);
     await send({ stop: true });
+  });
+
+  it('a stop that comes while the speaker is being chosen wins: no ring after it', async () => {
+    const speaker = outputs[2]?.deviceId ?? '';
+    await forget();
+    await page.evaluate(async (device) => {
+      const w = window as unknown as { __ring(c: unknown): void; __choosing: Promise<void> };
+      w.__ring({ play: 'double', volume: 1, device });
+      w.__ring({ stop: true });
+      // Once the speaker is chosen, and everything queued after that has run.
+      await w.__choosing.catch(() => {});
+      await new Promise((r) => setTimeout(r, 0));
+    }, speaker);
+    const now = await seen();
+    expect(now.calls).toEqual([`sink:${speaker}`]);
+    expect(now.paused).toBe(true);
   });
 
   it('a speaker that is gone: rings on the default and tells main', async () => {
