@@ -186,6 +186,7 @@ async function main(): Promise<void> {
     callAction: (request) => callActions.perform(request),
     callBack: (number) => callBack(number, log),
     testRingSound: async () => ringing.testSound(),
+    listRingDevices: () => ringing.listDevices(),
   };
 
   const onMenu = trayMenuActions({

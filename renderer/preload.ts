@@ -40,6 +40,7 @@ const bridge: EvoTrayBridge = {
   callAction: call('callAction'),
   callBack: call('callBack'),
   testRingSound: call('testRingSound'),
+  listRingDevices: call('listRingDevices'),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

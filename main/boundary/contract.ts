@@ -26,6 +26,12 @@ export interface WindowBounds {
 export const RING_SOUNDS = ['classic', 'double', 'chime'] as const;
 export type RingSound = (typeof RING_SOUNDS)[number];
 
+export interface RingDevice {
+  /** A media device id; '' is the system default. */
+  deviceId: string;
+  label: string;
+}
+
 /** When the app's own incoming-call window shows: always, only when cards cannot, or never. */
 export const INCOMING_WINDOW_MODES = ['always', 'fallback', 'never'] as const;
 export type IncomingWindowMode = (typeof INCOMING_WINDOW_MODES)[number];
@@ -189,6 +195,8 @@ export interface AppState {
   update?: UpdateState;
   /** What IT's policy decides (main/policy); absent without a policy. */
   policy?: PolicyView;
+  /** The chosen ring device id that was not found: the ring played on the default instead. */
+  ringDeviceMissing?: string;
   /** The language in use (e.g. 'es'): the setting, else the system's; the window renders in it. */
   locale: string;
 }
@@ -260,6 +268,8 @@ export interface EvoTrayBridge {
   callBack(number: string): Promise<CallBackResult>;
   /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
   testRingSound(): Promise<void>;
+  /** The audio outputs the ring can play on, for Settings' picker (the default first). */
+  listRingDevices(): Promise<RingDevice[]>;
 }
 
 /** The bridge's request-and-answer calls: one IPC channel and one main-side handler each. */
@@ -285,4 +295,5 @@ export const IPC = {
   callAction: 'evo:call-action',
   callBack: 'evo:call-back',
   testRingSound: 'evo:test-ring-sound',
+  listRingDevices: 'evo:list-ring-devices',
 } as const satisfies Record<BridgeCall | 'state', `evo:${string}`>;

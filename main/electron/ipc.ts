@@ -47,6 +47,7 @@ const ARGUMENTS: { [K in BridgeCall]: (args: unknown[]) => Parameters<BridgeCall
   // The number itself is checked in main before anything opens (checkPhoneNumber).
   callBack: ([value]) => [text(value, 'number to call back', MAX_ID)],
   testRingSound: () => [],
+  listRingDevices: () => [],
 };
 
 export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {

@@ -5,6 +5,7 @@ import type {
   CallActionResult,
   CallBackResult,
   EvoTrayBridge,
+  RingDevice,
   Settings,
   SettingsPatch,
   SignInResult,
@@ -22,6 +23,7 @@ interface Options {
   updateSettings?: (patch: SettingsPatch, current: Settings) => Promise<Settings>;
   /** Main's answer for an avatar URL; by default there is none. */
   getAvatar?: (url: string) => Promise<string | null>;
+  listRingDevices?: () => Promise<RingDevice[]>;
   /** Main's answer to a call action; by default it succeeds. */
   callAction?: (request: CallActionRequest) => Promise<CallActionResult>;
 }
@@ -64,6 +66,9 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     ),
     callBack: vi.fn(() => Promise.resolve<CallBackResult>({ ok: true })),
     testRingSound: vi.fn(() => Promise.resolve()),
+    listRingDevices: vi.fn(
+      options.listRingDevices ?? (() => Promise.resolve([{ deviceId: '', label: '' }])),
+    ),
   };
   return bridge;
 }

@@ -8,6 +8,7 @@ import type {
 import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
+import { RingDeviceSetting } from './RingDeviceSetting.js';
 import { ToggleSetting } from './ToggleSetting.js';
 import type { SettingSaver } from './useSettingSaver.js';
 
@@ -30,10 +31,12 @@ interface Props {
   settings: Settings;
   bridge: EvoTrayBridge;
   saver: SettingSaver;
+  /** The chosen speaker the ring could not find (AppState.ringDeviceMissing). */
+  ringDeviceMissing?: string | undefined;
 }
 
 /** Ring until answered, its sound, volume and test; the incoming-call window; the shortcut. */
-export function RingingSettings({ settings, bridge, saver }: Props) {
+export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: Props) {
   const t = useT();
   const [testError, setTestError] = useState<string | undefined>();
   const test = (): void => {
@@ -92,6 +95,12 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         />
         {error('ringVolume', 'ring-volume')}
       </div>
+      <RingDeviceSetting
+        settings={settings}
+        bridge={bridge}
+        saver={saver}
+        missing={ringDeviceMissing}
+      />
       <button type="button" id="ring-test" onClick={test}>
         {t('ringing.test')}
       </button>

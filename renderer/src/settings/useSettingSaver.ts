@@ -17,6 +17,7 @@ export type WindowSettingsPatch = Pick<
   | 'ringUntilAnswered'
   | 'ringSound'
   | 'ringVolume'
+  | 'ringDevice'
   | 'incomingWindow'
   | 'globalShortcut'
   | 'language'

@@ -100,7 +100,12 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         <PauseControls state={state} bridge={bridge} />
       </section>
 
-      <RingingSettings settings={settings} bridge={bridge} saver={saver} />
+      <RingingSettings
+        settings={settings}
+        bridge={bridge}
+        saver={saver}
+        ringDeviceMissing={state.ringDeviceMissing}
+      />
 
       <section aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
