@@ -6,6 +6,7 @@ import {
   type SignInResult,
 } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
+import { SetByOrganisation, describedBy } from '../settings/SetByOrganisation.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 
@@ -30,6 +31,8 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
   const [password, setPassword] = useState('');
   // Storing the password is the agent's choice, never the default.
   const [remember, setRemember] = useState(false);
+  // IT may forbid keeping it at all: the box is then locked off, and main keeps it in memory only.
+  const rememberLocked = state.policy?.allowRememberPassword === false;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [urlError, setUrlError] = useState<string | undefined>();
@@ -61,7 +64,12 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
     setError(undefined);
     setBusy(true);
     bridge
-      .signIn({ server, username: username.trim(), password, remember })
+      .signIn({
+        server,
+        username: username.trim(),
+        password,
+        remember: remember && !rememberLocked,
+      })
       .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e, t('error.unknown')) }))
       .finally(() => setBusy(false));
   };
@@ -142,12 +150,15 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
         <label class="check">
           <input
             type="checkbox"
-            checked={remember}
+            id="remember"
+            checked={remember && !rememberLocked}
             onChange={(e) => setRemember(e.currentTarget.checked)}
-            disabled={working}
+            disabled={working || rememberLocked}
+            aria-describedby={describedBy('remember', rememberLocked)}
           />
           {t('signIn.remember')}
         </label>
+        {rememberLocked && <SetByOrganisation controlId="remember" />}
         {shownError && (
           <p id="sign-in-error" class="form-error" role="alert">
             {shownError}
