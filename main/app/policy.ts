@@ -33,21 +33,44 @@ export interface AppPolicy {
   allowedScreenPopOrigins(): readonly string[] | undefined;
   /**
    * Re-reads the policy at each change of its source, then calls onChange (once for a burst of
-   * changes). Returns the way to stop. A source that cannot say when it changes is read at start.
+   * changes) when the policy in force changed. Returns the way to stop. A source that cannot
+   * say when it changes is read again every few minutes.
    */
   follow(onChange: () => void): () => void;
 }
 
-export function createAppPolicy(source: PolicySource | undefined, log: Logger): AppPolicy {
+/** Calls reread now and then until stopped; returns the way to stop. */
+export type Recheck = (reread: () => void) => () => void;
+
+/**
+ * The registry and a configuration profile cannot say when they change (reg.exe and plutil
+ * have no watch): they are read again this often. A policy is rolled out in minutes, not seconds.
+ */
+export const RECHECK_MS = 10 * 60_000;
+const everyFewMinutes: Recheck = (reread) => {
+  const timer = setInterval(reread, RECHECK_MS);
+  // Never what keeps the app alive.
+  timer.unref?.();
+  return () => clearInterval(timer);
+};
+
+export function createAppPolicy(
+  source: PolicySource | undefined,
+  log: Logger,
+  recheck: Recheck = everyFewMinutes,
+): AppPolicy {
   const loader = source === undefined ? undefined : policyLoader(source, log);
   let policy: Policy | undefined;
 
-  async function load(): Promise<void> {
+  /** Reads the policy; true when it differs from the one in force. */
+  async function load(): Promise<boolean> {
+    const before = JSON.stringify(policy);
     policy = await loader?.load();
+    return JSON.stringify(policy) !== before;
   }
 
   return {
-    load,
+    load: async () => void (await load()),
     effective: (stored) => effectiveSettings(stored, policy),
     patch: (patch) => applyPatch(patch, policy),
     view() {
@@ -60,7 +83,7 @@ export function createAppPolicy(source: PolicySource | undefined, log: Logger): 
     mayRememberPassword: () => mayRememberPassword(policy),
     allowedScreenPopOrigins: () => policy?.allowedScreenPopOrigins,
     follow(onChange) {
-      if (source?.watch === undefined) return () => {};
+      if (source === undefined) return () => {};
       // A file replaced by an editor fires several events: one read at a time, and one more
       // after it when anything fired meanwhile, so the last state of the file always wins.
       let reading = false;
@@ -70,17 +93,19 @@ export function createAppPolicy(source: PolicySource | undefined, log: Logger): 
         if (reading) return;
         reading = true;
         void (async () => {
+          let changed = false;
           while (again) {
             again = false;
-            await load();
+            if (await load()) changed = true;
           }
-          onChange();
+          // The same policy read again (a touched file, a recheck) changes nothing in the app.
+          if (changed) onChange();
         })().finally(() => {
           reading = false;
           if (again) reread();
         });
       };
-      return source.watch(reread);
+      return source.watch ? source.watch(reread) : recheck(reread);
     },
   };
 }

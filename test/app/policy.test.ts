@@ -109,11 +109,43 @@ describe('createAppPolicy', () => {
     await policy.load();
     const changed = vi.fn();
     policy.follow(changed);
+    file.set({ enforced: { sound: 'loud', checkForUpdates: false } });
     file.fire();
     await vi.waitFor(() => expect(changed).toHaveBeenCalled());
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/sound/);
-    expect(policy.view()).toEqual({ enforced: ['openAtLogin'] });
+    expect(policy.view()).toEqual({ enforced: ['checkForUpdates'] });
+  });
+
+  it('the same policy read again (a touched file) tells nobody', async () => {
+    const file = fakeSource({ enforced: { sound: false } });
+    const policy = createAppPolicy(file.source, recordingLog().log);
+    await policy.load();
+    const changed = vi.fn();
+    policy.follow(changed);
+    file.fire();
+    await vi.waitFor(() => expect(file.reads()).toBe(2));
+    await settle();
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('a source that cannot watch (registry, profile) is read again at each recheck', async () => {
+    let document: unknown = { enforced: { sound: false } };
+    const source: PolicySource = { read: async () => document };
+    let recheck: () => void = () => {};
+    let stopped = false;
+    const policy = createAppPolicy(source, recordingLog().log, (reread) => {
+      recheck = reread;
+      return () => void (stopped = true);
+    });
+    await policy.load();
+    const changes: (string[] | undefined)[] = [];
+    const stop = policy.follow(() => changes.push(policy.view()?.enforced));
+    document = { enforced: { openAtLogin: true } };
+    recheck();
+    await vi.waitFor(() => expect(changes).toEqual([['openAtLogin']]));
+    stop();
+    expect(stopped).toBe(true);
   });
 });
 
