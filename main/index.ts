@@ -185,7 +185,7 @@ async function main(): Promise<void> {
 
   const bridge: BridgeHandlers = {
     getState: async () => store.get(),
-    signIn: (request) => account.signIn(request),
+    signIn: (request) => account.signIn(policy.signInRequest(request)),
     signOut: () => account.signOut(),
     startDemo: () => account.startDemo(),
     updateSettings: async (patch) => saveSettings(patch),

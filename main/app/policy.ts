@@ -2,7 +2,13 @@
 // change of its source. The settings in force are the agent's stored ones with the policy laid
 // over them; only the agent's own choices are ever written back, so removing a policy gives
 // the agent their settings back.
-import type { AppState, PolicyView, Settings, SettingsPatch } from '../boundary/contract.js';
+import type {
+  AppState,
+  PolicyView,
+  Settings,
+  SettingsPatch,
+  SignInRequest,
+} from '../boundary/contract.js';
 import type { Logger } from '../log.js';
 import {
   applyPatch,
@@ -25,6 +31,8 @@ export interface AppPolicy {
   effective(stored: Settings): Settings;
   /** The part of a patch from the window the policy lets through (enforced keys taken out). */
   patch(patch: SettingsPatch): SettingsPatch;
+  /** The sign-in to make: to the enforced server, whatever server the window sent. */
+  signInRequest(request: SignInRequest): SignInRequest;
   /** For AppState.policy: undefined without a policy. */
   view(): PolicyView | undefined;
   /** false: the password is kept in memory only, never in the keychain. */
@@ -73,6 +81,10 @@ export function createAppPolicy(
     load: async () => void (await load()),
     effective: (stored) => effectiveSettings(stored, policy),
     patch: (patch) => applyPatch(patch, policy),
+    signInRequest(request) {
+      const server = policy?.enforced.server;
+      return server === undefined ? request : { ...request, server };
+    },
     view() {
       if (policy === undefined) return undefined;
       return {

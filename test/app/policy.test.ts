@@ -62,6 +62,15 @@ describe('createAppPolicy', () => {
     ).toEqual({ alerts: { missed: false }, openAtLogin: true });
   });
 
+  it('signs in to the enforced server whatever the window sent, and as sent without one', async () => {
+    const { source } = fakeSource({ enforced: { server: 'https://team.evovoice.io' } });
+    const policy = createAppPolicy(source, recordingLog().log);
+    const sent = request({ server: 'https://evovoice.io' });
+    await policy.load();
+    expect(policy.signInRequest(sent)).toEqual({ ...sent, server: 'https://team.evovoice.io' });
+    expect(createAppPolicy(undefined, recordingLog().log).signInRequest(sent)).toBe(sent);
+  });
+
   it('no source, or no document: no policy, nothing in the state', async () => {
     for (const source of [undefined, fakeSource(undefined).source]) {
       const policy = createAppPolicy(source, recordingLog().log);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type AppState, type Settings } from '../../main/boundary/contract.js';
 import type { LaunchOptions } from './app-harness.js';
-import { launch, lastState, stopAll } from './scenario.js';
+import { AGENT, launch, lastState, signIns, simulator, stopAll } from './scenario.js';
 
 afterEach(stopAll);
 
@@ -76,6 +76,23 @@ describe('a policy file', () => {
     const stored = storedSettings(app.userData);
     expect(stored.alerts.held).toBe(false);
     expect(stored.openAtLogin).toBe(true);
+  });
+
+  it('an enforced server: the sign-in goes there, whatever server the window sent', async () => {
+    const sim = await simulator();
+    const app = await startWith(policyFile({ enforced: { server: sim.url } }));
+    expect((await stateOf(app)).settings.server).toBe(sim.url);
+    const result = await app.invoke(IPC.signIn, [
+      {
+        server: 'https://evovoice.io',
+        username: AGENT.username,
+        password: AGENT.password,
+        remember: false,
+      },
+    ]);
+    expect(result).toEqual({ ok: true });
+    expect(signIns(sim)).toHaveLength(1);
+    expect((await stateOf(app)).account.server).toBe(sim.url);
   });
 
   it('bad JSON: ignored with one log line, and the app starts without a policy', async () => {

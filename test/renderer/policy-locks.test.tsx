@@ -3,7 +3,7 @@
 // organisation"; the others stay the agent's. Remember me is locked off when IT forbids it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { signedIn, signedOut } from '../../harness/app-states.js';
-import { click, mountApp, type Mounted } from './mount.js';
+import { click, mountApp, typeInto, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 
 let app: Mounted | undefined;
@@ -82,9 +82,27 @@ describe('Remember me when IT forbids keeping the password', () => {
     expect(noteOf(app, 'remember')).toBe(NOTE);
   });
 
+  it('an enforced server is the only one offered, locked with the note', async () => {
+    const state = signedOut();
+    state.settings = { ...state.settings, server: 'https://crm-tenant.example.com' };
+    const bridge = stubBridge({ ...state, policy: { enforced: ['server'] } });
+    app = await mountApp(bridge);
+    expect(control(app, 'server').disabled).toBe(true);
+    expect(noteOf(app, 'server')).toBe(NOTE);
+    expect(control(app, 'custom-server').value).toBe('https://crm-tenant.example.com');
+    expect(control(app, 'custom-server').disabled).toBe(true);
+    await typeInto(control(app, 'username'), 'ada');
+    await typeInto(control(app, 'password'), 'pw');
+    await click(app.find('button[type="submit"]'));
+    expect(bridge.signIn).toHaveBeenCalledWith(
+      expect.objectContaining({ server: 'https://crm-tenant.example.com' }),
+    );
+  });
+
   it('is the agent choice otherwise', async () => {
     app = await mountApp(stubBridge({ ...signedOut(), policy: { enforced: ['sound'] } }));
     expect(control(app, 'remember').disabled).toBe(false);
+    expect(control(app, 'server').disabled).toBe(false);
     expect(app.text()).not.toContain(NOTE);
   });
 });
