@@ -14,6 +14,7 @@ import {
   withSettings,
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
+import { createAppPolicy, policySourceAt, withPolicy } from './app/policy.js';
 import { connectCallActions } from './app/call-action-wiring.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { createWhileAway } from './app/while-away.js';
@@ -31,6 +32,7 @@ import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
 import { followPower } from './electron/power.js';
+import { policyPlace } from './electron/policy.js';
 import { createRinging } from './electron/ringing.js';
 import { openSettingsFile } from './electron/settings-store.js';
 import { installE2EProbe } from './electron/e2e-probe.js';
@@ -66,20 +68,31 @@ async function main(): Promise<void> {
   appLog = log;
   const settingsFile = openSettingsFile(log);
   const { credentials, keychain } = await openCredentials(log);
-  const store = createAppStore(initialAppState(settingsFile.read(), keychain));
+  // IT's policy, before any setting is used: the settings in force are the stored ones under it.
+  const policy = createAppPolicy(policySourceAt(policyPlace()), log);
+  await policy.load();
+  const store = createAppStore(
+    withPolicy(initialAppState(policy.effective(settingsFile.read()), keychain), policy.view()),
+  );
   // A settings file that could not be read or used: the agent is told, in the window and tray.
   const { problem } = settingsFile;
   if (problem) store.update((s) => withAccount(s, { notice: problem }));
   const api = createEvoClient({ logger: log });
 
   function saveSettings(patch: SettingsPatch): Settings {
+    // Only the agent's own choices are stored; an enforced key in the patch is left out.
+    const stored = applySettingsPatch(settingsFile.read(), policy.patch(patch));
+    return useSettings(policy.effective(stored), () => settingsFile.write(stored));
+  }
+
+  /** Tells every running part about the settings now in force (saved by `save`, if any). */
+  function useSettings(next: Settings, save = () => {}): Settings {
     const before = store.get().settings;
-    const next = applySettingsPatch(before, patch);
     const changed = settingsChanges(before, next);
     // A shortcut the OS refuses is not saved: the agent reads why, the old one keeps working.
     if (changed.shortcut) ringing.useShortcut(next.globalShortcut);
-    settingsFile.write(next);
-    store.update((s) => withSettings(s, next));
+    save();
+    store.update((s) => withPolicy(withSettings(s, next), policy.view()));
     if (changed.timing) account.watcher()?.setTiming(timingOf(next));
     if (changed.openAtLogin) setOpenAtLogin(next.openAtLogin, log);
     return next;
@@ -163,6 +176,7 @@ async function main(): Promise<void> {
     startDemo: startDemoRun,
     onEvent: alerts.onEvent,
     closeNotifications: () => alerts.closeAll(),
+    mayRememberPassword: () => policy.mayRememberPassword(),
     log,
   });
   const avatars = createAvatarFetcher({
@@ -171,7 +185,7 @@ async function main(): Promise<void> {
 
   const bridge: BridgeHandlers = {
     getState: async () => store.get(),
-    signIn: (request) => account.signIn(request),
+    signIn: (request) => account.signIn(policy.signInRequest(request)),
     signOut: () => account.signOut(),
     startDemo: () => account.startDemo(),
     updateSettings: async (patch) => saveSettings(patch),
@@ -215,6 +229,13 @@ async function main(): Promise<void> {
     store.update((s) => withAccount(s, { notice: errorMessage(e) }));
   }
   tray.show(store.get());
+  policy.follow(() => {
+    try {
+      useSettings(policy.effective(settingsFile.read()));
+    } catch (e) {
+      store.update((s) => withAccount(s, { notice: errorMessage(e) }));
+    }
+  });
   launches.ready(() => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {

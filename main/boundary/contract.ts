@@ -204,6 +204,8 @@ export interface AppState {
 export interface PolicyView {
   /** The enforced settings' keys, dotted for nested ones (`alerts.ringing`): shown locked. */
   enforced: string[];
+  /** Present (false) when IT forbids keeping the password: "Remember me" is shown locked. */
+  allowRememberPassword?: false;
 }
 
 /** `openScreenPop(sessionId)`: `error` is in the agent's words, ready to show. */

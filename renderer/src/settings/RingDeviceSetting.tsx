@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EvoTrayBridge, RingDevice, Settings } from '../../../main/boundary/contract.js';
 import { useT } from '../i18n.js';
+import { SetByOrganisation, describedBy } from './SetByOrganisation.js';
 import type { SettingSaver } from './useSettingSaver.js';
 
 interface Props {
@@ -9,6 +10,8 @@ interface Props {
   saver: SettingSaver;
   /** The chosen speaker the ring could not find (AppState.ringDeviceMissing). */
   missing: string | undefined;
+  /** IT's policy enforces the speaker: the picker is shown locked. */
+  locked?: boolean;
 }
 
 /**
@@ -16,7 +19,7 @@ interface Props {
  * labelled as the OS names them. A chosen speaker that is not connected stays chosen (it may be
  * plugged in again) and says so.
  */
-export function RingDeviceSetting({ settings, bridge, saver, missing }: Props) {
+export function RingDeviceSetting({ settings, bridge, saver, missing, locked = false }: Props) {
   const t = useT();
   const [devices, setDevices] = useState<RingDevice[]>([]);
   useEffect(() => {
@@ -40,6 +43,8 @@ export function RingDeviceSetting({ settings, bridge, saver, missing }: Props) {
       <select
         id="ring-device"
         value={chosen}
+        disabled={locked}
+        aria-describedby={describedBy('ring-device', locked)}
         onChange={(e) => void saver.save('ringDevice', { ringDevice: e.currentTarget.value })}
       >
         <option value="">{t('ringing.device.default')}</option>
@@ -52,6 +57,7 @@ export function RingDeviceSetting({ settings, bridge, saver, missing }: Props) {
           <option value={chosen}>{t('ringing.device.gone')}</option>
         )}
       </select>
+      {locked && <SetByOrganisation controlId="ring-device" />}
       {missing !== undefined && missing === chosen && (
         <p id="ring-device-missing" class="notice" role="status">
           {t('ringing.device.missing')}

@@ -9,6 +9,7 @@ import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 import { RingDeviceSetting } from './RingDeviceSetting.js';
+import { SetByOrganisation, describedBy } from './SetByOrganisation.js';
 import { ToggleSetting } from './ToggleSetting.js';
 import type { SettingSaver } from './useSettingSaver.js';
 
@@ -33,10 +34,18 @@ interface Props {
   saver: SettingSaver;
   /** The chosen speaker the ring could not find (AppState.ringDeviceMissing). */
   ringDeviceMissing?: string | undefined;
+  /** Whether IT's policy enforces the setting of this key: its control is shown locked. */
+  locked?: (key: string) => boolean;
 }
 
 /** Ring until answered, its sound, volume and test; the incoming-call window; the shortcut. */
-export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: Props) {
+export function RingingSettings({
+  settings,
+  bridge,
+  saver,
+  ringDeviceMissing,
+  locked = () => false,
+}: Props) {
   const t = useT();
   const [testError, setTestError] = useState<string | undefined>();
   const test = (): void => {
@@ -51,6 +60,11 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
       </p>
     ) : null;
   };
+  const lock = (key: string, id: string) =>
+    locked(key) ? { disabled: true, note: <SetByOrganisation controlId={id} /> } : undefined;
+  const sound = lock('ringSound', 'ring-sound');
+  const volume = lock('ringVolume', 'ring-volume');
+  const incoming = lock('incomingWindow', 'incoming-window');
 
   return (
     <section aria-labelledby="settings-ringing">
@@ -59,6 +73,7 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
         id="ring-until-answered"
         label={t('ringing.untilAnswered')}
         checked={settings.ringUntilAnswered}
+        locked={locked('ringUntilAnswered')}
         error={saver.errorFor('ringUntilAnswered')}
         onSave={(on) => saver.save('ringUntilAnswered', { ringUntilAnswered: on })}
       />
@@ -67,6 +82,8 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
         <select
           id="ring-sound"
           value={settings.ringSound}
+          disabled={sound?.disabled}
+          aria-describedby={describedBy('ring-sound', sound?.disabled)}
           onChange={(e) =>
             void saver.save('ringSound', { ringSound: e.currentTarget.value as RingSound })
           }
@@ -77,6 +94,7 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
             </option>
           ))}
         </select>
+        {sound?.note}
         {error('ringSound', 'ring-sound')}
       </div>
       <div class="setting">
@@ -88,11 +106,14 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
           max={100}
           step={5}
           value={Math.round(settings.ringVolume * 100)}
+          disabled={volume?.disabled}
+          aria-describedby={describedBy('ring-volume', volume?.disabled)}
           aria-valuetext={t('ringing.volumeValue', { volume: settings.ringVolume })}
           onChange={(e) =>
             void saver.save('ringVolume', { ringVolume: Number(e.currentTarget.value) / 100 })
           }
         />
+        {volume?.note}
         {error('ringVolume', 'ring-volume')}
       </div>
       <RingDeviceSetting
@@ -100,6 +121,7 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
         bridge={bridge}
         saver={saver}
         missing={ringDeviceMissing}
+        locked={locked('ringDevice')}
       />
       <button type="button" id="ring-test" onClick={test}>
         {t('ringing.test')}
@@ -110,6 +132,8 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
         <select
           id="incoming-window"
           value={settings.incomingWindow}
+          disabled={incoming?.disabled}
+          aria-describedby={describedBy('incoming-window', incoming?.disabled)}
           onChange={(e) =>
             void saver.save('incomingWindow', {
               incomingWindow: e.currentTarget.value as IncomingWindowMode,
@@ -122,15 +146,24 @@ export function RingingSettings({ settings, bridge, saver, ringDeviceMissing }: 
             </option>
           ))}
         </select>
+        {incoming?.note}
         {error('incomingWindow', 'incoming-window')}
       </div>
-      <ShortcutSetting settings={settings} saver={saver} />
+      <ShortcutSetting settings={settings} saver={saver} locked={locked('globalShortcut')} />
     </section>
   );
 }
 
 /** A key combination typed as text; saved on Enter or leaving the field; empty turns it off. */
-function ShortcutSetting({ settings, saver }: { settings: Settings; saver: SettingSaver }) {
+function ShortcutSetting({
+  settings,
+  saver,
+  locked,
+}: {
+  settings: Settings;
+  saver: SettingSaver;
+  locked: boolean;
+}) {
   const t = useT();
   const [draft, setDraft] = useState<string | undefined>();
   const error = saver.errorFor('globalShortcut');
@@ -148,13 +181,18 @@ function ShortcutSetting({ settings, saver }: { settings: Settings; saver: Setti
         type="text"
         placeholder={t('ringing.shortcutPlaceholder', { example: SHORTCUT_EXAMPLE })}
         value={draft ?? settings.globalShortcut}
+        disabled={locked}
         onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={(e) => commit(e.currentTarget.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={
-          error ? 'global-shortcut-hint global-shortcut-error' : 'global-shortcut-hint'
-        }
+        aria-describedby={describedBy(
+          'global-shortcut',
+          locked,
+          'global-shortcut-hint',
+          error && 'global-shortcut-error',
+        )}
       />
+      {locked && <SetByOrganisation controlId="global-shortcut" />}
       <p id="global-shortcut-hint" class="hint">
         {t('ringing.shortcutHint')}
       </p>
