@@ -40,6 +40,8 @@ const bridge: EvoTrayBridge = {
   callAction: call('callAction'),
   callBack: call('callBack'),
   testRingSound: call('testRingSound'),
+  openScreenPop: call('openScreenPop'),
+  testScreenPop: call('testScreenPop'),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

@@ -201,6 +201,17 @@ export interface PolicyView {
 /** `openScreenPop(sessionId)`: `error` is in the agent's words, ready to show. */
 export type ScreenPopResult = { ok: true } | { ok: false; error: string };
 
+/** Settings' Test button: `testScreenPop`. */
+export interface ScreenPopTestRequest {
+  /** The template as typed (it may not be saved yet). */
+  url: string;
+  /** false: only fill and check it (shows the address); true: open it as well. */
+  open: boolean;
+}
+
+/** The template filled with the sample call (`url`), or why it cannot open. */
+export type ScreenPopTestResult = { ok: true; url: string } | { ok: false; error: string };
+
 /** `ready`: downloaded, installed by "Restart to update" or at the next quit. */
 export type UpdateState =
   | { status: 'idle' }
@@ -260,6 +271,13 @@ export interface EvoTrayBridge {
   callBack(number: string): Promise<CallBackResult>;
   /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
   testRingSound(): Promise<void>;
+  /**
+   * Opens the screen pop (the CRM page) of a call in the system browser, when the template
+   * fills for it and the address may open (https; IT's allowed origins).
+   */
+  openScreenPop(sessionId: string): Promise<ScreenPopResult>;
+  /** Settings' Test button: the template filled with a sample call, opened when asked. */
+  testScreenPop(request: ScreenPopTestRequest): Promise<ScreenPopTestResult>;
 }
 
 /** The bridge's request-and-answer calls: one IPC channel and one main-side handler each. */
@@ -285,4 +303,6 @@ export const IPC = {
   callAction: 'evo:call-action',
   callBack: 'evo:call-back',
   testRingSound: 'evo:test-ring-sound',
+  openScreenPop: 'evo:open-screen-pop',
+  testScreenPop: 'evo:test-screen-pop',
 } as const satisfies Record<BridgeCall | 'state', `evo:${string}`>;

@@ -5,6 +5,9 @@ import type {
   CallActionResult,
   CallBackResult,
   EvoTrayBridge,
+  ScreenPopResult,
+  ScreenPopTestRequest,
+  ScreenPopTestResult,
   Settings,
   SettingsPatch,
   SignInResult,
@@ -24,6 +27,10 @@ interface Options {
   getAvatar?: (url: string) => Promise<string | null>;
   /** Main's answer to a call action; by default it succeeds. */
   callAction?: (request: CallActionRequest) => Promise<CallActionResult>;
+  /** Main's answer to "Look up the caller"; by default it opens. */
+  openScreenPop?: (sessionId: string) => Promise<ScreenPopResult>;
+  /** Main's answer to Settings' screen-pop Test; by default the template as the address. */
+  testScreenPop?: (request: ScreenPopTestRequest) => Promise<ScreenPopTestResult>;
 }
 
 /** A bridge with spies on every call; state changes only through `push`. */
@@ -64,6 +71,14 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     ),
     callBack: vi.fn(() => Promise.resolve<CallBackResult>({ ok: true })),
     testRingSound: vi.fn(() => Promise.resolve()),
+    openScreenPop: vi.fn(
+      options.openScreenPop ?? (() => Promise.resolve<ScreenPopResult>({ ok: true })),
+    ),
+    testScreenPop: vi.fn(
+      options.testScreenPop ??
+        ((request: ScreenPopTestRequest) =>
+          Promise.resolve<ScreenPopTestResult>({ ok: true, url: request.url })),
+    ),
   };
   return bridge;
 }
