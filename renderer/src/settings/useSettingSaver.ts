@@ -20,6 +20,7 @@ export type WindowSettingsPatch = Pick<
   | 'incomingWindow'
   | 'globalShortcut'
   | 'language'
+  | 'screenPop'
 >;
 
 export interface SettingSaver {

@@ -6,6 +6,7 @@ import { useT } from '../i18n.js';
 import { LanguageSetting } from '../settings/LanguageSetting.js';
 import { PauseControls } from '../settings/PauseControls.js';
 import { RingingSettings } from '../settings/RingingSettings.js';
+import { ScreenPopSettings } from '../settings/ScreenPopSettings.js';
 import { SecondsSetting } from '../settings/SecondsSetting.js';
 import { ToggleSetting } from '../settings/ToggleSetting.js';
 import { useSettingSaver } from '../settings/useSettingSaver.js';
@@ -101,6 +102,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
       </section>
 
       <RingingSettings settings={settings} bridge={bridge} saver={saver} />
+      <ScreenPopSettings screenPop={settings.screenPop} bridge={bridge} saver={saver} />
 
       <section aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
