@@ -1,8 +1,10 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
 import type { Session } from './session.js';
+import type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
 
 export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './session.js';
+export type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
 
 /** `until-resumed`: paused until the agent resumes by hand. */
 export type AlertsPausedUntil = number | 'until-resumed';
@@ -201,17 +203,6 @@ export interface PolicyView {
 /** `openScreenPop(sessionId)`: `error` is in the agent's words, ready to show. */
 export type ScreenPopResult = { ok: true } | { ok: false; error: string };
 
-/** Settings' Test button: `testScreenPop`. */
-export interface ScreenPopTestRequest {
-  /** The template as typed (it may not be saved yet). */
-  url: string;
-  /** false: only fill and check it (shows the address); true: open it as well. */
-  open: boolean;
-}
-
-/** The template filled with the sample call (`url`), or why it cannot open. */
-export type ScreenPopTestResult = { ok: true; url: string } | { ok: false; error: string };
-
 /** `ready`: downloaded, installed by "Restart to update" or at the next quit. */
 export type UpdateState =
   | { status: 'idle' }
@@ -271,10 +262,7 @@ export interface EvoTrayBridge {
   callBack(number: string): Promise<CallBackResult>;
   /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
   testRingSound(): Promise<void>;
-  /**
-   * Opens the screen pop (the CRM page) of a call in the system browser, when the template
-   * fills for it and the address may open (https; IT's allowed origins).
-   */
+  /** The call's screen pop (CRM page) in the system browser, if its address may open. */
   openScreenPop(sessionId: string): Promise<ScreenPopResult>;
   /** Settings' Test button: the template filled with a sample call, opened when asked. */
   testScreenPop(request: ScreenPopTestRequest): Promise<ScreenPopTestResult>;

@@ -7,9 +7,9 @@ import {
   isPlaceholder,
   templateProblem,
   type Placeholder,
-} from '../boundary/screen-pop-template.js';
+} from '../boundary/screen-pop.js';
 
-export { PLACEHOLDERS, type Placeholder } from '../boundary/screen-pop-template.js';
+export { PLACEHOLDERS, type Placeholder } from '../boundary/screen-pop.js';
 
 export type TemplateCheck =
   { ok: true; placeholders: Placeholder[] } | { ok: false; error: string };

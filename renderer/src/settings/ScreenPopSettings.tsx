@@ -10,7 +10,7 @@ import type {
 } from '../../../main/boundary/contract.js';
 import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
 import type { Translate } from '../../../main/boundary/i18n/translate.js';
-import { PLACEHOLDERS, templateProblem } from '../../../main/boundary/screen-pop-template.js';
+import { PLACEHOLDERS, templateProblem } from '../../../main/boundary/screen-pop.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 import type { SettingSaver } from './useSettingSaver.js';

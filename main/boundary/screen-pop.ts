@@ -1,6 +1,17 @@
-// The screen-pop template's grammar, shared: main checks a template before it fills one
-// (screen-pop/template.ts), and Settings says what is wrong with it as the agent types.
-// The problem is a value, so each side puts it in its own words.
+// The screen pop's shared part: the template's grammar (main checks a template before it fills
+// one, in screen-pop/template.ts, and Settings says what is wrong with it as the agent types;
+// the problem is a value, so each side puts it in its own words) and Settings' Test request.
+
+/** Settings' Test button: `testScreenPop`. */
+export interface ScreenPopTestRequest {
+  /** The template as typed (it may not be saved yet). */
+  url: string;
+  /** false: only fill and check it (shows the address); true: open it as well. */
+  open: boolean;
+}
+
+/** The template filled with the sample call (`url`), or why it cannot open. */
+export type ScreenPopTestResult = { ok: true; url: string } | { ok: false; error: string };
 
 export const PLACEHOLDERS = [
   'from',
