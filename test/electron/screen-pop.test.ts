@@ -3,11 +3,26 @@
 //   npx electron-vite build && npx vitest run test/electron/screen-pop.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type Settings } from '../../main/boundary/contract.js';
-import { lastState, polls, signedInApp, stopAll } from './scenario.js';
+import type { Simulator } from '../../main/simulator/types.js';
+import type { RunningApp } from './app-harness.js';
+import { AGENT, launch, lastState, polls, signedInApp, simulator, stopAll } from './scenario.js';
 
 afterEach(stopAll);
 
 const CRM = 'https://crm.example.com/search?phone={from}&name={fromName}';
+
+async function signIn(app: RunningApp, sim: Simulator): Promise<void> {
+  // A restart without a keychain: the window opens on a second launch, the agent signs in.
+  if ((await app.recording()).windows.every((w) => w.destroyed)) {
+    await app.request({ cmd: 'secondInstance' });
+  }
+  await app.waitFor('a window', (r) => r.windows.some((w) => !w.destroyed));
+  const result = await app.invoke(IPC.signIn, [
+    { server: sim.url, username: AGENT.username, password: AGENT.password, remember: true },
+  ]);
+  expect(result).toEqual({ ok: true });
+  await app.waitFor('online', (r) => lastState(r)?.connection.status === 'online');
+}
 
 describe('the screen pop in the built app', () => {
   it("'ringing' opens the call's page through shell.openExternal exactly once", async () => {
@@ -61,4 +76,26 @@ describe('the screen pop in the built app', () => {
     expect(await app.invoke(IPC.openScreenPop, [id])).toEqual({ ok: true });
     expect((await app.recording()).externalOpened).toHaveLength(1);
   }, 30_000);
+
+  it('does not open a ringing call again after a restart', async () => {
+    const sim = await simulator();
+    const settings = { pollIntervalMs: 1000, screenPop: { url: CRM, when: 'ringing' as const } };
+    const first = await launch({ settings });
+    await signIn(first, sim);
+    const { id } = sim.calls.arrive({ fromName: 'Jane Doe' });
+    await first.waitFor('the screen pop', (r) => r.externalOpened.length === 1);
+    // Quit from the tray, as the agent does.
+    await first.request({ cmd: 'clickMenu', label: 'Quit Evo Voice Tray' });
+    await first.waitFor('the quit', (r) => r.quit);
+    await first.stop(false);
+
+    const second = await launch({ userData: first.userData, settings });
+    await signIn(second, sim);
+    await second.waitFor('the call still ringing', (r) =>
+      Boolean(lastState(r)?.sessions.some((s) => s.id === id && s.callState === 'Ringing')),
+    );
+    const seen = polls(sim).length;
+    await second.waitFor('two more polls', () => polls(sim).length >= seen + 2);
+    expect((await second.recording()).externalOpened).toEqual([]);
+  }, 60_000);
 });
