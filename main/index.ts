@@ -19,6 +19,7 @@ import { connectCallActions } from './app/call-action-wiring.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { createWhileAway } from './app/while-away.js';
 import { startDemoRun } from './app/demo-run.js';
+import { createScreenPops } from './app/screen-pop.js';
 import { openCredentials } from './credentials/open.js';
 import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js';
 import { keychainAccount } from './credentials/store.js';
@@ -27,6 +28,7 @@ import type { Logger } from './log.js';
 import { applySettingsPatch, settingsChanges, timingOf } from './settings/index.js';
 import { createWatcher } from './watch/watcher.js';
 import { callBack } from './electron/call-back.js';
+import { openInBrowser } from './electron/browser.js';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     open: (to) => appWindow.open(to.kind === 'call' ? sessionRoute(to.sessionId) : `/${to.kind}`),
     // The card's Decline button is itself the confirmation, as in the tray.
     decline: (id) => void callActions.fromTray(id, 'decline'),
+    lookUp: (id) => void screenPops.fromTray(id),
   });
   const { notifier } = ringing;
   const callActions = connectCallActions({
@@ -137,6 +140,14 @@ async function main(): Promise<void> {
     now: Date.now,
     log,
   });
+  const screenPops = createScreenPops({
+    state: () => store.get(),
+    open: openInBrowser,
+    // IT's allowed origins (undefined: any https address; a broken list: none).
+    allowedOrigins: () => policy.allowedScreenPopOrigins(),
+    notifier,
+    log,
+  });
   // A locked screen keeps polling (slower after a while); sleep pauses it.
   const power = followPower({
     pause: () => account.watcher()?.pause(),
@@ -153,6 +164,7 @@ async function main(): Promise<void> {
   const watch = (request: WatchRequest) => {
     // One ledger per account; the demo's calls are not worth remembering.
     const stateDir = request.demo ? undefined : ledgerDir(request.server, request.username);
+    void screenPops.useStateDir(stateDir);
     return createWatcher({
       ...request,
       api,
@@ -201,12 +213,15 @@ async function main(): Promise<void> {
     callBack: (number) => callBack(number, log),
     testRingSound: async () => ringing.testSound(),
     listRingDevices: () => ringing.listDevices(),
+    openScreenPop: (id) => screenPops.openFor(id),
+    testScreenPop: (request) => screenPops.test(request),
   };
 
   const onMenu = trayMenuActions({
     openWindow: (route) => appWindow.open(route),
     bridge,
     actFromTray: (id, action) => callActions.fromTray(id, action),
+    lookUp: (id) => screenPops.fromTray(id),
     callBack: (number) => callBack(number, log),
     clearMissed: () => store.update(clearMissed),
     signOut: () => account.signOut(),
@@ -222,6 +237,7 @@ async function main(): Promise<void> {
     tray.show(state);
     appWindow.send(IPC.state, state);
     ringing.update(state);
+    void screenPops.follow(state);
   });
   try {
     ringing.useShortcut(store.get().settings.globalShortcut);

@@ -41,6 +41,8 @@ const bridge: EvoTrayBridge = {
   callBack: call('callBack'),
   testRingSound: call('testRingSound'),
   listRingDevices: call('listRingDevices'),
+  openScreenPop: call('openScreenPop'),
+  testScreenPop: call('testScreenPop'),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

@@ -70,6 +70,7 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
   }
   if (state.connection.status === 'idle') return [{ kind: 'label', label: 'Connecting…' }];
   const agent = agentOf(state);
+  const lookUp = state.settings.screenPop.url !== '';
   const groups = new Map<SessionPhase, LongestWaiting>(
     GROUPS.map(([phase]) => [phase, new LongestWaiting(CALLS_IN_MENU_GROUP)]),
   );
@@ -79,7 +80,7 @@ function callItems(state: AppState, now: number, format: TimeFormat): MenuItem[]
     if (group === undefined || group.count === 0) return [];
     const listed: MenuItem[] = [
       { kind: 'label', label: title },
-      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent))),
+      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent), lookUp)),
     ];
     const more = group.count - CALLS_IN_MENU_GROUP;
     if (more > 0) listed.push({ kind: 'label', label: `and ${more.toLocaleString('en')} more…` });
@@ -97,27 +98,28 @@ export const ACTION_LABELS: Readonly<Record<CallAction, string>> = {
   hangUp: 'Hang up',
 };
 
-/** A call the agent can act on is a submenu: its details first, then its actions. */
-function callItem(s: Session, now: number, actions: CallAction[]): MenuItem {
+/**
+ * A call the agent can act on, or look up (a screen pop address is set), is a submenu: its
+ * details first, then its actions.
+ */
+function callItem(s: Session, now: number, actions: CallAction[], lookUp: boolean): MenuItem {
   const line = lineLabel(s);
   const started = timeOf(s.dateCreated);
   let label = line === undefined ? callerLabel(s) : `${callerLabel(s)} — ${line}`;
   if (started !== undefined) label += ` · ${elapsedText(now - started)}`;
   const open: MenuItem = { kind: 'action', action: openSession(s.id), label };
-  if (actions.length === 0) return open;
-  return {
-    kind: 'submenu',
-    label,
-    items: [
-      { ...open, label: 'Details…' },
-      SEPARATOR,
-      ...actions.map((action): MenuItem => ({
-        kind: 'action',
-        action: { kind: 'call-action', action, sessionId: s.id },
-        label: ACTION_LABELS[action],
-      })),
-    ],
-  };
+  if (actions.length === 0 && !lookUp) return open;
+  const items: MenuItem[] = [{ ...open, label: 'Details…' }];
+  if (lookUp) {
+    const screenPop: TrayAction = { kind: 'screen-pop', sessionId: s.id };
+    items.push({ kind: 'action', action: screenPop, label: 'Look up the caller' });
+  }
+  if (actions.length > 0) items.push(SEPARATOR);
+  for (const action of actions) {
+    const item: TrayAction = { kind: 'call-action', action, sessionId: s.id };
+    items.push({ kind: 'action', action: item, label: ACTION_LABELS[action] });
+  }
+  return { kind: 'submenu', label, items };
 }
 
 function missedSubmenu(missed: MissedCall[], now: number, format: TimeFormat): MenuItem {

@@ -1,9 +1,11 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
 import type { Session } from './session.js';
+import type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
 import type { AlertsPausedUntil, Settings, SettingsPatch } from './settings.js';
 
 export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './session.js';
+export type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
 // The settings' shapes and defaults live beside this file; they cross IPC as part of AppState.
 export * from './settings.js';
 
@@ -173,6 +175,10 @@ export interface EvoTrayBridge {
   testRingSound(): Promise<void>;
   /** The audio outputs the ring can play on, for Settings' picker (the default first). */
   listRingDevices(): Promise<RingDevice[]>;
+  /** The call's screen pop (CRM page) in the system browser, if its address may open. */
+  openScreenPop(sessionId: string): Promise<ScreenPopResult>;
+  /** Settings' Test button: the template filled with a sample call, opened when asked. */
+  testScreenPop(request: ScreenPopTestRequest): Promise<ScreenPopTestResult>;
 }
 
 /** The bridge's request-and-answer calls: one IPC channel and one main-side handler each. */
@@ -199,4 +205,6 @@ export const IPC = {
   callBack: 'evo:call-back',
   testRingSound: 'evo:test-ring-sound',
   listRingDevices: 'evo:list-ring-devices',
+  openScreenPop: 'evo:open-screen-pop',
+  testScreenPop: 'evo:test-screen-pop',
 } as const satisfies Record<BridgeCall | 'state', `evo:${string}`>;

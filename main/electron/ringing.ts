@@ -24,6 +24,8 @@ export interface RingingOptions {
   open(target: CardTarget): void;
   /** Declines a ringing call; without it the cards have no Decline button. */
   decline?: (sessionId: string) => void;
+  /** Opens a call's screen pop; without it the cards have no Look up button. */
+  lookUp?: (sessionId: string) => void;
 }
 
 export interface Ringing {
@@ -61,7 +63,12 @@ export function createRinging(options: RingingOptions): Ringing {
   const notifier = createNotifier({
     onOpen: options.open,
     ...(options.decline ? { onDecline: options.decline } : {}),
-    context: () => ({ ringAloud: sound.playing(), soundOn: store.get().settings.sound }),
+    ...(options.lookUp ? { onLookUp: options.lookUp } : {}),
+    context: () => ({
+      ringAloud: sound.playing(),
+      soundOn: store.get().settings.sound,
+      lookUp: store.get().settings.screenPop.url !== '',
+    }),
     onFailed(error) {
       log.warn(`A notification could not be shown (${error}); using the incoming-call window.`);
       cardFailed = true;

@@ -22,10 +22,19 @@ export interface CardContext {
   soundOn: boolean;
   /** A Decline button is offered (only when declining a call can really be done). */
   declinable: boolean;
+  /** A "Look up" button is offered (a screen pop address is set and the app can open it). */
+  lookUp?: boolean;
 }
 
 /** What a card's buttons do, in the order of `actions` (macOS reports the index). */
-export type CardAction = 'open' | 'decline';
+export type CardAction = 'open' | 'decline' | 'look-up';
+
+/** The words on each button. */
+const BUTTON_LABELS: Record<CardAction, string> = {
+  open: 'Open',
+  decline: 'Decline',
+  'look-up': 'Look up',
+};
 
 export function cardOptions(card: Card, context: CardContext): CardOptions {
   const base: CardOptions = {
@@ -42,24 +51,29 @@ export function cardOptions(card: Card, context: CardContext): CardOptions {
       return {
         ...base,
         timeoutType: 'never',
-        toastXml: incomingCallToast(card, base.silent, context.declinable),
+        toastXml: incomingCallToast(card, base.silent, context.declinable, context.lookUp),
       };
     case 'darwin':
       return {
         ...base,
-        actions: cardActions(card, context.declinable).map((a) => ({
+        actions: cardActions(card, context.declinable, context.lookUp).map((a) => ({
           type: 'button',
-          text: a === 'open' ? 'Open' : 'Decline',
+          text: BUTTON_LABELS[a],
         })),
       };
   }
 }
 
-/** The buttons of a card, in order: Open, then Decline for one ringing call when offered. */
-export function cardActions(card: Card, declinable: boolean): CardAction[] {
-  return declinable && card.kind === 'ringing' && card.target.kind === 'call'
-    ? ['open', 'decline']
-    : ['open'];
+/**
+ * The buttons of a card, in order: Open, then for one ringing call Decline and Look up (the
+ * caller's screen pop) when offered.
+ */
+export function cardActions(card: Card, declinable: boolean, lookUp = false): CardAction[] {
+  const oneCall = card.kind === 'ringing' && card.target.kind === 'call';
+  const actions: CardAction[] = ['open'];
+  if (oneCall && declinable) actions.push('decline');
+  if (oneCall && lookUp) actions.push('look-up');
+  return actions;
 }
 
 /**
@@ -67,7 +81,12 @@ export function cardActions(card: Card, declinable: boolean): CardAction[] {
  * activate the app in the foreground with `toastArguments`, which Electron hands back through
  * Notification.handleActivation (so no protocol handler has to be registered).
  */
-export function incomingCallToast(card: Card, silent = false, declinable = false): string {
+export function incomingCallToast(
+  card: Card,
+  silent = false,
+  declinable = false,
+  lookUp = false,
+): string {
   const lines = [card.title, card.line === undefined ? card.body : `On ${card.line}`];
   const button = (action: CardAction, label: string) =>
     `<action content="${label}" activationType="foreground" ` +
@@ -79,8 +98,8 @@ export function incomingCallToast(card: Card, silent = false, declinable = false
     lines.map((l) => `<text>${xml(l)}</text>`).join('') +
     `</binding></visual>` +
     `<actions>` +
-    cardActions(card, declinable)
-      .map((a) => button(a, a === 'open' ? 'Open' : 'Decline'))
+    cardActions(card, declinable, lookUp)
+      .map((a) => button(a, BUTTON_LABELS[a]))
       .join('') +
     `</actions>` +
     // toastXml ignores `silent`: the toast's own audio element says it.
@@ -89,7 +108,7 @@ export function incomingCallToast(card: Card, silent = false, declinable = false
   );
 }
 
-/** `evo=open&session=<id>`, `evo=decline&session=<id>`, or `evo=open` for the calls list. */
+/** `evo=open&session=<id>`, `evo=decline&session=<id>` (or look-up), or `evo=open` for the list. */
 export function toastArguments(action: CardAction, target: CardTarget): string {
   const args = new URLSearchParams({ evo: action });
   if (target.kind === 'call') args.set('session', target.sessionId);
@@ -100,7 +119,7 @@ export function toastArguments(action: CardAction, target: CardTarget): string {
 export function toastActivation(raw: string): { action: CardAction; target: CardTarget } | null {
   const args = new URLSearchParams(raw);
   const action = args.get('evo');
-  if (action !== 'open' && action !== 'decline') return null;
+  if (action !== 'open' && action !== 'decline' && action !== 'look-up') return null;
   const sessionId = args.get('session');
   if (sessionId === null || sessionId === '') {
     return action === 'open' ? { action, target: { kind: 'calls' } } : null;

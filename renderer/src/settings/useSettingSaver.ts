@@ -21,6 +21,7 @@ export type WindowSettingsPatch = Pick<
   | 'incomingWindow'
   | 'globalShortcut'
   | 'language'
+  | 'screenPop'
 >;
 
 export interface SettingSaver {

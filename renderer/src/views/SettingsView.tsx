@@ -7,6 +7,7 @@ import { LanguageSetting } from '../settings/LanguageSetting.js';
 import { PauseControls } from '../settings/PauseControls.js';
 import { RingingSettings } from '../settings/RingingSettings.js';
 import { isEnforced } from '../settings/SetByOrganisation.js';
+import { ScreenPopSettings } from '../settings/ScreenPopSettings.js';
 import { SecondsSetting } from '../settings/SecondsSetting.js';
 import { ToggleSetting } from '../settings/ToggleSetting.js';
 import { useSettingSaver } from '../settings/useSettingSaver.js';
@@ -113,6 +114,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         ringDeviceMissing={state.ringDeviceMissing}
         locked={locked}
       />
+      <ScreenPopSettings screenPop={settings.screenPop} bridge={bridge} saver={saver} />
 
       <section aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
