@@ -34,6 +34,9 @@ const LOCKABLE: [key: string, id: string][] = [
   ['ringingIntervalMs', 'ringing-interval'],
   ['openAtLogin', 'open-at-login'],
   ['checkForUpdates', 'check-for-updates'],
+  ['ringDevice', 'ring-device'],
+  ['screenPop.url', 'screen-pop-url'],
+  ['screenPop.when', 'screen-pop-when'],
 ];
 
 describe('settings IT enforces', () => {

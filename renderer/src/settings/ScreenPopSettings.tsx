@@ -14,6 +14,7 @@ import { PLACEHOLDERS, templateProblem } from '../../../main/boundary/screen-pop
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 import type { SettingSaver } from './useSettingSaver.js';
+import { SetByOrganisation, describedBy } from './SetByOrganisation.js';
 
 const WHEN_LABELS: Record<ScreenPopWhen, MessageId> = {
   ringing: 'screenPop.when.ringing',
@@ -31,9 +32,13 @@ interface Props {
   screenPop: ScreenPop;
   bridge: EvoTrayBridge;
   saver: SettingSaver;
+  /** Whether IT's policy enforces the setting of this key: its control is shown locked. */
+  locked?: (key: string) => boolean;
 }
 
-export function ScreenPopSettings({ screenPop, bridge, saver }: Props) {
+export function ScreenPopSettings({ screenPop, bridge, saver, locked = () => false }: Props) {
+  const urlLocked = locked('screenPop.url');
+  const whenLocked = locked('screenPop.when');
   const t = useT();
   const [draft, setDraft] = useState<string | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
@@ -72,9 +77,11 @@ export function ScreenPopSettings({ screenPop, bridge, saver }: Props) {
           value={template}
           onInput={(e) => setDraft(e.currentTarget.value)}
           onChange={(e) => commit(e.currentTarget.value)}
+          disabled={urlLocked}
           aria-invalid={problem || saveError ? true : undefined}
-          aria-describedby={described.join(' ')}
+          aria-describedby={describedBy('screen-pop-url', urlLocked, ...described)}
         />
+        {urlLocked && <SetByOrganisation controlId="screen-pop-url" />}
         <p id="screen-pop-url-hint" class="hint">
           {t('screenPop.urlHint', { example: EXAMPLE })}
         </p>
@@ -94,6 +101,8 @@ export function ScreenPopSettings({ screenPop, bridge, saver }: Props) {
         <select
           id="screen-pop-when"
           value={screenPop.when}
+          disabled={whenLocked}
+          aria-describedby={describedBy('screen-pop-when', whenLocked)}
           onChange={(e) =>
             void saver.save('screenPop.when', {
               screenPop: { when: e.currentTarget.value as ScreenPopWhen },
@@ -106,6 +115,7 @@ export function ScreenPopSettings({ screenPop, bridge, saver }: Props) {
             </option>
           ))}
         </select>
+        {whenLocked && <SetByOrganisation controlId="screen-pop-when" />}
       </div>
       <button type="button" id="screen-pop-test" onClick={() => void test(false)}>
         {t('screenPop.test')}

@@ -114,7 +114,12 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
         ringDeviceMissing={state.ringDeviceMissing}
         locked={locked}
       />
-      <ScreenPopSettings screenPop={settings.screenPop} bridge={bridge} saver={saver} />
+      <ScreenPopSettings
+        screenPop={settings.screenPop}
+        bridge={bridge}
+        saver={saver}
+        locked={locked}
+      />
 
       <section aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
