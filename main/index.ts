@@ -14,10 +14,12 @@ import {
   withSettings,
 } from './app/app-state.js';
 import { createAvatarFetcher } from './app/avatars.js';
+import { createAppPolicy, policySourceAt, withPolicy } from './app/policy.js';
 import { connectCallActions } from './app/call-action-wiring.js';
 import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { createWhileAway } from './app/while-away.js';
 import { startDemoRun } from './app/demo-run.js';
+import { createScreenPops } from './app/screen-pop.js';
 import { openCredentials } from './credentials/open.js';
 import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js';
 import { keychainAccount } from './credentials/store.js';
@@ -26,11 +28,13 @@ import type { Logger } from './log.js';
 import { applySettingsPatch, settingsChanges, timingOf } from './settings/index.js';
 import { createWatcher } from './watch/watcher.js';
 import { callBack } from './electron/call-back.js';
+import { openInBrowser } from './electron/browser.js';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol.js';
 import { registerIpc, type BridgeHandlers } from './electron/ipc.js';
 import { electronLogger } from './electron/log.js';
 import { setOpenAtLogin } from './electron/login-item.js';
 import { followPower } from './electron/power.js';
+import { policyPlace } from './electron/policy.js';
 import { createRinging } from './electron/ringing.js';
 import { openSettingsFile } from './electron/settings-store.js';
 import { installE2EProbe } from './electron/e2e-probe.js';
@@ -69,7 +73,12 @@ async function main(): Promise<void> {
   appLog = log;
   const settingsFile = openSettingsFile(log);
   const { credentials, keychain } = await openCredentials(log);
-  const store = createAppStore(initialAppState(settingsFile.read(), keychain));
+  // IT's policy, before any setting is used: the settings in force are the stored ones under it.
+  const policy = createAppPolicy(policySourceAt(policyPlace()), log);
+  await policy.load();
+  const store = createAppStore(
+    withPolicy(initialAppState(policy.effective(settingsFile.read()), keychain), policy.view()),
+  );
   followLanguage(store, systemLanguages);
   // A settings file that could not be read or used: the agent is told, in the window and tray.
   const { problem } = settingsFile;
@@ -77,13 +86,19 @@ async function main(): Promise<void> {
   const api = createEvoClient({ logger: log });
 
   function saveSettings(patch: SettingsPatch): Settings {
+    // Only the agent's own choices are stored; an enforced key in the patch is left out.
+    const stored = applySettingsPatch(settingsFile.read(), policy.patch(patch));
+    return useSettings(policy.effective(stored), () => settingsFile.write(stored));
+  }
+
+  /** Tells every running part about the settings now in force (saved by `save`, if any). */
+  function useSettings(next: Settings, save = () => {}): Settings {
     const before = store.get().settings;
-    const next = applySettingsPatch(before, patch);
     const changed = settingsChanges(before, next);
     // A shortcut the OS refuses is not saved: the agent reads why, the old one keeps working.
     if (changed.shortcut) ringing.useShortcut(next.globalShortcut);
-    settingsFile.write(next);
-    store.update((s) => withSettings(s, next));
+    save();
+    store.update((s) => withPolicy(withSettings(s, next), policy.view()));
     if (changed.timing) account.watcher()?.setTiming(timingOf(next));
     if (changed.openAtLogin) setOpenAtLogin(next.openAtLogin, log);
     return next;
@@ -108,6 +123,7 @@ async function main(): Promise<void> {
     open: (to) => appWindow.open(to.kind === 'call' ? sessionRoute(to.sessionId) : `/${to.kind}`),
     // The card's Decline button is itself the confirmation, as in the tray.
     decline: (id) => void callActions.fromTray(id, 'decline'),
+    lookUp: (id) => void screenPops.fromTray(id),
   });
   const { notifier } = ringing;
   const callActions = connectCallActions({
@@ -128,6 +144,14 @@ async function main(): Promise<void> {
     now: Date.now,
     log,
   });
+  const screenPops = createScreenPops({
+    state: () => store.get(),
+    open: openInBrowser,
+    // IT's allowed origins (undefined: any https address; a broken list: none).
+    allowedOrigins: () => policy.allowedScreenPopOrigins(),
+    notifier,
+    log,
+  });
   // A locked screen keeps polling (slower after a while); sleep pauses it.
   const power = followPower({
     pause: () => account.watcher()?.pause(),
@@ -144,6 +168,7 @@ async function main(): Promise<void> {
   const watch = (request: WatchRequest) => {
     // One ledger per account; the demo's calls are not worth remembering.
     const stateDir = request.demo ? undefined : ledgerDir(request.server, request.username);
+    void screenPops.useStateDir(stateDir);
     return createWatcher({
       ...request,
       api,
@@ -168,6 +193,7 @@ async function main(): Promise<void> {
     startDemo: startDemoRun,
     onEvent: alerts.onEvent,
     closeNotifications: () => alerts.closeAll(),
+    mayRememberPassword: () => policy.mayRememberPassword(),
     log,
   });
   const avatars = createAvatarFetcher({
@@ -176,7 +202,7 @@ async function main(): Promise<void> {
 
   const bridge: BridgeHandlers = {
     getState: async () => store.get(),
-    signIn: (request) => account.signIn(request),
+    signIn: (request) => account.signIn(policy.signInRequest(request)),
     signOut: () => account.signOut(),
     startDemo: () => account.startDemo(),
     updateSettings: async (patch) =>
@@ -195,12 +221,16 @@ async function main(): Promise<void> {
     callAction: (request) => callActions.perform(request),
     callBack: (number) => callBack(number, log, createTranslator(store.get().locale)),
     testRingSound: async () => ringing.testSound(),
+    listRingDevices: () => ringing.listDevices(),
+    openScreenPop: (id) => screenPops.openFor(id),
+    testScreenPop: (request) => screenPops.test(request),
   };
 
   const onMenu = trayMenuActions({
     openWindow: (route) => appWindow.open(route),
     bridge,
     actFromTray: (id, action) => callActions.fromTray(id, action),
+    lookUp: (id) => screenPops.fromTray(id),
     callBack: (number) => callBack(number, log, createTranslator(store.get().locale)),
     clearMissed: () => store.update(clearMissed),
     signOut: () => account.signOut(),
@@ -216,6 +246,7 @@ async function main(): Promise<void> {
     tray.show(state);
     appWindow.send(IPC.state, state);
     ringing.update(state);
+    void screenPops.follow(state);
   });
   try {
     ringing.useShortcut(store.get().settings.globalShortcut);
@@ -223,6 +254,13 @@ async function main(): Promise<void> {
     store.update((s) => withAccount(s, { notice: errorMessage(e) }));
   }
   tray.show(store.get());
+  policy.follow(() => {
+    try {
+      useSettings(policy.effective(settingsFile.read()));
+    } catch (e) {
+      store.update((s) => withAccount(s, { notice: errorMessage(e) }));
+    }
+  });
   launches.ready(() => appWindow.open());
   let quitting = false;
   app.on('will-quit', (event) => {

@@ -40,6 +40,9 @@ const bridge: EvoTrayBridge = {
   callAction: call('callAction'),
   callBack: call('callBack'),
   testRingSound: call('testRingSound'),
+  listRingDevices: call('listRingDevices'),
+  openScreenPop: call('openScreenPop'),
+  testScreenPop: call('testScreenPop'),
 };
 
 contextBridge.exposeInMainWorld('evoTray', bridge);

@@ -58,6 +58,8 @@ export interface AccountDeps {
   onEvent: (event: ConnectionEvent) => void;
   /** Closes every notification on screen: the old account's calls are no longer this agent's. */
   closeNotifications: () => void;
+  /** false while IT's policy forbids keeping the password in the keychain (default true). */
+  mayRememberPassword?: () => boolean;
   now?: () => number;
   log?: Logger;
 }
@@ -87,7 +89,7 @@ export function createAccount(deps: AccountDeps): Account {
   /** What the agent reads, in their language now. */
   const words = () => createTranslator(store.get().locale);
   const rejected = deps.rejected ?? createRejectedPasswords();
-  const passwords = savedPasswords(credentials, rejected, log);
+  const passwords = savedPasswords(credentials, rejected, log, deps.mayRememberPassword);
   let current: Current | null = null;
   // Every sign-in, demo and sign-out begins a turn: an answer that arrives after the agent
   // moved on is dropped instead of signing in behind their back. Checked after every await.
@@ -190,7 +192,13 @@ export function createAccount(deps: AccountDeps): Account {
     // A password the agent typed was accepted: whatever is saved now is theirs to try.
     rejected.clear(server, username);
     signedInAs(server, profile, false, notice);
-    const password = request.remember ? () => passwords.get(server, username) : noPassword;
+    const typed = request.password;
+    // Kept out of the keychain by IT: in memory for this run's re-sign-ins, as the policy says.
+    const password = !passwords.mayRemember()
+      ? () => Promise.resolve(typed)
+      : request.remember
+        ? () => passwords.get(server, username)
+        : noPassword;
     startWatching(server, username, password, null);
     log.info(`Signed in to ${server} as ${username}.`);
     return { ok: true };

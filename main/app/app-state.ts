@@ -176,6 +176,8 @@ export function withSettings(state: AppState, settings: Settings): AppState {
   if (settings === state.settings) return state;
   const next: AppState = { ...state, settings, ...pauseField(settings.alertsPausedUntil) };
   if (settings.alertsPausedUntil === null) delete next.alertsPausedUntil;
+  // The notice was about the device chosen before: another choice is tried afresh.
+  if (settings.ringDevice !== state.settings.ringDevice) delete next.ringDeviceMissing;
   return next;
 }
 

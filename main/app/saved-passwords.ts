@@ -1,5 +1,7 @@
 // The agent's saved password, as the account uses it: kept only when they ask, never offered
 // again once the server refused it, and a keychain failure is a notice, never a failed sign-in.
+// IT's policy may forbid keeping it (allowRememberPassword: false): then nothing goes to the
+// keychain, and a password kept there earlier is neither used nor left behind.
 import type { RejectedPasswords } from '../credentials/rejected.js';
 import type { CredentialStore } from '../credentials/store.js';
 import type { Logger } from '../log.js';
@@ -15,12 +17,15 @@ export interface SavedPasswords {
   /** The saved password, unless the server refused it once: then only the agent may sign in. */
   get(server: string, username: string): Promise<string | null>;
   forget(server: string, username: string): Promise<void>;
+  /** false while IT's policy forbids keeping a password. */
+  mayRemember(): boolean;
 }
 
 export function savedPasswords(
   credentials: CredentialStore,
   rejected: RejectedPasswords,
   log: Logger,
+  mayRemember: () => boolean = () => true,
 ): SavedPasswords {
   async function forget(server: string, username: string): Promise<void> {
     await credentials
@@ -29,7 +34,7 @@ export function savedPasswords(
   }
   return {
     async remember(server, username, password) {
-      if (password === null) {
+      if (password === null || !mayRemember()) {
         await forget(server, username);
         return undefined;
       }
@@ -42,9 +47,14 @@ export function savedPasswords(
       }
     },
     async get(server, username) {
+      if (!mayRemember()) {
+        await forget(server, username);
+        return null;
+      }
       if (rejected.isRejected(server, username)) return null;
       return credentials.get(server, username);
     },
     forget,
+    mayRemember,
   };
 }

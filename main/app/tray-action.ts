@@ -10,6 +10,8 @@ export type TrayAction =
   | { kind: 'open-session'; sessionId: string }
   /** Transfer opens the window's transfer form; the others are performed at once. */
   | { kind: 'call-action'; action: CallAction; sessionId: string }
+  /** "Look up the caller": the call's screen pop in the system browser. */
+  | { kind: 'screen-pop'; sessionId: string }
   | { kind: 'call-back' | 'copy-number'; number: string }
   | { kind: 'pause-alerts'; minutes: PauseMinutes | 'until-resumed' }
   | {

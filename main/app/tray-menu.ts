@@ -77,6 +77,7 @@ function callItems(state: AppState, now: number, format: TimeFormat, t: Translat
   }
   if (state.connection.status === 'idle') return [{ kind: 'label', label: t('tray.connecting') }];
   const agent = agentOf(state);
+  const lookUp = state.settings.screenPop.url !== '';
   const groups = new Map<SessionPhase, LongestWaiting>(
     GROUPS.map(([phase]) => [phase, new LongestWaiting(CALLS_IN_MENU_GROUP)]),
   );
@@ -86,7 +87,7 @@ function callItems(state: AppState, now: number, format: TimeFormat, t: Translat
     if (group === undefined || group.count === 0) return [];
     const listed: MenuItem[] = [
       { kind: 'label', label: t(title) },
-      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent), t, format.locale)),
+      ...group.first().map((s) => callItem(s, now, actionsFor(s, agent), lookUp, t, format.locale)),
     ];
     const more = group.count - CALLS_IN_MENU_GROUP;
     if (more > 0) listed.push({ kind: 'label', label: t('tray.more', { count: more }) });
@@ -104,11 +105,15 @@ export const ACTION_LABELS: Readonly<Record<CallAction, MessageId>> = {
   hangUp: 'details.action.hangUp',
 };
 
-/** A call the agent can act on is a submenu: its details first, then its actions. */
+/**
+ * A call the agent can act on, or look up (a screen pop address is set), is a submenu: its
+ * details first, then its actions.
+ */
 function callItem(
   s: Session,
   now: number,
   actions: CallAction[],
+  lookUp: boolean,
   t: Translate,
   locale?: string,
 ): MenuItem {
@@ -118,20 +123,18 @@ function callItem(
   let label = line === undefined ? caller : `${caller} — ${line}`;
   if (started !== undefined) label += ` · ${elapsedText(now - started, locale)}`;
   const open: MenuItem = { kind: 'action', action: openSession(s.id), label };
-  if (actions.length === 0) return open;
-  return {
-    kind: 'submenu',
-    label,
-    items: [
-      { ...open, label: t('tray.callDetails') },
-      SEPARATOR,
-      ...actions.map((action): MenuItem => ({
-        kind: 'action',
-        action: { kind: 'call-action', action, sessionId: s.id },
-        label: t(ACTION_LABELS[action]),
-      })),
-    ],
-  };
+  if (actions.length === 0 && !lookUp) return open;
+  const items: MenuItem[] = [{ ...open, label: t('tray.callDetails') }];
+  if (lookUp) {
+    const screenPop: TrayAction = { kind: 'screen-pop', sessionId: s.id };
+    items.push({ kind: 'action', action: screenPop, label: t('details.lookUp') });
+  }
+  if (actions.length > 0) items.push(SEPARATOR);
+  for (const action of actions) {
+    const item: TrayAction = { kind: 'call-action', action, sessionId: s.id };
+    items.push({ kind: 'action', action: item, label: t(ACTION_LABELS[action]) });
+  }
+  return { kind: 'submenu', label, items };
 }
 
 function missedSubmenu(

@@ -1,111 +1,20 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
 import type { Session } from './session.js';
+import type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
+import type { AlertsPausedUntil, Settings, SettingsPatch } from './settings.js';
 
 export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './session.js';
+export type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
+// The settings' shapes and defaults live beside this file; they cross IPC as part of AppState.
+export * from './settings.js';
 
-/** `until-resumed`: paused until the agent resumes by hand. */
-export type AlertsPausedUntil = number | 'until-resumed';
-
-export interface AlertKinds {
-  ringing: boolean;
-  held: boolean;
-  missed: boolean;
-  /** Polling failed for over a minute / recovered. Signed-out always notifies. */
-  connection: boolean;
+/** An audio output the ring can play on (`listRingDevices()`), as the OS names it. */
+export interface RingDevice {
+  /** A media device id; '' is the system default. */
+  deviceId: string;
+  label: string;
 }
-
-export interface WindowBounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The ring sounds the app makes itself (assets/make-ring-sounds.ts). */
-export const RING_SOUNDS = ['classic', 'double', 'chime'] as const;
-export type RingSound = (typeof RING_SOUNDS)[number];
-
-/** When the app's own incoming-call window shows: always, only when cards cannot, or never. */
-export const INCOMING_WINDOW_MODES = ['always', 'fallback', 'never'] as const;
-export type IncomingWindowMode = (typeof INCOMING_WINDOW_MODES)[number];
-
-/** When the screen pop opens by itself; 'manual' only from the call's button. */
-export const SCREEN_POP_WHEN = ['ringing', 'answered', 'manual'] as const;
-export type ScreenPopWhen = (typeof SCREEN_POP_WHEN)[number];
-
-/** A web page about the caller (the CRM), opened in the system browser for a call. */
-export interface ScreenPopSettings {
-  /** A template with placeholders such as {from} (main/screen-pop/template.ts); '' is off. */
-  url: string;
-  when: ScreenPopWhen;
-}
-
-export interface Settings {
-  server: string;
-  username: string;
-  pollIntervalMs: number;
-  /** The poll interval while a call of the agent rings or is queued; at least 500 ms. */
-  ringingIntervalMs: number;
-  alerts: AlertKinds;
-  holdAlertDelayMs: number;
-  holdReminderMs: number;
-  sound: boolean;
-  openAtLogin: boolean;
-  /** Look for a new version at start and every six hours (off where IT pushes updates). */
-  checkForUpdates: boolean;
-  alertsPausedUntil: AlertsPausedUntil | null;
-  windowBounds: WindowBounds | null;
-  /** The last transfer destinations, newest first, at most five (numbers, extensions, SIP). */
-  recentDestinations: string[];
-  /** Ring aloud, looping, while a call rings for the agent. */
-  ringUntilAnswered: boolean;
-  ringSound: RingSound;
-  /** 0 to 1. */
-  ringVolume: number;
-  incomingWindow: IncomingWindowMode;
-  /** An Electron accelerator that opens the ringing call (e.g. "CommandOrControl+Shift+A"); '' is off. */
-  globalShortcut: string;
-  screenPop: ScreenPopSettings;
-  /** The output device the ring plays on (a media device id); '' is the system default. */
-  ringDevice: string;
-  /** The agent's language (a supported locale, see i18n/locales.ts); '' follows the system's. */
-  language: string;
-}
-
-export type SettingsPatch = Partial<Omit<Settings, 'alerts' | 'screenPop'>> & {
-  alerts?: Partial<AlertKinds>;
-  screenPop?: Partial<ScreenPopSettings>;
-};
-
-export const DEFAULT_SETTINGS: Settings = {
-  server: 'https://evovoice.io',
-  username: '',
-  pollIntervalMs: 3000,
-  ringingIntervalMs: 1000,
-  alerts: { ringing: true, held: true, missed: true, connection: true },
-  holdAlertDelayMs: 0,
-  holdReminderMs: 120_000,
-  sound: true,
-  openAtLogin: false,
-  checkForUpdates: true,
-  alertsPausedUntil: null,
-  windowBounds: null,
-  recentDestinations: [],
-  ringUntilAnswered: true,
-  ringSound: 'classic',
-  ringVolume: 0.8,
-  incomingWindow: 'fallback',
-  globalShortcut: '',
-  screenPop: { url: '', when: 'manual' },
-  ringDevice: '',
-  language: '',
-};
-
-export const SERVER_PRESETS = [
-  { label: 'Evo Voice', url: 'https://evovoice.io' },
-  { label: 'Evo Voice (team)', url: 'https://team.evovoice.io' },
-] as const;
 
 export interface AccountState {
   status: 'signed-out' | 'signing-in' | 'signed-in';
@@ -189,6 +98,8 @@ export interface AppState {
   update?: UpdateState;
   /** What IT's policy decides (main/policy); absent without a policy. */
   policy?: PolicyView;
+  /** The chosen ring device id that was not found: the ring played on the default instead. */
+  ringDeviceMissing?: string;
   /** The language in use (e.g. 'es'): the setting, else the system's; the window renders in it. */
   locale: string;
 }
@@ -196,6 +107,8 @@ export interface AppState {
 export interface PolicyView {
   /** The enforced settings' keys, dotted for nested ones (`alerts.ringing`): shown locked. */
   enforced: string[];
+  /** Present (false) when IT forbids keeping the password: "Remember me" is shown locked. */
+  allowRememberPassword?: false;
 }
 
 /** `openScreenPop(sessionId)`: `error` is in the agent's words, ready to show. */
@@ -260,6 +173,12 @@ export interface EvoTrayBridge {
   callBack(number: string): Promise<CallBackResult>;
   /** Settings' Test button: rings the chosen sound at the chosen volume for a few seconds. */
   testRingSound(): Promise<void>;
+  /** The audio outputs the ring can play on, for Settings' picker (the default first). */
+  listRingDevices(): Promise<RingDevice[]>;
+  /** The call's screen pop (CRM page) in the system browser, if its address may open. */
+  openScreenPop(sessionId: string): Promise<ScreenPopResult>;
+  /** Settings' Test button: the template filled with a sample call, opened when asked. */
+  testScreenPop(request: ScreenPopTestRequest): Promise<ScreenPopTestResult>;
 }
 
 /** The bridge's request-and-answer calls: one IPC channel and one main-side handler each. */
@@ -285,4 +204,7 @@ export const IPC = {
   callAction: 'evo:call-action',
   callBack: 'evo:call-back',
   testRingSound: 'evo:test-ring-sound',
+  listRingDevices: 'evo:list-ring-devices',
+  openScreenPop: 'evo:open-screen-pop',
+  testScreenPop: 'evo:test-screen-pop',
 } as const satisfies Record<BridgeCall | 'state', `evo:${string}`>;

@@ -7,6 +7,7 @@ import type {
   BridgeCall,
   BridgeCalls,
   CallActionRequest,
+  ScreenPopTestRequest,
   SignInRequest,
 } from '../boundary/contract.js';
 import { CALL_ACTIONS } from '../boundary/call-action-rules.js';
@@ -47,6 +48,9 @@ const ARGUMENTS: { [K in BridgeCall]: (args: unknown[]) => Parameters<BridgeCall
   // The number itself is checked in main before anything opens (checkPhoneNumber).
   callBack: ([value]) => [text(value, 'number to call back', MAX_ID)],
   testRingSound: () => [],
+  listRingDevices: () => [],
+  openScreenPop: ([id]) => [text(id, 'session id', MAX_ID)],
+  testScreenPop: ([request]) => [screenPopTestRequest(request)],
 };
 
 export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
@@ -125,4 +129,19 @@ function callActionRequest(value: unknown): CallActionRequest {
     throw new Error(`The destination must be text of at most ${MAX_DESTINATION} characters.`);
   }
   return { sessionId, action, destination };
+}
+
+/** Exactly `{ url, open }`: the template (it may be empty, to say none is set) and a boolean. */
+function screenPopTestRequest(value: unknown): ScreenPopTestRequest {
+  const r = object(value, 'screen pop test');
+  const unknownKey = Object.keys(r).find((k) => k !== 'url' && k !== 'open');
+  if (unknownKey !== undefined) {
+    throw new Error(`A screen pop test has no "${unknownKey.slice(0, 40)}".`);
+  }
+  const { url, open } = r;
+  if (typeof url !== 'string' || url.length > MAX_URL) {
+    throw new Error(`The screen pop address must be text of at most ${MAX_URL} characters.`);
+  }
+  if (typeof open !== 'boolean') throw new Error('"open" must be true or false.');
+  return { url, open };
 }

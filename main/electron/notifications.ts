@@ -17,8 +17,13 @@ export interface NotifierOptions {
   onOpen(target: CardTarget): void;
   /** Decline on a ringing card; without it no Decline button is shown. */
   onDecline?: (sessionId: string) => void;
-  /** Whether the ring sound plays now and the agent's sound setting, read when a card shows. */
-  context(): Pick<CardContext, 'ringAloud' | 'soundOn' | 't'>;
+  /** "Look up" on a ringing card (the caller's screen pop); shown when `context` says lookUp. */
+  onLookUp?: (sessionId: string) => void;
+  /**
+   * Whether the ring sound plays now, the agent's sound setting, whether a screen pop address
+   * is set, and the agent's language, read when a card shows.
+   */
+  context(): Pick<CardContext, 'ringAloud' | 'soundOn' | 'lookUp' | 't'>;
   /** A card could not be shown (the OS said so): the agent must be told another way. */
   onFailed(error: string): void;
 }
@@ -43,9 +48,10 @@ export function createNotifier(options: NotifierOptions): CardNotifier {
     Notification.handleActivation((details) => {
       const activation = toastActivation(details.arguments);
       if (!activation) return;
-      if (activation.action === 'decline' && activation.target.kind === 'call') {
-        options.onDecline?.(activation.target.sessionId);
-      } else options.onOpen(activation.target);
+      const { action, target } = activation;
+      if (action === 'decline' && target.kind === 'call') options.onDecline?.(target.sessionId);
+      else if (action === 'look-up' && target.kind === 'call') options.onLookUp?.(target.sessionId);
+      else options.onOpen(target);
     });
   }
 
@@ -63,14 +69,18 @@ export function createNotifier(options: NotifierOptions): CardNotifier {
 
   function showCard(card: Card): void {
     const declinable = options.onDecline !== undefined;
+    const context = options.context();
+    const lookUp = options.onLookUp !== undefined && context.lookUp === true;
     const notification = new Notification(
-      cardOptions(card, { platform, declinable, ...options.context() }),
+      cardOptions(card, { platform, declinable, ...context, lookUp }),
     );
-    const actions = cardActions(card, declinable);
+    const actions = cardActions(card, declinable, lookUp);
     notification.on('action', (details) => {
       const action = actions[details.actionIndex];
       if (action === 'decline' && card.target.kind === 'call') {
         options.onDecline?.(card.target.sessionId);
+      } else if (action === 'look-up' && card.target.kind === 'call') {
+        options.onLookUp?.(card.target.sessionId);
       } else if (action === 'open') options.onOpen(card.target);
     });
     // A Windows call toast reports its clicks through handleActivation only.

@@ -3,7 +3,7 @@
 // decisions are the pure rules in ringing/; this module only feeds them the app state.
 import { createTranslator } from '../boundary/i18n/index.js';
 import type { WebFrameMain } from 'electron';
-import { IPC, type AppState } from '../boundary/contract.js';
+import { IPC, type AppState, type RingDevice } from '../boundary/contract.js';
 import type { Alerts } from '../app/alerts.js';
 import type { AppStore } from '../app/app-state.js';
 import { isPaused } from '../boundary/alerts-paused.js';
@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { NO_CARDS, ringingAlerted, type CardLife } from '../ringing/card-life.js';
 import type { CardTarget } from '../ringing/cards.js';
 import { incomingWindowShows } from '../ringing/incoming-rule.js';
+import { missingRingDevice } from '../ringing/ring-devices.js';
 import { ringSoundId, ringingCalls, soundFor } from '../ringing/sound-rule.js';
 import { createIncomingWindow } from './incoming-window.js';
 import { createNotifier, type CardNotifier } from './notifications.js';
@@ -24,6 +25,8 @@ export interface RingingOptions {
   open(target: CardTarget): void;
   /** Declines a ringing call; without it the cards have no Decline button. */
   decline?: (sessionId: string) => void;
+  /** Opens a call's screen pop; without it the cards have no Look up button. */
+  lookUp?: (sessionId: string) => void;
 }
 
 export interface Ringing {
@@ -35,13 +38,24 @@ export interface Ringing {
   /** Registers the shortcut; throws an agent-readable Error and keeps the old one if refused. */
   useShortcut(keys: string): void;
   testSound(): void;
+  /** The speakers the ring can play on, for Settings' picker. */
+  listDevices(): Promise<RingDevice[]>;
   /** The incoming-call window's frame may use the bridge like the main window's. */
   isOurFrame(frame: WebFrameMain | null | undefined): boolean;
 }
 
 export function createRinging(options: RingingOptions): Ringing {
   const { store, log } = options;
-  const sound = createRingSound(log);
+  const sound = createRingSound(log, (event) =>
+    store.update((state) => {
+      const missing = missingRingDevice(state.ringDeviceMissing, state.settings.ringDevice, event);
+      if (missing === state.ringDeviceMissing) return state;
+      const next = { ...state };
+      if (missing === undefined) delete next.ringDeviceMissing;
+      else next.ringDeviceMissing = missing;
+      return next;
+    }),
+  );
   const incoming = createIncomingWindow(() =>
     createTranslator(options.store.get().locale)('incoming.windowTitle'),
   );
@@ -52,9 +66,11 @@ export function createRinging(options: RingingOptions): Ringing {
   const notifier = createNotifier({
     onOpen: options.open,
     ...(options.decline ? { onDecline: options.decline } : {}),
+    ...(options.lookUp ? { onLookUp: options.lookUp } : {}),
     context: () => ({
       ringAloud: sound.playing(),
       soundOn: store.get().settings.sound,
+      lookUp: store.get().settings.screenPop.url !== '',
       t: createTranslator(store.get().locale),
     }),
     onFailed(error) {
@@ -80,6 +96,7 @@ export function createRinging(options: RingingOptions): Ringing {
           ringVolume: settings.ringVolume,
           alertsPaused: isPaused(state.alertsPausedUntil, Date.now()),
           ringingAlertsOn: settings.alerts.ringing,
+          ringDevice: settings.ringDevice,
         },
         state.sessions,
       ),
@@ -99,9 +116,10 @@ export function createRinging(options: RingingOptions): Ringing {
     update,
     useShortcut: (keys) => shortcut.use(keys),
     testSound() {
-      const { ringSound, ringVolume } = store.get().settings;
-      sound.test({ play: ringSoundId(ringSound), volume: ringVolume });
+      const { ringSound, ringVolume, ringDevice } = store.get().settings;
+      sound.test({ play: ringSoundId(ringSound), volume: ringVolume, device: ringDevice });
     },
+    listDevices: () => sound.listDevices(),
     isOurFrame: (frame) => incoming.isOurFrame(frame),
   };
 }

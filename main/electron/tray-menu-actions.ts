@@ -14,6 +14,8 @@ export interface TrayMenuParts {
   /** An action from the tray: the menu item itself is the confirmation. */
   actFromTray(sessionId: string, action: CallAction): Promise<unknown>;
   callBack(number: string): Promise<unknown>;
+  /** The call's screen pop; a failure comes back as a notification. */
+  lookUp(sessionId: string): Promise<unknown>;
   clearMissed(): void;
   signOut(): Promise<unknown>;
   /** False when it is not the time (a call is on). */
@@ -32,6 +34,8 @@ export function trayMenuActions(parts: TrayMenuParts): (action: TrayAction) => v
         // Transfer needs a destination: the window's form for that call.
         if (action.action === 'transfer') return openWindow(transferRoute(action.sessionId));
         return void parts.actFromTray(action.sessionId, action.action);
+      case 'screen-pop':
+        return void parts.lookUp(action.sessionId);
       case 'call-back':
         return void parts.callBack(action.number);
       case 'copy-number':

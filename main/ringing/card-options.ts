@@ -27,10 +27,12 @@ export interface CardContext {
   declinable: boolean;
   /** The language of the buttons (English when not given). */
   t?: Translate;
+  /** A "Look up" button is offered (a screen pop address is set and the app can open it). */
+  lookUp?: boolean;
 }
 
 /** What a card's buttons do, in the order of `actions` (macOS reports the index). */
-export type CardAction = 'open' | 'decline';
+export type CardAction = 'open' | 'decline' | 'look-up';
 
 export function cardOptions(card: Card, context: CardContext): CardOptions {
   const base: CardOptions = {
@@ -47,12 +49,18 @@ export function cardOptions(card: Card, context: CardContext): CardOptions {
       return {
         ...base,
         timeoutType: 'never',
-        toastXml: incomingCallToast(card, base.silent, context.declinable, context.t),
+        toastXml: incomingCallToast(
+          card,
+          base.silent,
+          context.declinable,
+          context.lookUp,
+          context.t,
+        ),
       };
     case 'darwin':
       return {
         ...base,
-        actions: cardActions(card, context.declinable).map((a) => ({
+        actions: cardActions(card, context.declinable, context.lookUp).map((a) => ({
           type: 'button',
           text: buttonLabel(a, context.t),
         })),
@@ -60,11 +68,16 @@ export function cardOptions(card: Card, context: CardContext): CardOptions {
   }
 }
 
-/** The buttons of a card, in order: Open, then Decline for one ringing call when offered. */
-export function cardActions(card: Card, declinable: boolean): CardAction[] {
-  return declinable && card.kind === 'ringing' && card.target.kind === 'call'
-    ? ['open', 'decline']
-    : ['open'];
+/**
+ * The buttons of a card, in order: Open, then for one ringing call Decline and Look up (the
+ * caller's screen pop) when offered.
+ */
+export function cardActions(card: Card, declinable: boolean, lookUp = false): CardAction[] {
+  const oneCall = card.kind === 'ringing' && card.target.kind === 'call';
+  const actions: CardAction[] = ['open'];
+  if (oneCall && declinable) actions.push('decline');
+  if (oneCall && lookUp) actions.push('look-up');
+  return actions;
 }
 
 /**
@@ -76,6 +89,7 @@ export function incomingCallToast(
   card: Card,
   silent = false,
   declinable = false,
+  lookUp = false,
   t: Translate = english,
 ): string {
   const lines = [
@@ -92,7 +106,7 @@ export function incomingCallToast(
     lines.map((l) => `<text>${xml(l)}</text>`).join('') +
     `</binding></visual>` +
     `<actions>` +
-    cardActions(card, declinable)
+    cardActions(card, declinable, lookUp)
       .map((a) => button(a, buttonLabel(a, t)))
       .join('') +
     `</actions>` +
@@ -103,10 +117,11 @@ export function incomingCallToast(
 }
 
 function buttonLabel(action: CardAction, t: Translate = english): string {
-  return action === 'open' ? t('incoming.open') : t('card.decline');
+  if (action === 'open') return t('incoming.open');
+  return action === 'decline' ? t('card.decline') : t('card.lookUp');
 }
 
-/** `evo=open&session=<id>`, `evo=decline&session=<id>`, or `evo=open` for the calls list. */
+/** `evo=open&session=<id>`, `evo=decline&session=<id>` (or look-up), or `evo=open` for the list. */
 export function toastArguments(action: CardAction, target: CardTarget): string {
   const args = new URLSearchParams({ evo: action });
   if (target.kind === 'call') args.set('session', target.sessionId);
@@ -117,7 +132,7 @@ export function toastArguments(action: CardAction, target: CardTarget): string {
 export function toastActivation(raw: string): { action: CardAction; target: CardTarget } | null {
   const args = new URLSearchParams(raw);
   const action = args.get('evo');
-  if (action !== 'open' && action !== 'decline') return null;
+  if (action !== 'open' && action !== 'decline' && action !== 'look-up') return null;
   const sessionId = args.get('session');
   if (sessionId === null || sessionId === '') {
     return action === 'open' ? { action, target: { kind: 'calls' } } : null;

@@ -13,9 +13,11 @@ export interface RingSettings {
   ringVolume: number;
   alertsPaused: boolean;
   ringingAlertsOn: boolean;
+  /** The output device id; '' is the system default. */
+  ringDevice: string;
 }
 
-export type SoundCommand = { play: RingSoundId; volume: number } | { stop: true };
+export type SoundCommand = { play: RingSoundId; volume: number; device: string } | { stop: true };
 
 export const STOP: SoundCommand = { stop: true };
 
@@ -30,7 +32,7 @@ export function soundFor(settings: RingSettings, sessions: readonly Session[]): 
   if (ringingCalls(sessions).length === 0) return STOP;
   const volume = clampVolume(settings.ringVolume);
   if (volume === 0) return STOP;
-  return { play: ringSoundId(settings.ringSound), volume };
+  return { play: ringSoundId(settings.ringSound), volume, device: settings.ringDevice };
 }
 
 /** An unknown sound name (an older or edited settings file) rings the classic one. */
@@ -46,5 +48,5 @@ function clampVolume(v: number): number {
 /** Whether two commands differ (the page is told only about changes). */
 export function sameSound(a: SoundCommand, b: SoundCommand): boolean {
   if ('stop' in a || 'stop' in b) return 'stop' in a && 'stop' in b;
-  return a.play === b.play && a.volume === b.volume;
+  return a.play === b.play && a.volume === b.volume && a.device === b.device;
 }

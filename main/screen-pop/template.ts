@@ -1,51 +1,45 @@
 // The screen-pop address: a template the agent (or IT) writes, filled for one call. Each value
 // is URL-encoded where it is put, so a caller's name can never add a path, a query or a host.
 import type { Session } from '../boundary/session.js';
+import {
+  PLACEHOLDERS,
+  PLACEHOLDER_TOKEN as TOKEN,
+  isPlaceholder,
+  templateProblem,
+  type Placeholder,
+} from '../boundary/screen-pop.js';
 
-export const PLACEHOLDERS = [
-  'from',
-  'fromDigits',
-  'fromName',
-  'to',
-  'line',
-  'customerName',
-  'customerId',
-  'accountId',
-  'sessionId',
-  'callSid',
-  'queue',
-  'direction',
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+export { PLACEHOLDERS, type Placeholder } from '../boundary/screen-pop.js';
 
 export type TemplateCheck =
   { ok: true; placeholders: Placeholder[] } | { ok: false; error: string };
-
-const TOKEN = /\{([^{}]*)\}/g;
 
 /**
  * The placeholders a template uses (each once, in order), or why it can never be filled: an
  * unknown placeholder (a typo would open a wrong page) or a brace left open.
  */
 export function checkTemplate(template: string): TemplateCheck {
-  const found: Placeholder[] = [];
-  for (const [, name = ''] of template.matchAll(TOKEN)) {
-    if (!isPlaceholder(name)) {
-      return {
-        ok: false,
-        error:
-          `The screen pop address uses {${shorten(name)}}, which is not a placeholder. ` +
-          `Placeholders are: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
-      };
-    }
-    if (!found.includes(name)) found.push(name);
+  const problem = templateProblem(template);
+  if (problem?.problem === 'unknown-placeholder') {
+    return {
+      ok: false,
+      error:
+        `The screen pop address uses {${problem.name}}, which is not a placeholder. ` +
+        `Placeholders are: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
+    };
   }
-  if (/[{}]/.test(template.replace(TOKEN, ''))) {
+  if (problem?.problem === 'brace') {
     return {
       ok: false,
       error:
         'The screen pop address has a { or } that is not part of a placeholder such as {from}.',
     };
+  }
+  const found: Placeholder[] = [];
+  for (const [, name] of template.matchAll(TOKEN)) {
+    if (isPlaceholder(name ?? '') && !found.includes(name as Placeholder)) {
+      found.push(name as Placeholder);
+    }
   }
   return { ok: true, placeholders: found };
 }
@@ -102,12 +96,4 @@ function digitsOf(number: string): string {
 
 function text(value: string | undefined): string {
   return typeof value === 'string' ? value.trim() : '';
-}
-
-function isPlaceholder(name: string): name is Placeholder {
-  return (PLACEHOLDERS as readonly string[]).includes(name);
-}
-
-function shorten(name: string): string {
-  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }

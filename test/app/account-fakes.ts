@@ -80,6 +80,7 @@ export function setup(
     beforeSet?: () => Promise<void>;
     demoFails?: boolean;
     rejected?: RejectedPasswords;
+    mayRememberPassword?: () => boolean;
   } = {},
 ) {
   const api = options.api ?? fakeApi(acceptOnly('s3cret'));
@@ -95,6 +96,7 @@ export function setup(
     api: api.api,
     credentials: credentials.store,
     ...(options.rejected ? { rejected: options.rejected } : {}),
+    ...(options.mayRememberPassword ? { mayRememberPassword: options.mayRememberPassword } : {}),
     store,
     saveSettings: (patch) => {
       saved.push(patch);

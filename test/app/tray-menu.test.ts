@@ -130,6 +130,29 @@ describe('trayMenu: live calls', () => {
     ]);
   });
 
+  it('offers "Look up the caller" in each live call\'s submenu when a screen pop address is set', () => {
+    const calls = [ringing('r', { fromName: 'Rae' }), queued('q', { fromName: 'Quinn' })];
+    const screenPop = { url: 'https://crm.example.com/{from}', when: 'manual' } as const;
+    const base = signedInState(calls);
+    const state = { ...base, settings: { ...base.settings, screenPop } };
+    const lookUp = (sessionId: string): TrayAction => ({ kind: 'screen-pop', sessionId });
+    for (const [who, id] of [
+      ['Rae', 'r'],
+      ['Quinn', 'q'],
+    ] as const) {
+      expect(submenu(menu(state), who)).toContainEqual({
+        kind: 'action',
+        action: lookUp(id),
+        label: 'Look up the caller',
+      });
+    }
+    // Without an address there is nothing to look up with.
+    const labels = submenu(menu(base), 'Rae').flatMap((i) =>
+      i.kind === 'action' ? [i.label] : [],
+    );
+    expect(labels).not.toContain('Look up the caller');
+  });
+
   /** Signed in as usr-me, whose endpoint (from /app/config) is ep-me. */
   const asMe = (answeredById: string) => ({
     ...withAccount(signedInState([connected('c', { fromName: 'Cy', answeredById })]), {

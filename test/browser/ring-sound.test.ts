@@ -61,10 +61,10 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
     // The preload's bridge, faked: the test is main.
     await page.addInitScript(() => {
       const w = window as unknown as {
-        evoRing: { onCommand(h: (c: unknown) => void): void };
+        evoRing: { onCommand(h: (c: unknown) => void): void; report(e: unknown): void };
         __ring?: (c: unknown) => void;
       };
-      w.evoRing = { onCommand: (h) => void (w.__ring = h) };
+      w.evoRing = { onCommand: (h) => void (w.__ring = h), report: () => {} };
     });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
       });
       a.addEventListener('ended', () => seen.ended++);
     });
-    await send({ play: 'chime', volume: 0.5 });
+    await send({ play: 'chime', volume: 0.5, device: '' });
     await expect.poll(async () => (await audioState(page)).paused).toBe(false);
     const first = await audioState(page);
     expect(first.src).toMatch(new RegExp(`^${server.origin}/assets/chime-[\\w-]+\\.wav$`));
@@ -128,9 +128,9 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
   });
 
   it('a sound name that is not a plain word never becomes a URL', async () => {
-    await send({ play: '../../evil', volume: 1 });
+    await send({ play: '../../evil', volume: 1, device: '' });
     expect((await audioState(page)).paused).toBe(true);
-    await send({ play: 'classic', volume: 1 });
+    await send({ play: 'classic', volume: 1, device: '' });
     await expect.poll(async () => (await audioState(page)).paused).toBe(false);
     expect((await audioState(page)).src).toMatch(/\/assets\/classic-[\w-]+\.wav$/);
     await send({ stop: true });

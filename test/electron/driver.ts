@@ -52,7 +52,9 @@ type Command =
   | { cmd: 'power'; event: string }
   | { cmd: 'closeWindow' }
   | { cmd: 'fetchScheme'; url: string; method?: string }
-  | { cmd: 'setFrameUrl'; url: string };
+  | { cmd: 'setFrameUrl'; url: string }
+  | { cmd: 'ringPageSends'; channel: string; payload: unknown }
+  | { cmd: 'permissionCheck'; from: 'ring' | 'main'; permission: string; mediaType?: string };
 
 async function run(command: Command): Promise<unknown> {
   const { control } = fake;
@@ -87,6 +89,10 @@ async function run(command: Command): Promise<unknown> {
       return control.pressShortcut(command.accelerator);
     case 'takeShortcut':
       return control.takeShortcut(command.accelerator);
+    case 'ringPageSends':
+      return control.ringPageSends(command.channel, command.payload);
+    case 'permissionCheck':
+      return control.permissionCheck(command.from, command.permission, command.mediaType);
   }
 }
 

@@ -102,6 +102,13 @@ export function createFakeElectron(options: FakeOptions) {
   const cards: FakeNotification[] = [];
   const windows: FakeBrowserWindow[] = [];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  type PermissionCheck = (
+    contents: unknown,
+    permission: string,
+    origin: string,
+    details: Record<string, unknown>,
+  ) => boolean;
+  let permissionCheck: PermissionCheck | null = null;
 
   class FakeImage {
     constructor(readonly path: string) {
@@ -200,7 +207,13 @@ export function createFakeElectron(options: FakeOptions) {
       const mainFrame = { name: 'our main frame', url: '' };
       Object.assign(contents, {
         mainFrame,
-        session: { setPermissionRequestHandler: () => {} },
+        session: {
+          setPermissionRequestHandler: () => {},
+          // As Electron: one check handler per session, the last one set.
+          setPermissionCheckHandler: (h: unknown) => (permissionCheck = h as PermissionCheck),
+        },
+        // WebContents.ipc: messages from this page's frames only (ipcRenderer.send).
+        ipc: new EventEmitter(),
         setWindowOpenHandler: (h: unknown) => (contents['openHandler'] = h),
         send: (channel: string, payload: unknown) =>
           record.pushes.push({ channel, payload: JSON.parse(JSON.stringify(payload)) }),
@@ -485,6 +498,32 @@ export function createFakeElectron(options: FakeOptions) {
     setOnline: (value: boolean) => void (online = value),
     power: (event: string) => electron.powerMonitor.emit(event),
     closeWindow: () => liveWindow('main')?.close(),
+    /** The ring page sends main a message (ipcRenderer.send from its preload). */
+    ringPageSends(channel: string, payload: unknown) {
+      const page = liveWindow('ring');
+      if (!page) throw new Error('No ring page');
+      const contents = page.webContents;
+      (contents['ipc'] as EventEmitter).emit(
+        channel,
+        { senderFrame: contents['mainFrame'] },
+        payload,
+      );
+    },
+    /**
+     * Asks the session's permission check as Chromium would for a page (the ring page or the
+     * main window) at its current URL; without a handler Electron grants it.
+     */
+    permissionCheck(from: 'ring' | 'main', permission: string, mediaType?: string) {
+      const live = liveWindow(from);
+      if (!live) throw new Error(`No ${from} window`);
+      const url = (live.webContents['mainFrame'] as { url: string }).url;
+      if (!permissionCheck) return true;
+      return permissionCheck(live.webContents, permission, new URL(url).origin, {
+        requestingUrl: url,
+        isMainFrame: true,
+        ...(mediaType ? { mediaType } : {}),
+      });
+    },
   };
 
   return { electron, control };

@@ -1,7 +1,8 @@
 // The built app with the real keychain (a private gnome-keyring): the remembered password goes
 // to the keychain and nowhere else, comes back for the silent sign-in, and goes at sign-out.
 //   node test/support/with-keyring.mjs npx vitest run test/electron/keychain.test.ts
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -125,5 +126,38 @@ describe.runIf(privateKeyring)('the app with a real keychain', () => {
     expect(sim.requests.filter((q) => q.path.startsWith('/auth/credentials'))).toHaveLength(1);
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, account)).toBe('an-old-password');
     await keytar.deletePassword(KEYCHAIN_SERVICE, account);
+  });
+
+  it('IT forbids remembering (allowRememberPassword false): nothing in the keychain, an older entry deleted', async () => {
+    sim = await startSimulator({ users: [AGENT] });
+    const account = keychainAccount(sim.url, AGENT.username);
+    await keytar.setPassword(KEYCHAIN_SERVICE, account, 'kept-before-the-policy');
+    const dir = mkdtempSync(join(tmpdir(), 'evo-policy-'));
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ allowRememberPassword: false }));
+    const app = await launchApp({
+      settings: { server: sim.url, username: AGENT.username, pollIntervalMs: 1000 },
+      env: { EVO_TRAY_POLICY_FILE: policy },
+    });
+    apps.push(app);
+    // The entry saved earlier is not used for a silent sign-in: the agent is asked.
+    await app.waitFor('the sign-in window', (r) => r.windows.length === 1);
+    expect(sim.requests.filter((q) => q.path.startsWith('/auth/credentials'))).toEqual([]);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, account)).toBeNull();
+    expect(((await app.invoke(IPC.getState)) as AppState).policy).toEqual({
+      enforced: [],
+      allowRememberPassword: false,
+    });
+
+    await app.invoke(IPC.signIn, [
+      { server: sim.url, username: AGENT.username, password: PASSWORD, remember: true },
+    ]);
+    await app.waitFor('online', (r) => lastState(r)?.connection.status === 'online');
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, account)).toBeNull();
+    await app.stop(false);
+    const leaks = filesUnder(app.userData).filter((file) =>
+      readFileSync(file).includes(Buffer.from(PASSWORD)),
+    );
+    expect(leaks).toEqual([]);
   });
 });

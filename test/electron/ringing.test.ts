@@ -156,7 +156,7 @@ describe('ringing aloud', () => {
     const { app, sim } = await signedInApp();
     const call = sim.calls.arrive({ fromName: 'Grace Hopper' });
     const r = await app.waitFor('play', (x) => ringCommands(x).length === 1);
-    expect(ringCommands(r)).toEqual([{ play: 'classic', volume: 0.8 }]);
+    expect(ringCommands(r)).toEqual([{ play: 'classic', volume: 0.8, device: '' }]);
     const page = ringPage(r);
     expect(page?.shown).toBe(false);
     expect(page?.options).toMatchObject({
@@ -172,7 +172,10 @@ describe('ringing aloud', () => {
     expect(String(preferences['preload'])).toMatch(/ring\.cjs$/);
     sim.calls.answer(call.id);
     const stopped = await app.waitFor('stop', (x) => ringCommands(x).length === 2);
-    expect(ringCommands(stopped)).toEqual([{ play: 'classic', volume: 0.8 }, { stop: true }]);
+    expect(ringCommands(stopped)).toEqual([
+      { play: 'classic', volume: 0.8, device: '' },
+      { stop: true },
+    ]);
   });
 
   it('silent with "Ring until answered" off: the card sounds instead', async () => {
@@ -192,7 +195,7 @@ describe('ringing aloud', () => {
     await app.invoke(IPC.updateSettings, [{ ringSound: 'chime', ringVolume: 0.5 }]);
     await app.invoke(IPC.testRingSound);
     const r = await app.waitFor('play', (x) => ringCommands(x).length === 1);
-    expect(ringCommands(r)).toEqual([{ play: 'chime', volume: 0.5 }]);
+    expect(ringCommands(r)).toEqual([{ play: 'chime', volume: 0.5, device: '' }]);
   });
 });
 

@@ -35,6 +35,7 @@ function recordingParts(restartAllowed = true): { parts: TrayMenuParts; done: st
     bridge,
     actFromTray: said('actFromTray'),
     callBack: said('callBack'),
+    lookUp: said('lookUp'),
     clearMissed: said('clearMissed'),
     signOut: said('signOut'),
     restartToUpdate: () => (said('restartToUpdate')(), restartAllowed),
@@ -63,6 +64,7 @@ describe('trayMenuActions', () => {
       { kind: 'call-action', action: 'transfer', sessionId: 'h' },
       ['openWindow("/sessions/h/transfer")'],
     ],
+    [{ kind: 'screen-pop', sessionId: 'abc:1' }, ['lookUp("abc:1")']],
     [{ kind: 'call-back', number: '+1 503:555' }, ['callBack("+1 503:555")']],
     [{ kind: 'copy-number', number: '+15035550102' }, ['copyText("+15035550102")']],
     [{ kind: 'pause-alerts', minutes: 15 }, ['pauseAlerts(15)']],
@@ -95,11 +97,18 @@ describe('trayMenuActions', () => {
     state = pausedUntil(withWatchEvent(state, missedEvent('m')), T0 + 60_000);
     state = { ...state, missed: [{ ...missedCall('n', T0), number: '+15035550102' }] };
     state = { ...state, update: { status: 'ready', version: '0.2.0' } };
+    state = {
+      ...state,
+      settings: {
+        ...state.settings,
+        screenPop: { url: 'https://x.example/{from}', when: 'manual' },
+      },
+    };
     const actions = [
       ...actionsOf(trayMenu(state, T0)),
       ...actionsOf(trayMenu(initialAppState(DEFAULT_SETTINGS, 'available'), T0)),
     ];
-    expect(new Set(actions.map((a) => a.kind)).size).toBe(13);
+    expect(new Set(actions.map((a) => a.kind)).size).toBe(14);
     for (const action of actions) {
       const { parts, done } = recordingParts();
       trayMenuActions(parts)(action);

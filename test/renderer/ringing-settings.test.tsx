@@ -2,7 +2,7 @@
 // The Ringing section of Settings, and the incoming-call window's route.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, signedIn } from '../../harness/app-states.js';
-import { click, commit, mountApp, typeInto, type Mounted } from './mount.js';
+import { click, commit, mountApp, settle, typeInto, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
 
 let app: Mounted | undefined;
@@ -72,6 +72,57 @@ describe('Settings: ringing', () => {
     expect(app.find('#global-shortcut-error').textContent).toBe('“F10” could not be registered.');
     expect(field(app, 'global-shortcut').value).toBe('F10');
     expect(field(app, 'global-shortcut').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('Settings: the speaker the ring plays on', () => {
+  const speakers = () =>
+    Promise.resolve([
+      { deviceId: '', label: '' },
+      { deviceId: 'jabra', label: 'Jabra Evolve2 65' },
+      { deviceId: 'hdmi', label: '' },
+    ]);
+  const options = (m: Mounted) =>
+    [...field<HTMLSelectElement>(m, 'ring-device').options].map((o) => [o.value, o.text]);
+
+  it('offers the system default, then the speakers as the OS names them; a choice is saved', async () => {
+    const state = signedIn();
+    state.settings = { ...state.settings, ringDevice: 'jabra' };
+    const bridge = stubBridge(state, { listRingDevices: speakers });
+    app = await mountApp(bridge, '#/settings');
+    await settle();
+    expect(bridge.listRingDevices).toHaveBeenCalledTimes(1);
+    expect(options(app)).toEqual([
+      ['', 'System default'],
+      ['jabra', 'Jabra Evolve2 65'],
+      ['hdmi', 'Speaker 2'],
+    ]);
+    expect(field<HTMLSelectElement>(app, 'ring-device').value).toBe('jabra');
+    await choose(field<HTMLSelectElement>(app, 'ring-device'), 'hdmi');
+    expect(vi.mocked(bridge.updateSettings).mock.calls.map(([p]) => p)).toEqual([
+      { ringDevice: 'hdmi' },
+    ]);
+    expect(app.findAll('#ring-device-missing')).toHaveLength(0);
+  });
+
+  it('a chosen speaker that is gone: kept as the choice, and the window says the ring uses the default', async () => {
+    const state = signedIn();
+    state.settings = { ...state.settings, ringDevice: 'usb-headset' };
+    state.ringDeviceMissing = 'usb-headset';
+    const bridge = stubBridge(state, { listRingDevices: speakers });
+    app = await mountApp(bridge, '#/settings');
+    await settle();
+    expect(options(app).at(-1)).toEqual(['usb-headset', 'The chosen speaker (not connected)']);
+    expect(field<HTMLSelectElement>(app, 'ring-device').value).toBe('usb-headset');
+    expect(app.find('#ring-device-missing').textContent).toBe(
+      'The chosen speaker was not found: ringing on the system default.',
+    );
+    // Another choice: main clears the notice (AppState.ringDeviceMissing goes).
+    const next = signedIn();
+    next.settings = { ...next.settings, ringDevice: '' };
+    bridge.push(next);
+    await settle();
+    expect(app.findAll('#ring-device-missing')).toHaveLength(0);
   });
 });
 

@@ -5,6 +5,10 @@ import type {
   CallActionResult,
   CallBackResult,
   EvoTrayBridge,
+  RingDevice,
+  ScreenPopResult,
+  ScreenPopTestRequest,
+  ScreenPopTestResult,
   Settings,
   SettingsPatch,
   SignInResult,
@@ -22,8 +26,13 @@ interface Options {
   updateSettings?: (patch: SettingsPatch, current: Settings) => Promise<Settings>;
   /** Main's answer for an avatar URL; by default there is none. */
   getAvatar?: (url: string) => Promise<string | null>;
+  listRingDevices?: () => Promise<RingDevice[]>;
   /** Main's answer to a call action; by default it succeeds. */
   callAction?: (request: CallActionRequest) => Promise<CallActionResult>;
+  /** Main's answer to "Look up the caller"; by default it opens. */
+  openScreenPop?: (sessionId: string) => Promise<ScreenPopResult>;
+  /** Main's answer to Settings' screen-pop Test; by default the template as the address. */
+  testScreenPop?: (request: ScreenPopTestRequest) => Promise<ScreenPopTestResult>;
 }
 
 /** A bridge with spies on every call; state changes only through `push`. */
@@ -64,6 +73,17 @@ export function stubBridge(initial: AppState, options: Options = {}): StubBridge
     ),
     callBack: vi.fn(() => Promise.resolve<CallBackResult>({ ok: true })),
     testRingSound: vi.fn(() => Promise.resolve()),
+    listRingDevices: vi.fn(
+      options.listRingDevices ?? (() => Promise.resolve([{ deviceId: '', label: '' }])),
+    ),
+    openScreenPop: vi.fn(
+      options.openScreenPop ?? (() => Promise.resolve<ScreenPopResult>({ ok: true })),
+    ),
+    testScreenPop: vi.fn(
+      options.testScreenPop ??
+        ((request: ScreenPopTestRequest) =>
+          Promise.resolve<ScreenPopTestResult>({ ok: true, url: request.url })),
+    ),
   };
   return bridge;
 }

@@ -179,6 +179,27 @@ describe('card options per platform', () => {
     ]);
   });
 
+  it('a Look up button (the screen pop) when offered, on the platforms with buttons', () => {
+    expect(cardOptions(card, at('darwin', { declinable: true, lookUp: true })).actions).toEqual([
+      { type: 'button', text: 'Open' },
+      { type: 'button', text: 'Decline' },
+      { type: 'button', text: 'Look up' },
+    ]);
+    const xml = cardOptions(card, at('win32', { lookUp: true })).toastXml;
+    expect(xml).toContain(
+      '<action content="Look up" activationType="foreground" arguments="evo=look-up&amp;session=a%26b"/>',
+    );
+    expect(toastActivation(toastArguments('look-up', card.target))).toEqual({
+      action: 'look-up',
+      target: { kind: 'call', sessionId: 'a&b' },
+    });
+    expect(cardOptions(card, at('win32')).toastXml).not.toContain('Look up');
+    const summary = wantedCards(['1', '2', '3', '4'].map((id) => ring(id)))[0] as Card;
+    expect(cardOptions(summary, at('darwin', { lookUp: true })).actions).toEqual([
+      { type: 'button', text: 'Open' },
+    ]);
+  });
+
   it('a held card is an ordinary one on every platform', () => {
     const h = wantedCards([held('h')])[0] as Card;
     for (const p of ['linux', 'win32', 'darwin'] as const)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../main/boundary/session.js';
-import { soundFor, type RingSettings } from '../../main/ringing/sound-rule.js';
+import { sameSound, soundFor, type RingSettings } from '../../main/ringing/sound-rule.js';
 
 const on: RingSettings = {
   ringUntilAnswered: true,
@@ -8,13 +8,20 @@ const on: RingSettings = {
   ringVolume: 0.6,
   alertsPaused: false,
   ringingAlertsOn: true,
+  ringDevice: 'headset-1',
 };
 const ringing: Session = { id: 'r', callState: 'Ringing' };
 const answered: Session = { id: 'r', callState: 'Connected', answeredByName: 'Ada' };
 
 describe('the sound rule', () => {
-  it('plays the chosen sound at the chosen volume while a call rings', () => {
-    expect(soundFor(on, [ringing])).toEqual({ play: 'double', volume: 0.6 });
+  it('plays the chosen sound at the chosen volume on the chosen speaker while a call rings', () => {
+    expect(soundFor(on, [ringing])).toEqual({ play: 'double', volume: 0.6, device: 'headset-1' });
+  });
+
+  it('another speaker is a change the ring page must hear', () => {
+    const here = soundFor(on, [ringing]);
+    expect(sameSound(here, soundFor({ ...on, ringDevice: '' }, [ringing]))).toBe(false);
+    expect(sameSound(here, soundFor({ ...on }, [ringing]))).toBe(true);
   });
 
   it('stops when no call rings (answered, ended, missed or none)', () => {
@@ -38,6 +45,7 @@ describe('the sound rule', () => {
     expect(soundFor({ ...on, ringSound: 'gong', ringVolume: 7 }, [ringing])).toEqual({
       play: 'classic',
       volume: 1,
+      device: 'headset-1',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from '../../../main/boundary/i18n/locales.js';
 import { useT } from '../i18n.js';
+import { SetByOrganisation, describedBy } from './SetByOrganisation.js';
 import type { SettingSaver } from './useSettingSaver.js';
 
 /**
@@ -7,7 +8,14 @@ import type { SettingSaver } from './useSettingSaver.js';
  * who cannot read the current one still finds theirs). Main answers with the new locale and the
  * whole window switches at once.
  */
-export function LanguageSetting({ language, saver }: { language: string; saver: SettingSaver }) {
+interface Props {
+  language: string;
+  saver: SettingSaver;
+  /** Enforced by IT's policy: shown disabled, with the note. */
+  locked?: boolean;
+}
+
+export function LanguageSetting({ language, saver, locked }: Props) {
   const t = useT();
   const error = saver.errorFor('language');
   return (
@@ -16,8 +24,9 @@ export function LanguageSetting({ language, saver }: { language: string; saver: 
       <select
         id="language"
         value={language}
+        disabled={locked}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'language-error' : undefined}
+        aria-describedby={describedBy('language', locked, error && 'language-error')}
         onChange={(e) => void saver.save('language', { language: e.currentTarget.value })}
       >
         <option value="">{t('settings.languageSystem')}</option>
@@ -27,6 +36,7 @@ export function LanguageSetting({ language, saver }: { language: string; saver: 
           </option>
         ))}
       </select>
+      {locked && <SetByOrganisation controlId="language" />}
       {error && (
         <p id="language-error" class="field-error" role="alert">
           {error}

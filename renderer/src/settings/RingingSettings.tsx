@@ -8,6 +8,8 @@ import type {
 import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
+import { RingDeviceSetting } from './RingDeviceSetting.js';
+import { SetByOrganisation, describedBy } from './SetByOrganisation.js';
 import { ToggleSetting } from './ToggleSetting.js';
 import type { SettingSaver } from './useSettingSaver.js';
 
@@ -30,10 +32,20 @@ interface Props {
   settings: Settings;
   bridge: EvoTrayBridge;
   saver: SettingSaver;
+  /** The chosen speaker the ring could not find (AppState.ringDeviceMissing). */
+  ringDeviceMissing?: string | undefined;
+  /** Whether IT's policy enforces the setting of this key: its control is shown locked. */
+  locked?: (key: string) => boolean;
 }
 
 /** Ring until answered, its sound, volume and test; the incoming-call window; the shortcut. */
-export function RingingSettings({ settings, bridge, saver }: Props) {
+export function RingingSettings({
+  settings,
+  bridge,
+  saver,
+  ringDeviceMissing,
+  locked = () => false,
+}: Props) {
   const t = useT();
   const [testError, setTestError] = useState<string | undefined>();
   const test = (): void => {
@@ -48,6 +60,11 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
       </p>
     ) : null;
   };
+  const lock = (key: string, id: string) =>
+    locked(key) ? { disabled: true, note: <SetByOrganisation controlId={id} /> } : undefined;
+  const sound = lock('ringSound', 'ring-sound');
+  const volume = lock('ringVolume', 'ring-volume');
+  const incoming = lock('incomingWindow', 'incoming-window');
 
   return (
     <section aria-labelledby="settings-ringing">
@@ -56,6 +73,7 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         id="ring-until-answered"
         label={t('ringing.untilAnswered')}
         checked={settings.ringUntilAnswered}
+        locked={locked('ringUntilAnswered')}
         error={saver.errorFor('ringUntilAnswered')}
         onSave={(on) => saver.save('ringUntilAnswered', { ringUntilAnswered: on })}
       />
@@ -64,6 +82,8 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         <select
           id="ring-sound"
           value={settings.ringSound}
+          disabled={sound?.disabled}
+          aria-describedby={describedBy('ring-sound', sound?.disabled)}
           onChange={(e) =>
             void saver.save('ringSound', { ringSound: e.currentTarget.value as RingSound })
           }
@@ -74,6 +94,7 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
             </option>
           ))}
         </select>
+        {sound?.note}
         {error('ringSound', 'ring-sound')}
       </div>
       <div class="setting">
@@ -85,13 +106,23 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
           max={100}
           step={5}
           value={Math.round(settings.ringVolume * 100)}
+          disabled={volume?.disabled}
+          aria-describedby={describedBy('ring-volume', volume?.disabled)}
           aria-valuetext={t('ringing.volumeValue', { volume: settings.ringVolume })}
           onChange={(e) =>
             void saver.save('ringVolume', { ringVolume: Number(e.currentTarget.value) / 100 })
           }
         />
+        {volume?.note}
         {error('ringVolume', 'ring-volume')}
       </div>
+      <RingDeviceSetting
+        settings={settings}
+        bridge={bridge}
+        saver={saver}
+        missing={ringDeviceMissing}
+        locked={locked('ringDevice')}
+      />
       <button type="button" id="ring-test" onClick={test}>
         {t('ringing.test')}
       </button>
@@ -101,6 +132,8 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
         <select
           id="incoming-window"
           value={settings.incomingWindow}
+          disabled={incoming?.disabled}
+          aria-describedby={describedBy('incoming-window', incoming?.disabled)}
           onChange={(e) =>
             void saver.save('incomingWindow', {
               incomingWindow: e.currentTarget.value as IncomingWindowMode,
@@ -113,15 +146,24 @@ export function RingingSettings({ settings, bridge, saver }: Props) {
             </option>
           ))}
         </select>
+        {incoming?.note}
         {error('incomingWindow', 'incoming-window')}
       </div>
-      <ShortcutSetting settings={settings} saver={saver} />
+      <ShortcutSetting settings={settings} saver={saver} locked={locked('globalShortcut')} />
     </section>
   );
 }
 
 /** A key combination typed as text; saved on Enter or leaving the field; empty turns it off. */
-function ShortcutSetting({ settings, saver }: { settings: Settings; saver: SettingSaver }) {
+function ShortcutSetting({
+  settings,
+  saver,
+  locked,
+}: {
+  settings: Settings;
+  saver: SettingSaver;
+  locked: boolean;
+}) {
   const t = useT();
   const [draft, setDraft] = useState<string | undefined>();
   const error = saver.errorFor('globalShortcut');
@@ -139,13 +181,18 @@ function ShortcutSetting({ settings, saver }: { settings: Settings; saver: Setti
         type="text"
         placeholder={t('ringing.shortcutPlaceholder', { example: SHORTCUT_EXAMPLE })}
         value={draft ?? settings.globalShortcut}
+        disabled={locked}
         onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={(e) => commit(e.currentTarget.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={
-          error ? 'global-shortcut-hint global-shortcut-error' : 'global-shortcut-hint'
-        }
+        aria-describedby={describedBy(
+          'global-shortcut',
+          locked,
+          'global-shortcut-hint',
+          error && 'global-shortcut-error',
+        )}
       />
+      {locked && <SetByOrganisation controlId="global-shortcut" />}
       <p id="global-shortcut-hint" class="hint">
         {t('ringing.shortcutHint')}
       </p>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n.js';
+import { SetByOrganisation, describedBy } from './SetByOrganisation.js';
 
 interface Props {
   id: string;
@@ -8,11 +9,22 @@ interface Props {
   valueMs: number;
   min?: number;
   error: string | undefined;
+  /** Enforced by IT's policy: shown disabled, with the note. */
+  locked?: boolean;
   onSave(ms: number): Promise<boolean>;
 }
 
 /** A duration typed in seconds; what the agent typed stays in the field until the app accepts it. */
-export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSave }: Props) {
+export function SecondsSetting({
+  id,
+  label,
+  hint,
+  valueMs,
+  min = 0,
+  error,
+  locked,
+  onSave,
+}: Props) {
   const t = useT();
   const [draft, setDraft] = useState<string | undefined>();
   const [typo, setTypo] = useState<string | undefined>();
@@ -30,7 +42,6 @@ export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSav
     });
   };
 
-  const describedBy = [hint && `${id}-hint`, shownError && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div class="setting">
       <label for={id}>{label}</label>
@@ -41,16 +52,23 @@ export function SecondsSetting({ id, label, hint, valueMs, min = 0, error, onSav
           inputMode="decimal"
           min={min}
           step="any"
+          disabled={locked}
           value={draft ?? String(valueMs / 1000)}
           onInput={(e) => setDraft(e.currentTarget.value)}
           onChange={(e) => commit(e.currentTarget.value)}
           aria-invalid={shownError ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedBy(
+            id,
+            locked,
+            hint && `${id}-hint`,
+            shownError && `${id}-error`,
+          )}
         />
         <span class="unit" aria-hidden="true">
           {t('settings.secondsUnit')}
         </span>
       </span>
+      {locked && <SetByOrganisation controlId={id} />}
       {hint && (
         <p id={`${id}-hint`} class="hint">
           {hint}

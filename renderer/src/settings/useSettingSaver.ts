@@ -17,9 +17,11 @@ export type WindowSettingsPatch = Pick<
   | 'ringUntilAnswered'
   | 'ringSound'
   | 'ringVolume'
+  | 'ringDevice'
   | 'incomingWindow'
   | 'globalShortcut'
   | 'language'
+  | 'screenPop'
 >;
 
 export interface SettingSaver {

@@ -10,6 +10,7 @@ import { CallActions } from '../details/CallActions.js';
 import { CustomerSection } from '../details/CustomerSection.js';
 import { IdsSection } from '../details/IdsSection.js';
 import { LogTimeline } from '../details/LogTimeline.js';
+import { LookUpCaller } from '../details/LookUpCaller.js';
 import { MembersSection } from '../details/MembersSection.js';
 import { PartiesSection } from '../details/PartiesSection.js';
 import { StateSection } from '../details/StateSection.js';
@@ -66,6 +67,9 @@ export function CallDetailsView({ state, id, transfer = false, bridge, backHref 
           bridge={bridge}
           transferOpen={transfer}
         />
+      )}
+      {state.settings.screenPop.url !== '' && (
+        <LookUpCaller sessionId={session.id} bridge={bridge} />
       )}
       <PartiesSection session={session} />
       <StateSection session={session} />

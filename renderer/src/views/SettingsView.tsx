@@ -6,6 +6,8 @@ import { useT } from '../i18n.js';
 import { LanguageSetting } from '../settings/LanguageSetting.js';
 import { PauseControls } from '../settings/PauseControls.js';
 import { RingingSettings } from '../settings/RingingSettings.js';
+import { isEnforced } from '../settings/SetByOrganisation.js';
+import { ScreenPopSettings } from '../settings/ScreenPopSettings.js';
 import { SecondsSetting } from '../settings/SecondsSetting.js';
 import { ToggleSetting } from '../settings/ToggleSetting.js';
 import { useSettingSaver } from '../settings/useSettingSaver.js';
@@ -22,6 +24,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
   const t = useT();
   const { settings, account } = state;
   const saver = useSettingSaver(bridge);
+  const locked = (key: string) => isEnforced(state, key);
   const [signOutError, setSignOutError] = useState<string | undefined>();
   const signOut = (): void => {
     bridge.signOut().catch((e: unknown) => setSignOutError(messageOf(e, t('error.unknown'))));
@@ -70,6 +73,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
             id={`alert-${kind}`}
             label={t(label)}
             checked={settings.alerts[kind]}
+            locked={locked(`alerts.${kind}`)}
             error={saver.errorFor(`alerts.${kind}`)}
             onSave={(on) => saver.save(`alerts.${kind}`, { alerts: { [kind]: on } })}
           />
@@ -79,6 +83,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           label={t('settings.holdDelay')}
           hint={t('settings.holdDelayHint')}
           valueMs={settings.holdAlertDelayMs}
+          locked={locked('holdAlertDelayMs')}
           error={saver.errorFor('holdAlertDelayMs')}
           onSave={(ms) => saver.save('holdAlertDelayMs', { holdAlertDelayMs: ms })}
         />
@@ -87,6 +92,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           label={t('settings.holdReminder')}
           hint={t('settings.holdReminderHint')}
           valueMs={settings.holdReminderMs}
+          locked={locked('holdReminderMs')}
           error={saver.errorFor('holdReminderMs')}
           onSave={(ms) => saver.save('holdReminderMs', { holdReminderMs: ms })}
         />
@@ -94,22 +100,36 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           id="sound"
           label={t('settings.sound')}
           checked={settings.sound}
+          locked={locked('sound')}
           error={saver.errorFor('sound')}
           onSave={(on) => saver.save('sound', { sound: on })}
         />
         <PauseControls state={state} bridge={bridge} />
       </section>
 
-      <RingingSettings settings={settings} bridge={bridge} saver={saver} />
+      <RingingSettings
+        settings={settings}
+        bridge={bridge}
+        saver={saver}
+        ringDeviceMissing={state.ringDeviceMissing}
+        locked={locked}
+      />
+      <ScreenPopSettings
+        screenPop={settings.screenPop}
+        bridge={bridge}
+        saver={saver}
+        locked={locked}
+      />
 
       <section aria-labelledby="settings-app">
         <h2 id="settings-app">{t('settings.app')}</h2>
-        <LanguageSetting language={settings.language} saver={saver} />
+        <LanguageSetting language={settings.language} saver={saver} locked={locked('language')} />
         <SecondsSetting
           id="poll-interval"
           label={t('settings.pollInterval')}
           valueMs={settings.pollIntervalMs}
           min={1}
+          locked={locked('pollIntervalMs')}
           error={saver.errorFor('pollIntervalMs')}
           onSave={(ms) => saver.save('pollIntervalMs', { pollIntervalMs: ms })}
         />
@@ -119,6 +139,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           hint={t('settings.ringingIntervalHint')}
           valueMs={settings.ringingIntervalMs}
           min={0.5}
+          locked={locked('ringingIntervalMs')}
           error={saver.errorFor('ringingIntervalMs')}
           onSave={(ms) => saver.save('ringingIntervalMs', { ringingIntervalMs: ms })}
         />
@@ -126,6 +147,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           id="open-at-login"
           label={t('settings.openAtLogin')}
           checked={settings.openAtLogin}
+          locked={locked('openAtLogin')}
           error={saver.errorFor('openAtLogin')}
           onSave={(on) => saver.save('openAtLogin', { openAtLogin: on })}
         />
@@ -133,6 +155,7 @@ export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTr
           id="check-for-updates"
           label={t('settings.checkForUpdates')}
           checked={settings.checkForUpdates}
+          locked={locked('checkForUpdates')}
           error={saver.errorFor('checkForUpdates')}
           onSave={(on) => saver.save('checkForUpdates', { checkForUpdates: on })}
         />

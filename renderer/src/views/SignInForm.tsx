@@ -6,6 +6,7 @@ import {
   type SignInResult,
 } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
+import { SetByOrganisation, describedBy, isEnforced } from '../settings/SetByOrganisation.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 
@@ -30,6 +31,12 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
   const [password, setPassword] = useState('');
   // Storing the password is the agent's choice, never the default.
   const [remember, setRemember] = useState(false);
+  // IT may forbid keeping it at all: the box is then locked off, and main keeps it in memory only.
+  const rememberLocked = state.policy?.allowRememberPassword === false;
+  // An enforced server is the only one offered: main signs in to it whatever is sent.
+  const serverLocked = isEnforced(state, 'server');
+  const shownChoice = serverLocked ? initialChoice(state.settings.server) : choice;
+  const shownUrl = serverLocked ? state.settings.server : customUrl;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [urlError, setUrlError] = useState<string | undefined>();
@@ -50,10 +57,10 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
   const submit = (event: Event): void => {
     event.preventDefault();
     if (working) return;
-    const server = choice === CUSTOM ? customUrl.trim() : choice;
+    const server = shownChoice === CUSTOM ? shownUrl.trim() : shownChoice;
     // The app checks the address itself (a bare host means https); here only that one was typed.
     const badUrl =
-      choice === CUSTOM && server === ''
+      shownChoice === CUSTOM && server === ''
         ? t('signIn.serverMissing', { example: SERVER_EXAMPLE })
         : undefined;
     setUrlError(badUrl);
@@ -61,7 +68,12 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
     setError(undefined);
     setBusy(true);
     bridge
-      .signIn({ server, username: username.trim(), password, remember })
+      .signIn({
+        server,
+        username: username.trim(),
+        password,
+        remember: remember && !rememberLocked,
+      })
       .then(finish, (e: unknown) => finish({ ok: false, error: messageOf(e, t('error.unknown')) }))
       .finally(() => setBusy(false));
   };
@@ -83,9 +95,10 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
         <label for="server">{t('signIn.server')}</label>
         <select
           id="server"
-          value={choice}
+          value={shownChoice}
           onChange={(e) => setChoice(e.currentTarget.value)}
-          disabled={working}
+          disabled={working || serverLocked}
+          aria-describedby={describedBy('server', serverLocked)}
         >
           {SERVER_PRESETS.map((p) => (
             <option key={p.url} value={p.url}>
@@ -94,7 +107,8 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
           ))}
           <option value={CUSTOM}>{t('signIn.otherServer')}</option>
         </select>
-        {choice === CUSTOM && (
+        {serverLocked && <SetByOrganisation controlId="server" />}
+        {shownChoice === CUSTOM && (
           <>
             <label for="custom-server">{t('signIn.serverAddress')}</label>
             <input
@@ -104,11 +118,11 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
               autocomplete="url"
               spellcheck={false}
               placeholder="https://"
-              value={customUrl}
+              value={shownUrl}
               onInput={(e) => setCustomUrl(e.currentTarget.value)}
               aria-invalid={urlError ? true : undefined}
               aria-describedby={urlError ? 'custom-server-error' : undefined}
-              disabled={working}
+              disabled={working || serverLocked}
             />
             {urlError && (
               <p id="custom-server-error" class="field-error">
@@ -142,12 +156,15 @@ export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTray
         <label class="check">
           <input
             type="checkbox"
-            checked={remember}
+            id="remember"
+            checked={remember && !rememberLocked}
             onChange={(e) => setRemember(e.currentTarget.checked)}
-            disabled={working}
+            disabled={working || rememberLocked}
+            aria-describedby={describedBy('remember', rememberLocked)}
           />
           {t('signIn.remember')}
         </label>
+        {rememberLocked && <SetByOrganisation controlId="remember" />}
         {shownError && (
           <p id="sign-in-error" class="form-error" role="alert">
             {shownError}
