@@ -15,6 +15,7 @@ import { screenPopAddress } from '../screen-pop/address.js';
 import { openPoppedCalls, poppedCallsInMemory } from '../screen-pop/popped-file.js';
 import { sampleSession, screenPopsDue, type PoppedCalls } from '../screen-pop/when.js';
 import type { Notifier } from './alerts.js';
+import { createTranslator } from '../boundary/i18n/index.js';
 
 export interface ScreenPopOptions {
   state: () => AppState;
@@ -47,19 +48,22 @@ export function createScreenPops(options: ScreenPopOptions): ScreenPops {
   const { log } = options;
   let popped: Promise<PoppedCalls> = Promise.resolve(poppedCallsInMemory());
 
+  /** The agent's language now: refusals are shown to them. */
+  const words = () => createTranslator(options.state().locale);
+
   async function openChecked(url: string): Promise<ScreenPopResult> {
     try {
       await options.open(url);
       return { ok: true };
     } catch (e) {
       log.warn(`The screen pop did not open: ${errorMessage(e)}`);
-      return { ok: false, error: 'No browser on this computer opened the screen pop address.' };
+      return { ok: false, error: words()('screenPop.noBrowser') };
     }
   }
 
   function tell(sessionId: string, error: string): void {
     options.notifier.show({
-      title: 'The screen pop did not open',
+      title: words()('screenPop.notOpened'),
       body: error,
       silent: true,
       tag: `screen-pop:${sessionId}`,
@@ -70,11 +74,12 @@ export function createScreenPops(options: ScreenPopOptions): ScreenPops {
   async function openFor(sessionId: string): Promise<ScreenPopResult> {
     const state = options.state();
     const session = [...state.sessions, ...state.recentlyEnded].find((s) => s.id === sessionId);
-    if (session === undefined) return { ok: false, error: 'This call is no longer in your calls.' };
+    if (session === undefined) return { ok: false, error: words()('screenPop.callGone') };
     const address = screenPopAddress(
       state.settings.screenPop.url,
       session,
       options.allowedOrigins(),
+      words(),
     );
     return address.ok ? openChecked(address.url) : address;
   }
@@ -117,6 +122,7 @@ export function createScreenPops(options: ScreenPopOptions): ScreenPops {
           latest.settings.screenPop.url,
           session,
           options.allowedOrigins(),
+          words(),
         );
         const result = address.ok ? await openChecked(address.url) : address;
         if (result.ok) continue;
@@ -133,7 +139,7 @@ export function createScreenPops(options: ScreenPopOptions): ScreenPops {
     },
 
     async test({ url, open }) {
-      const address = screenPopAddress(url, sampleSession, options.allowedOrigins());
+      const address = screenPopAddress(url, sampleSession, options.allowedOrigins(), words());
       if (!address.ok || !open) return address;
       const opened = await openChecked(address.url);
       return opened.ok ? address : opened;

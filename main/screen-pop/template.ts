@@ -1,5 +1,6 @@
 // The screen-pop address: a template the agent (or IT) writes, filled for one call. Each value
 // is URL-encoded where it is put, so a caller's name can never add a path, a query or a host.
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 import type { Session } from '../boundary/session.js';
 import {
   PLACEHOLDERS,
@@ -11,6 +12,8 @@ import {
 
 export { PLACEHOLDERS, type Placeholder } from '../boundary/screen-pop.js';
 
+const english = createTranslator('en');
+
 export type TemplateCheck =
   { ok: true; placeholders: Placeholder[] } | { ok: false; error: string };
 
@@ -18,22 +21,17 @@ export type TemplateCheck =
  * The placeholders a template uses (each once, in order), or why it can never be filled: an
  * unknown placeholder (a typo would open a wrong page) or a brace left open.
  */
-export function checkTemplate(template: string): TemplateCheck {
+export function checkTemplate(template: string, t: Translate = english): TemplateCheck {
   const problem = templateProblem(template);
   if (problem?.problem === 'unknown-placeholder') {
+    const list = PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
     return {
       ok: false,
-      error:
-        `The screen pop address uses {${problem.name}}, which is not a placeholder. ` +
-        `Placeholders are: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
+      error: t('screenPop.refused.placeholder', { name: `{${problem.name}}`, list }),
     };
   }
   if (problem?.problem === 'brace') {
-    return {
-      ok: false,
-      error:
-        'The screen pop address has a { or } that is not part of a placeholder such as {from}.',
-    };
+    return { ok: false, error: t('screenPop.refused.brace', { example: '{from}' }) };
   }
   const found: Placeholder[] = [];
   for (const [, name] of template.matchAll(TOKEN)) {
