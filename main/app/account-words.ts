@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type SignInRequest } from '../boundary/contract.js';
 import { KeychainError } from '../credentials/keychain.js';
 import { isEvoApiError } from '../evo/api.js';
 import { withoutRetryHint } from '../evo/http-errors.js';
-import { applySettingsPatch } from '../settings/index.js';
+import { applySettingsPatch, SettingsError, settingsRefusal } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import { failureStatus } from '../watch/failure.js';
 import { errorMessage } from '../boundary/errors.js';
@@ -12,7 +12,10 @@ import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 
 const english = createTranslator('en');
 
-export const SIGNED_OUT_MEANWHILE = { ok: false, error: 'Signed out while signing in.' } as const;
+/** A sign-in (or the demo) overtaken by a sign-out or another sign-in before it finished. */
+export function signedOutMeanwhile(t: Translate = english): { ok: false; error: string } {
+  return { ok: false, error: t('account.signedOutMeanwhile') };
+}
 
 /** The stored password was refused in an earlier run: why the agent is signed out. */
 export function rejectedEarlier(t: Translate = english): string {
@@ -38,7 +41,10 @@ export function checkSignIn(request: SignInRequest, t: Translate = english): Che
     });
     return { ok: true, server, username };
   } catch (e) {
-    return { ok: false, error: errorMessage(e) };
+    return {
+      ok: false,
+      error: e instanceof SettingsError ? settingsRefusal(e, t) : errorMessage(e),
+    };
   }
 }
 
@@ -62,12 +68,14 @@ export function signedOutEvent(
 }
 
 /** account.notice when "remember" was ticked but the keychain refused the password. */
-export function notSavedNotice(e: unknown): string {
+export function notSavedNotice(e: unknown, t: Translate = english): string {
   const reason = e instanceof KeychainError ? e.reason : errorMessage(e);
-  return (
-    `Your password could not be saved in the system keychain (${reason}): ` +
-    `you'll be asked to sign in again next time.`
-  );
+  return t('account.passwordNotSaved', { reason });
+}
+
+/** Why the demo did not start: `detail` is the simulator's (or the client's) reason. */
+export function demoFailed(detail: string, t: Translate = english): string {
+  return t('account.demoFailed', { detail });
 }
 
 /** The connection while the server has not answered the sign-in at start. */

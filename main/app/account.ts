@@ -13,7 +13,8 @@ import type { Watcher } from '../watch/watcher.js';
 import {
   checkSignIn,
   rejectedEarlier,
-  SIGNED_OUT_MEANWHILE,
+  signedOutMeanwhile,
+  demoFailed,
   signedOutEvent,
   unreachable,
 } from './account-words.js';
@@ -89,7 +90,7 @@ export function createAccount(deps: AccountDeps): Account {
   /** What the agent reads, in their language now. */
   const words = () => createTranslator(store.get().locale);
   const rejected = deps.rejected ?? createRejectedPasswords();
-  const passwords = savedPasswords(credentials, rejected, log, deps.mayRememberPassword);
+  const passwords = savedPasswords(credentials, rejected, log, deps.mayRememberPassword, words);
   let current: Current | null = null;
   // Every sign-in, demo and sign-out begins a turn: an answer that arrives after the agent
   // moved on is dropped instead of signing in behind their back. Checked after every await.
@@ -163,7 +164,7 @@ export function createAccount(deps: AccountDeps): Account {
     const { server, username } = checked;
     const { stale, supersededBy } = begin('sign-in');
     await leaveForAnother();
-    if (stale()) return SIGNED_OUT_MEANWHILE;
+    if (stale()) return signedOutMeanwhile(words());
     store.update((s) =>
       withAccount(s, { status: 'signing-in', server, error: undefined, notice: undefined }),
     );
@@ -176,7 +177,7 @@ export function createAccount(deps: AccountDeps): Account {
       if (!stale()) store.update((s) => withAccount(s, { status: 'signed-out', error }));
       return { ok: false, error };
     }
-    if (stale()) return SIGNED_OUT_MEANWHILE;
+    if (stale()) return signedOutMeanwhile(words());
     const notice = await passwords.remember(
       server,
       username,
@@ -186,7 +187,7 @@ export function createAccount(deps: AccountDeps): Account {
       // A sign-out during the keychain write could not know about this entry: it wins here.
       if (request.remember && supersededBy() === 'sign-out')
         await passwords.forget(server, username);
-      return SIGNED_OUT_MEANWHILE;
+      return signedOutMeanwhile(words());
     }
     deps.saveSettings({ server, username });
     // A password the agent typed was accepted: whatever is saved now is theirs to try.
@@ -263,17 +264,17 @@ export function createAccount(deps: AccountDeps): Account {
       return { ok: false, error };
     };
     await leaveForAnother();
-    if (stale()) return SIGNED_OUT_MEANWHILE;
+    if (stale()) return signedOutMeanwhile(words());
     let demo: DemoRun;
     try {
       demo = await deps.startDemo();
     } catch (e) {
-      return failed(`The demo could not start: ${errorMessage(e)}`);
+      return failed(demoFailed(errorMessage(e), words()));
     }
     try {
-      if (stale()) throw new Error(SIGNED_OUT_MEANWHILE.error);
+      if (stale()) throw new Error(signedOutMeanwhile(words()).error);
       const profile = await api.signIn(demo.server, demo.username, demo.password);
-      if (stale()) throw new Error(SIGNED_OUT_MEANWHILE.error);
+      if (stale()) throw new Error(signedOutMeanwhile(words()).error);
       signedInAs(demo.server, profile, true);
     } catch (e) {
       await demo.stop();

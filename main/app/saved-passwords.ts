@@ -7,6 +7,7 @@ import type { CredentialStore } from '../credentials/store.js';
 import type { Logger } from '../log.js';
 import { notSavedNotice } from './account-words.js';
 import { errorMessage } from '../boundary/errors.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 
 export interface SavedPasswords {
   /**
@@ -26,6 +27,8 @@ export function savedPasswords(
   rejected: RejectedPasswords,
   log: Logger,
   mayRemember: () => boolean = () => true,
+  /** The agent's language for the notice, asked when it is written. */
+  words: () => Translate = () => createTranslator('en'),
 ): SavedPasswords {
   async function forget(server: string, username: string): Promise<void> {
     await credentials
@@ -43,7 +46,7 @@ export function savedPasswords(
         return undefined;
       } catch (e) {
         log.warn(`Could not save the password: ${errorMessage(e)}`);
-        return notSavedNotice(e);
+        return notSavedNotice(e, words());
       }
     },
     async get(server, username) {

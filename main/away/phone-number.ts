@@ -2,6 +2,9 @@
 // Pure. Only digits, `+`, `*` and `#` ever reach a `tel:` link: anything else could smuggle
 // parameters or another scheme into the OS's phone handler.
 import type { Session } from '../boundary/session.js';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
+
+const english = createTranslator('en');
 
 export type NumberCheck = { ok: true; number: string } | { ok: false; error: string };
 
@@ -12,19 +15,20 @@ const MAX_DIGITS = 32;
 const LAYOUT = /[\s\-.()]/g;
 
 /**
- * The dialable form of `raw`, or why it is refused. Layout characters are dropped first
- * ("+1 (503) 555-0100" → "+15035550100"); what is left must be digits, `*` and `#`, with at
- * most one `+`, leading.
+ * The dialable form of `raw`, or why it is refused (in `t`'s language). Layout characters are
+ * dropped first ("+1 (503) 555-0100" → "+15035550100"); what is left must be digits, `*` and
+ * `#`, with at most one `+`, leading.
  */
-export function checkPhoneNumber(raw: unknown): NumberCheck {
-  if (typeof raw !== 'string') return refuse('no number was given');
+export function checkPhoneNumber(raw: unknown, t: Translate = english): NumberCheck {
+  const refuse = (error: string): NumberCheck => ({ ok: false, error });
+  if (typeof raw !== 'string') return refuse(t('callBack.noNumber'));
   const number = raw.replace(LAYOUT, '');
-  if (number === '') return refuse('no number was given');
+  if (number === '') return refuse(t('callBack.noNumber'));
   if (!/^\+?[0-9*#]+$/.test(number)) {
-    return refuse(`"${shown(raw)}" is not a phone number (only digits, +, * and # can be dialled)`);
+    return refuse(t('callBack.notANumber', { number: shown(raw) }));
   }
-  if (!/[0-9]/.test(number)) return refuse(`"${shown(raw)}" has no digits to dial`);
-  if (number.length > MAX_DIGITS) return refuse(`"${shown(raw)}" is too long to be a phone number`);
+  if (!/[0-9]/.test(number)) return refuse(t('callBack.noDigits', { number: shown(raw) }));
+  if (number.length > MAX_DIGITS) return refuse(t('callBack.tooLong', { number: shown(raw) }));
   return { ok: true, number };
 }
 
@@ -47,10 +51,6 @@ export function callBackNumberOf(session: Session): string | undefined {
     if (checked.ok) return checked.number;
   }
   return undefined;
-}
-
-function refuse(why: string): NumberCheck {
-  return { ok: false, error: `Cannot call back: ${why}.` };
 }
 
 /** A refused value is echoed to the agent short and on one line. */

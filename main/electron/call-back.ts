@@ -13,7 +13,7 @@ export async function callBack(
   log: Logger,
   t: Translate = createTranslator('en'),
 ): Promise<CallBackResult> {
-  const checked = checkPhoneNumber(number);
+  const checked = checkPhoneNumber(number, t);
   if (!checked.ok) return checked;
   const link = telLink(checked.number);
   if (!telLinkAllowed(link)) return { ok: false, error: t('callBack.invalid') };

@@ -80,11 +80,14 @@ export function createRinging(options: RingingOptions): Ringing {
     },
   });
 
-  const shortcut = createShortcut(() => {
-    const state = store.get();
-    const call = ringingAlerted(cardLife())[0] ?? ringingCalls(state.sessions)[0];
-    options.open(call ? { kind: 'call', sessionId: call.id } : { kind: 'calls' });
-  });
+  const shortcut = createShortcut(
+    () => {
+      const state = store.get();
+      const call = ringingAlerted(cardLife())[0] ?? ringingCalls(state.sessions)[0];
+      options.open(call ? { kind: 'call', sessionId: call.id } : { kind: 'calls' });
+    },
+    () => createTranslator(store.get().locale),
+  );
 
   function update(state: AppState): void {
     const { settings } = state;

@@ -31,12 +31,13 @@ import {
   type MigratingStore,
 } from '../settings/index.js';
 import { errorMessage } from '../boundary/errors.js';
+import type { SettingsFileProblem } from '../settings/index.js';
 
 export interface SettingsFile {
   read(): Settings;
   write(settings: Settings): void;
-  /** For the agent, when the file could not be read or used as it was; null when all is well. */
-  problem: string | null;
+  /** For the agent (settingsFileNotice), when the file could not be used as it was; else null. */
+  problem: SettingsFileProblem | null;
 }
 
 /** Settings the app wrote are a few kilobytes: a file past this is not them, and not parsed. */
@@ -68,14 +69,11 @@ export function openSettingsFile(log: Logger): SettingsFile {
   } catch (e) {
     // A directory, a link, no permission, a full disk: the app runs on the defaults, in memory.
     log.warn(`The settings file ${path} cannot be used: ${errorMessage(e)}`);
-    return inMemory(
-      `Your settings could not be read from ${path}, so the defaults are in use and changes ` +
-        'will not be kept after the app closes.',
-    );
+    return inMemory({ kind: 'in-memory', path });
   }
 }
 
-function inMemory(problem: string): SettingsFile {
+function inMemory(problem: SettingsFileProblem): SettingsFile {
   let settings = readSettings({});
   return {
     read: () => settings,
@@ -94,7 +92,7 @@ function load(
   path: string,
   version: string,
   log: Logger,
-): { settings: Settings; problem: string | null } {
+): { settings: Settings; problem: SettingsFileProblem | null } {
   const found = readOnce(path);
   const salvaged = found.tooLarge
     ? { stored: {}, damaged: true }
@@ -102,11 +100,11 @@ function load(
   const stored = migrate(salvaged.stored, version);
   const settings = readSettings(stored);
   const text = fileText(settings, version);
-  let problem: string | null = null;
+  let problem: SettingsFileProblem | null = null;
   if (salvaged.damaged) {
     renameSync(path, `${path}.bad`);
     log.warn(`The settings file ${path} was damaged; a copy is in ${path}.bad.`);
-    problem = `Some settings could not be read and were reset to their defaults; the old file is kept as ${path}.bad.`;
+    problem = { kind: 'reset', kept: `${path}.bad` };
   } else if (found.text !== null && hasUnusableValues(stored, settings)) {
     // Edited by hand: the app starts on the defaults for those values, and the edit is kept.
     writeSafely(`${path}.bad`, found.text);

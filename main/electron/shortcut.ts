@@ -2,13 +2,19 @@
 // combination the OS refuses (taken by another app, or not a valid accelerator) leaves the
 // previous shortcut working, and the agent is told why.
 import { globalShortcut } from 'electron';
+import { createTranslator, type Translate } from '../boundary/i18n/index.js';
+import { shortcutRefusal } from '../ringing/shortcut-words.js';
 
 export interface Shortcut {
   /** Registers `keys` ('' turns it off); throws an agent-readable Error when refused. */
   use(keys: string): void;
 }
 
-export function createShortcut(onPress: () => void): Shortcut {
+/** `words`: the agent's language for a refusal, asked when it happens. */
+export function createShortcut(
+  onPress: () => void,
+  words: () => Translate = () => createTranslator('en'),
+): Shortcut {
   let current = '';
   return {
     use(keys) {
@@ -19,16 +25,10 @@ export function createShortcut(onPress: () => void): Shortcut {
           ok = globalShortcut.register(keys, onPress);
         } catch {
           // Electron throws on an accelerator it cannot parse.
-          throw new Error(
-            `“${keys}” is not a key combination the app understands. ` +
-              'Use modifiers and a key joined by +, such as CommandOrControl+Shift+A.',
-          );
+          throw new Error(shortcutRefusal('not-understood', keys, current, words()));
         }
         if (!ok) {
-          throw new Error(
-            `“${keys}” could not be registered: another app may use it. ` +
-              (current === '' ? 'Choose another.' : `“${current}” still works; choose another.`),
-          );
+          throw new Error(shortcutRefusal('taken', keys, current, words()));
         }
       }
       if (current !== '') globalShortcut.unregister(current);

@@ -10,4 +10,6 @@ export { BOUNDS, SETTING_KEYS, SETTING_LABELS } from './keys.js';
 export { salvageSettingsText } from './salvage.js';
 export { timingOf } from './timing.js';
 export { settingsChanges } from './changes.js';
+export { settingsFileNotice } from './file-notice.js';
+export type { SettingsFileProblem } from './file-notice.js';
 export type { SettingsChanges } from './changes.js';

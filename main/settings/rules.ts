@@ -10,7 +10,7 @@ import type {
 import { SUPPORTED_LOCALES } from '../boundary/i18n/locales.js';
 import { BOUNDS, LANGUAGE_CHOICES, SETTING_LABELS } from './keys.js';
 import { checkDestination, RECENT_DESTINATIONS } from '../boundary/transfer-destination.js';
-import { parseServerUrl } from '../evo/server-url.js';
+import { parseServerUrl, ServerUrlError, type ServerUrlProblem } from '../evo/server-url.js';
 import { isPlainObject } from '../boundary/records.js';
 import { createTranslator, type MessageId, type Translate } from '../boundary/i18n/index.js';
 
@@ -57,6 +57,22 @@ export function settingsRefusal(error: SettingsError, t: Translate): string {
   return t(error.words.id, { ...error.words.values, label });
 }
 
+/** The client's refusal of a server address, in the catalog's words (same English). */
+function serverUrlWords(problem: ServerUrlProblem): RefusalWords {
+  switch (problem.reason) {
+    case 'empty':
+      return { id: 'settings.refuse.serverEmpty', values: {} };
+    case 'not-an-address':
+      return { id: 'settings.refuse.serverNotAnAddress', values: {} };
+    case 'credentials':
+      return { id: 'settings.refuse.serverCredentials', values: {} };
+    case 'not-encrypted':
+      return { id: 'settings.refuse.serverNotEncrypted', values: { host: problem.host } };
+    case 'scheme':
+      return { id: 'settings.refuse.serverScheme', values: { scheme: problem.scheme } };
+  }
+}
+
 function refusal(field: string, words: RefusalWords): SettingsError {
   return new SettingsError(
     field,
@@ -80,6 +96,7 @@ export const RULES: { [K in Exclude<keyof Settings, GroupKey>]: Rule<K> } = {
       return parseServerUrl(value).href.replace(/\/$/, '');
     } catch (e) {
       // The client's messages are written for the agent and never repeat the input.
+      if (e instanceof ServerUrlError) throw refusal(field, serverUrlWords(e.problem));
       throw new SettingsError(field, (e as Error).message);
     }
   },
