@@ -9,3 +9,10 @@ export function errorCode(e: unknown): string | undefined {
   if (typeof e !== 'object' || e === null || !('code' in e)) return undefined;
   return typeof e.code === 'string' ? e.code : undefined;
 }
+
+/**
+ * The class name of main's refusal of a malformed window request (electron/ipc.ts): only a
+ * broken or hostile window sends one, so its English words stay for the log and the window says
+ * its own "Something went wrong" in the agent's language (renderer/bridge-errors.ts).
+ */
+export const BAD_REQUEST = 'BadRequestError';

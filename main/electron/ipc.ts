@@ -12,6 +12,12 @@ import type {
 } from '../boundary/contract.js';
 import { CALL_ACTIONS } from '../boundary/call-action-rules.js';
 import { windowSettingsPatch } from '../settings/index.js';
+import { BAD_REQUEST, errorMessage } from '../boundary/errors.js';
+
+/** A request our window would never send (see BAD_REQUEST): refused before any handler runs. */
+export class BadRequestError extends Error {
+  override readonly name = BAD_REQUEST;
+}
 
 /** The bridge as main implements it (the push of state is separate). */
 export type BridgeHandlers = BridgeCalls;
@@ -57,10 +63,19 @@ export function registerIpc({ isOurFrame, handlers }: IpcOptions): void {
   for (const name of Object.keys(ARGUMENTS) as BridgeCall[]) {
     ipcMain.handle(IPC[name], (event, ...args: unknown[]) => {
       if (!isOurFrame(event.senderFrame)) {
-        throw new Error('Refused: this request did not come from the Evo Voice Tray window.');
+        throw new BadRequestError(
+          'Refused: this request did not come from the Evo Voice Tray window.',
+        );
       }
       const handler = handlers[name] as (...checked: unknown[]) => Promise<unknown>;
-      return handler(...ARGUMENTS[name](args));
+      let checked: unknown[];
+      try {
+        checked = ARGUMENTS[name](args);
+      } catch (e) {
+        // Whatever the check threw (windowSettingsPatch's SettingsError too) is a bad request.
+        throw new BadRequestError(errorMessage(e));
+      }
+      return handler(...checked);
     });
   }
 }

@@ -34,7 +34,7 @@ export function parseServerUrl(input: string): URL {
   if (text === '') {
     throw badUrl(
       { reason: 'empty' },
-      'Enter the Evo Voice server address, for example https://evovoice.io.',
+      'Enter the Evo Voice server address, such as https://evovoice.io.',
     );
   }
   let url: URL;

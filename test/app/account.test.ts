@@ -140,6 +140,51 @@ describe('signing in while the keychain is slow or failing', () => {
   });
 });
 
+describe('the account in the agent’s language', () => {
+  const inSpanish = (t: ReturnType<typeof setup>) =>
+    t.store.update((s) => ({ ...s, locale: 'es' }));
+
+  it('the keychain notice and a sign-in overtaken by a sign-out', async () => {
+    const write = slowKeychainWrite();
+    const slow = setup({ beforeSet: write.beforeSet });
+    inSpanish(slow);
+    const pending = slow.account.signIn(request());
+    await vi.waitFor(() => expect(write.started()).toBe(true));
+    const signingOut = slow.account.signOut();
+    write.finish();
+    await signingOut;
+    expect(await pending).toEqual({
+      ok: false,
+      error: 'Se cerró la sesión mientras iniciabas sesión.',
+    });
+
+    const failing = slowKeychainWrite();
+    const locked = setup({ beforeSet: failing.beforeSet });
+    inSpanish(locked);
+    const signingIn = locked.account.signIn(request());
+    await vi.waitFor(() => expect(failing.started()).toBe(true));
+    failing.finish(new KeychainError('Could not save', 'the keyring is locked'));
+    await signingIn;
+    expect(locked.store.get().account.notice).toBe(
+      'No se pudo guardar tu contraseña en el llavero del sistema (the keyring is locked): la próxima vez tendrás que iniciar sesión de nuevo.',
+    );
+  });
+
+  it('a server address the client refuses, and a demo that cannot start', async () => {
+    const t = setup({ demoFails: true });
+    inSpanish(t);
+    expect(await t.account.signIn(request({ server: 'http://evovoice.io' }))).toEqual({
+      ok: false,
+      error:
+        'La dirección del servidor debe empezar por https:// para que tu contraseña se envíe cifrada (https://evovoice.io).',
+    });
+    expect(await t.account.startDemo()).toEqual({
+      ok: false,
+      error: 'No se pudo iniciar la demostración: no free port',
+    });
+  });
+});
+
 describe('switching accounts', () => {
   it('signing in as someone else stops the old watcher and forgets its calls', async () => {
     const t = setup();

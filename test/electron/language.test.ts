@@ -1,8 +1,12 @@
 // The BUILT app under the fake electron speaks the agent's language: with `language: 'es'` the
 // tray menu, its tooltip and a ringing card are Spanish; switching the setting to German from
 // the window re-renders the tray menu at once, without a restart. '' follows the system.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC } from '../../main/boundary/contract.js';
+import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { NO_MESSAGE, remoteErrorMessage } from '../../renderer/bridge-errors.js';
 import { lastState, launch, menuLabels, signedInApp, stopAll } from './scenario.js';
 
 afterEach(stopAll);
@@ -52,5 +56,34 @@ describe('the app in the agent’s language', () => {
     );
     expect(menuLabels(r.menu)).toContain('Quitter Evo Voice Tray');
     expect(r.tooltip).toMatch(/^Evo Voice · déconnecté/);
+  });
+
+  it('the settings file’s notice, a refused shortcut and a malformed request: no English', async () => {
+    // A settings file the app cannot use (a directory), on a Spanish system.
+    const userData = mkdtempSync(join(tmpdir(), 'evo-app-'));
+    mkdirSync(join(userData, 'settings.json'));
+    const app = await launch({ userData, env: { EVO_FAKE_LANGUAGES: 'es-ES' } });
+    await app.waitFor(
+      'the bridge and its window',
+      (x) => x.handlers.includes(IPC.getState) && x.windows.length > 0,
+    );
+    const state = (await app.invoke(IPC.getState)) as AppState;
+    expect(state.locale).toBe('es');
+    expect(state.account.notice).toMatch(/^No se pudieron leer tus ajustes de .*settings\.json/);
+
+    await app.invoke(IPC.updateSettings, [{ globalShortcut: 'CommandOrControl+Shift+F9' }]);
+    await app.request({ cmd: 'takeShortcut', accelerator: 'F10' });
+    await expect(app.invoke(IPC.updateSettings, [{ globalShortcut: 'F10' }])).rejects.toThrow(
+      'No se pudo registrar «F10»: puede que otra app la use. «CommandOrControl+Shift+F9» sigue funcionando; elige otra.',
+    );
+
+    // Only a broken window sends this: main's English stays out of the window, which says
+    // "Something went wrong" in the agent's language instead.
+    const refused: unknown = await app.invoke(IPC.getAvatar, [42]).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'BadRequestError' });
+    const asTheWindowGetsIt = new Error(
+      `Error invoking remote method '${IPC.getAvatar}': ${String(refused)}`,
+    );
+    expect(remoteErrorMessage(asTheWindowGetsIt)).toBe(NO_MESSAGE);
   });
 });

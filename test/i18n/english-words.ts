@@ -4,8 +4,8 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import type { AppState } from '../../main/boundary/contract.js';
 import { CATALOGS, MESSAGE_IDS } from '../../main/boundary/i18n/index.js';
 
-/** The product's name and the web's schemes, the same in every language. */
-const PROPER_NAMES = new Set(['evo', 'voice', 'tray', 'sip', 'https', 'http']);
+/** The product's name, its server's domain and the web's schemes, the same in every language. */
+const PROPER_NAMES = new Set(['evo', 'voice', 'tray', 'sip', 'https', 'http', 'evovoice']);
 
 export const wordsOf = (text: string): string[] =>
   (text.match(/[A-Za-z]{3,}/g) ?? []).map((w) => w.toLowerCase());

@@ -33,10 +33,17 @@ import { applySettingsPatch, SettingsError, settingsRefusal } from '../../main/s
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../main/boundary/contract.js';
 import {
   checkSignIn,
+  demoFailed,
+  notSavedNotice,
   rejectedEarlier,
   signedOutEvent,
+  signedOutMeanwhile,
   unreachable,
 } from '../../main/app/account-words.js';
+import { KeychainError } from '../../main/credentials/keychain.js';
+import { settingsFileNotice } from '../../main/settings/index.js';
+import { shortcutRefusal } from '../../main/ringing/shortcut-words.js';
+import { checkPhoneNumber } from '../../main/away/phone-number.js';
 import { englishIn, wordsOf } from './english-words.js';
 
 const t = createTranslator(PSEUDO_LOCALE);
@@ -54,6 +61,10 @@ const SERVER_TEXT = [
   'Dmitri Oh',
   'Eve Lund',
   'socket hang up',
+  // What the OS says (the keychain's reason), the settings file's path, the keys typed.
+  'the keyring is locked',
+  '/home/ada/.config/Evo Voice Tray/settings.json',
+  'Alt+Zed',
 ];
 const ALLOWED = new Set(SERVER_TEXT.flatMap(wordsOf));
 
@@ -276,6 +287,71 @@ describe('main in the pseudo-locale', () => {
       unreachable(new Error('socket hang up'), t).detail,
     ];
     for (const text of texts) expectPseudo(text);
+  });
+
+  it.each([
+    ['empty', '  '],
+    ['not an address', 'https://exa mple.com'],
+    ['a password in it', 'https://ada:pw@evovoice.io'],
+    ['plain http to another machine', 'http://evovoice.io'],
+    ['another scheme', 'ftp://evovoice.io'],
+  ])('the sign-in form’s refusal of a server address: %s', (_, server) => {
+    const checked = checkSignIn({ server, username: 'ada', password: 'pw', remember: false }, t);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expectPseudo(checked.error);
+    // The same refusal when the address comes as a setting.
+    let refused: unknown;
+    try {
+      applySettingsPatch(DEFAULT_SETTINGS, { server });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(SettingsError);
+    expectPseudo(settingsRefusal(refused as SettingsError, t));
+  });
+
+  it('the account’s other words: signed out meanwhile, password not saved, demo failed', () => {
+    const keychain = new KeychainError('Could not save', 'the keyring is locked');
+    const notice = notSavedNotice(keychain, t);
+    expect(notice).toContain('the keyring is locked');
+    for (const text of [signedOutMeanwhile(t).error, notice, demoFailed('socket hang up', t)]) {
+      expectPseudo(text);
+    }
+  });
+
+  it('the settings file notices', () => {
+    const path = '/home/ada/.config/Evo Voice Tray/settings.json';
+    for (const problem of [
+      { kind: 'reset', kept: path } as const,
+      { kind: 'in-memory', path } as const,
+    ]) {
+      const notice = settingsFileNotice(problem, t);
+      expect(notice).toContain(path);
+      expectPseudo(notice);
+    }
+  });
+
+  it('the OS’s refusals of a global shortcut', () => {
+    for (const text of [
+      shortcutRefusal('not-understood', 'Alt+Zed', '', t),
+      shortcutRefusal('taken', 'Alt+Zed', '', t),
+      shortcutRefusal('taken', 'Alt+Zed', 'Alt+Zed', t),
+    ]) {
+      expect(text).toContain('Alt+Zed');
+      expectPseudo(text);
+    }
+  });
+
+  it.each<[string, unknown]>([
+    ['no number', 42],
+    ['only layout', ' - '],
+    ['letters', 'Zed Quist'],
+    ['no digits', '*#'],
+    ['too long', '1'.repeat(40)],
+  ])('a call back refused: %s', (_, number) => {
+    const checked = checkPhoneNumber(number, t);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expectPseudo(checked.error);
   });
 
   it.each<[string, SettingsPatch]>([

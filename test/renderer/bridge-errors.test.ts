@@ -45,4 +45,17 @@ describe('errors from main, as the agent reads them', () => {
       remoteErrorMessage(new Error("Error invoking remote method 'evo:sign-in': SettingsError")),
     ).toBe(NO_MESSAGE);
   });
+
+  it('leaves the words to the window for a malformed request main refused (English, for the log)', () => {
+    const refused = new Error(
+      "Error invoking remote method 'evo:get-avatar': BadRequestError: The avatar address must be text of 1 to 2048 characters.",
+    );
+    expect(remoteErrorMessage(refused)).toBe(NO_MESSAGE);
+    // Only main's class name counts, not the words of a message.
+    expect(
+      remoteErrorMessage(
+        new Error("Error invoking remote method 'evo:sign-in': Error: BadRequestError: no"),
+      ),
+    ).toBe('BadRequestError: no');
+  });
 });
