@@ -1,7 +1,7 @@
 // The signed-in session with Evo Voice: ServiceStack credentials sign-in, cookies (and a bearer
 // token if the server hands one out) kept in memory, and one path for every signed-in request:
 // a 401 means the server session is gone, so the cookies are too. Every error leaves masked.
-import { EvoApiError, isEvoApiError } from './api.js';
+import { EvoApiError, isEvoApiError, type EvoApi } from './api.js';
 import { createCookieJar } from './cookies.js';
 import { readKey } from './field-table.js';
 import { isRecord } from '../boundary/records.js';
@@ -12,7 +12,6 @@ import { SIGNING_IN, SIGNING_OUT } from './purposes.js';
 import { send, type EvoRequest, type Transport } from './request.js';
 import { parseServerUrl } from './server-url.js';
 import { waitForSignIn, withAttempt } from './sign-in-budget.js';
-import type { AgentProfile } from '../boundary/session.js';
 import type { Logger } from '../log.js';
 
 export interface CallExtra {
@@ -29,13 +28,8 @@ export type Exchange<T> = (
 ) => Promise<{ status: number; headers: Headers; body: T }>;
 
 export interface AuthSession {
-  signIn(
-    server: string,
-    username: string,
-    password: string,
-    signal?: AbortSignal,
-  ): Promise<AgentProfile>;
-  signOut(): Promise<void>;
+  signIn: EvoApi['signIn'];
+  signOut: EvoApi['signOut'];
   /** One signed-in request, sent once. Refused before sending when not signed in. */
   signedIn<T = unknown>(
     method: EvoRequest['method'],
