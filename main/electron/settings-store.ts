@@ -27,11 +27,12 @@ import {
   SETTING_KEYS,
   readSettings,
   salvageSettingsText,
+  settingsFileNotice,
   settingsMigrations,
   type MigratingStore,
+  type SettingsFileProblem,
 } from '../settings/index.js';
 import { errorMessage } from '../boundary/errors.js';
-import { settingsFileNotice, type SettingsFileProblem } from '../settings/index.js';
 import { createTranslator } from '../boundary/i18n/index.js';
 
 export interface SettingsFile {
