@@ -25,12 +25,7 @@ import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js
 import { keychainAccount } from './credentials/store.js';
 import { createEvoClient } from './evo/client.js';
 import type { Logger } from './log.js';
-import {
-  applySettingsPatch,
-  settingsChanges,
-  settingsFileNotice,
-  timingOf,
-} from './settings/index.js';
+import { applySettingsPatch, settingsChanges, timingOf } from './settings/index.js';
 import { createWatcher } from './watch/watcher.js';
 import { callBack } from './electron/call-back.js';
 import { openInBrowser } from './electron/browser.js';
@@ -87,11 +82,7 @@ async function main(): Promise<void> {
   followLanguage(store, systemLanguages);
   // A settings file that could not be read or used: the agent is told, in the window and tray.
   const { problem } = settingsFile;
-  if (problem) {
-    store.update((s) =>
-      withAccount(s, { notice: settingsFileNotice(problem, createTranslator(s.locale)) }),
-    );
-  }
+  if (problem) store.update((s) => withAccount(s, { notice: problem(s.locale) }));
   const api = createEvoClient({ logger: log });
 
   function saveSettings(patch: SettingsPatch): Settings {

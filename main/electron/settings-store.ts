@@ -27,17 +27,22 @@ import {
   SETTING_KEYS,
   readSettings,
   salvageSettingsText,
+  settingsFileNotice,
   settingsMigrations,
   type MigratingStore,
+  type SettingsFileProblem,
 } from '../settings/index.js';
 import { errorMessage } from '../boundary/errors.js';
-import type { SettingsFileProblem } from '../settings/index.js';
+import { createTranslator } from '../boundary/i18n/index.js';
 
 export interface SettingsFile {
   read(): Settings;
   write(settings: Settings): void;
-  /** For the agent (settingsFileNotice), when the file could not be used as it was; else null. */
-  problem: SettingsFileProblem | null;
+  /**
+   * When the file could not be used as it was, what the agent is told, in their language
+   * (`locale`); null when all is well.
+   */
+  problem: ((locale: string) => string) | null;
 }
 
 /** Settings the app wrote are a few kilobytes: a file past this is not them, and not parsed. */
@@ -64,7 +69,7 @@ export function openSettingsFile(log: Logger): SettingsFile {
           writeFailed = true;
         }
       },
-      problem,
+      problem: problem && inWords(problem),
     };
   } catch (e) {
     // A directory, a link, no permission, a full disk: the app runs on the defaults, in memory.
@@ -78,8 +83,12 @@ function inMemory(problem: SettingsFileProblem): SettingsFile {
   return {
     read: () => settings,
     write: (next) => void (settings = next),
-    problem,
+    problem: inWords(problem),
   };
+}
+
+function inWords(problem: SettingsFileProblem): (locale: string) => string {
+  return (locale) => settingsFileNotice(problem, createTranslator(locale));
 }
 
 /**

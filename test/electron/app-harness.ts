@@ -37,6 +37,9 @@ const NO_FILE_OVERRIDE = [
 
 export type RunningApp = Awaited<ReturnType<typeof launchApp>>;
 
+/** The app's answer to a request; a failure keeps its error's message and class name. */
+type Reply = { ok: boolean; value?: unknown; error?: string; name?: string };
+
 export async function launchApp(options: LaunchOptions = {}) {
   const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'evo-app-'));
   if (options.settings) {
@@ -66,10 +69,7 @@ export async function launchApp(options: LaunchOptions = {}) {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 
   let nextId = 0;
-  const pending = new Map<
-    number,
-    (reply: { ok: boolean; value?: unknown; error?: string }) => void
-  >();
+  const pending = new Map<number, (reply: Reply) => void>();
   const ready = new Promise<void>((resolveReady, reject) => {
     child.on('message', (m: { ready?: boolean; id?: number; ok: boolean }) => {
       if (m.ready) resolveReady();
@@ -83,12 +83,14 @@ export async function launchApp(options: LaunchOptions = {}) {
 
   async function request<T = unknown>(command: Record<string, unknown>): Promise<T> {
     const id = ++nextId;
-    const reply = await new Promise<{ ok: boolean; value?: unknown; error?: string }>((done) => {
+    const reply = await new Promise<Reply>((done) => {
       pending.set(id, done);
       child.send({ id, ...command });
     });
     pending.delete(id);
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) {
+      throw Object.assign(new Error(reply.error), reply.name ? { name: reply.name } : {});
+    }
     return reply.value as T;
   }
 

@@ -104,6 +104,8 @@ process.on('message', (message: { id: number } & Command) => {
         id: message.id,
         ok: false,
         error: e instanceof Error ? e.message : String(e),
+        // The class name Electron puts before the message for the window (bridge-errors.ts).
+        ...(e instanceof Error ? { name: e.name } : {}),
       }),
   );
 });
