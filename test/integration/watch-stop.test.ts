@@ -9,7 +9,8 @@ import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { isConnection, isSession, startWatch } from './watch-process.js';
 
-const REQUEST_TIMEOUT_MS = 8000;
+// Far beyond any exit on a loaded machine: exiting before it proves the hung request was given up.
+const REQUEST_TIMEOUT_MS = 120_000;
 
 let sim: Simulator;
 let agent: { username: string; password: string };
