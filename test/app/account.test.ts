@@ -35,14 +35,17 @@ describe('signing in', () => {
   it('a rejected password returns the server message and is never tried again', async () => {
     const t = setup();
     const result = await t.account.signIn(request({ password: 'wrong' }));
-    expect(result).toEqual({ ok: false, error: 'Invalid UserName or Password' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'Sign-in was rejected: Invalid UserName or Password',
+    });
     expect(t.api.signIns).toHaveLength(1);
     expect(t.credentials.entries.size).toBe(0);
     expect(t.saved).toEqual([]);
     expect(t.watches).toEqual([]);
     expect(t.store.get().account).toMatchObject({
       status: 'signed-out',
-      error: 'Invalid UserName or Password',
+      error: 'Sign-in was rejected: Invalid UserName or Password',
     });
   });
 
