@@ -31,7 +31,7 @@ export function failureWords(
         ? t('evoError.forbidden.said', { message })
         : t('evoError.forbidden', { status });
     case 'not-found':
-      return t(notFoundId(d.purpose ?? 'looking-up'));
+      return notFoundWords(d.purpose ?? 'looking-up', t);
     case 'rate-limited':
       if (d.reason === 'too-many-sign-ins') {
         return t('evoError.tooManySignIns', {
@@ -139,9 +139,16 @@ const NOT_FOUND = {
   acting: 'evoError.notFound.acting',
 } as const satisfies Record<PurposeName, MessageId>;
 
+/** The path a 404 says is missing: a name on the server, the same in every language. */
+const MISSING_PATH: Partial<Record<PurposeName, string>> = {
+  listing: '/sessions/my',
+  'reading-history': '/portal/call-history',
+  'reading-agent-state': '/app/config',
+};
+
 /** What a 404 means for a request made for `purpose`. */
-export function notFoundId(purpose: PurposeName): MessageId {
-  return NOT_FOUND[purpose];
+export function notFoundWords(purpose: PurposeName, t: Translate): string {
+  return t(NOT_FOUND[purpose], { path: MISSING_PATH[purpose] ?? '' });
 }
 
 const NETWORK_REASONS: Readonly<Record<string, MessageId>> = {

@@ -3,12 +3,12 @@
 import type { PurposeName } from './api.js';
 import type { Purpose } from './http-errors.js';
 import { createTranslator } from '../boundary/i18n/index.js';
-import { notFoundId } from './failure-words.js';
+import { notFoundWords } from './failure-words.js';
 
 const english = createTranslator('en');
 
 function purpose(name: PurposeName): Purpose {
-  return { name, signingIn: name === 'signing-in', notFound: english(notFoundId(name)) };
+  return { name, signingIn: name === 'signing-in', notFound: notFoundWords(name, english) };
 }
 
 export const SIGNING_IN = purpose('signing-in');
