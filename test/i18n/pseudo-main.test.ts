@@ -558,7 +558,9 @@ describe('the API client’s failures in the pseudo-locale', () => {
 
   it('the server’s own message and the host go in as they came', () => {
     const [rejected] = FAILURES['rejected-credentials'];
-    expect(signInFailure(rejected!, t)).toContain('Invalid UserName or Password');
-    expect(unreachable(FAILURES.network[0]!, t).detail).toContain(HOST);
+    const [refused] = FAILURES.network;
+    if (rejected === undefined || refused === undefined) throw new Error('no examples');
+    expect(signInFailure(rejected, t)).toContain('Invalid UserName or Password');
+    expect(unreachable(refused, t).detail).toContain(HOST);
   });
 });
