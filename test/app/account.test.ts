@@ -5,6 +5,7 @@ import { withPoll } from '../../main/app/app-state.js';
 import { KeychainError } from '../../main/credentials/keychain.js';
 import type { AgentProfile } from '../../main/boundary/session.js';
 import { PROFILE, SERVER, fakeApi, request, setup, slowKeychainWrite } from './account-fakes.js';
+import { errorForTimeout } from '../../main/evo/http-errors.js';
 
 describe('signing in', () => {
   it('with "remember" keeps the password in the credential store and only server + user in settings', async () => {
@@ -146,6 +147,26 @@ describe('signing in while the keychain is slow or failing', () => {
 describe('the account in the agent’s language', () => {
   const inSpanish = (t: ReturnType<typeof setup>) =>
     t.store.update((s) => ({ ...s, locale: 'es' }));
+
+  it('a refused sign-in and an unreachable server, from the client’s failure', async () => {
+    const refused = setup();
+    inSpanish(refused);
+    expect(await refused.account.signIn(request({ password: 'wrong' }))).toEqual({
+      ok: false,
+      error: 'Inicio de sesión rechazado: Invalid UserName or Password',
+    });
+    expect(refused.store.get().account.error).toBe(
+      'Inicio de sesión rechazado: Invalid UserName or Password',
+    );
+
+    const api = fakeApi(() => Promise.reject(errorForTimeout('evo.test', 10_000)));
+    const timedOut = setup({ api });
+    inSpanish(timedOut);
+    expect(await timedOut.account.signIn(request())).toEqual({
+      ok: false,
+      error: 'evo.test no respondió en 10 s. Revisa tu conexión. Se volverá a intentar.',
+    });
+  });
 
   it('the keychain notice and a sign-in overtaken by a sign-out', async () => {
     const write = slowKeychainWrite();
