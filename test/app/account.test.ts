@@ -148,7 +148,7 @@ describe('the account in the agent’s language', () => {
   const inSpanish = (t: ReturnType<typeof setup>) =>
     t.store.update((s) => ({ ...s, locale: 'es' }));
 
-  it('a refused sign-in and an unreachable server, from the client’s failure', async () => {
+  it('a refused sign-in and a timed-out one, from the client’s failure', async () => {
     const refused = setup();
     inSpanish(refused);
     expect(await refused.account.signIn(request({ password: 'wrong' }))).toEqual({
