@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type SignInRequest } from '../boundary/contract.js';
 import { KeychainError } from '../credentials/keychain.js';
 import { isEvoApiError } from '../evo/api.js';
 import { withoutRetryHint } from '../evo/http-errors.js';
+import { failureWords } from '../evo/failure-words.js';
 import { applySettingsPatch, SettingsError, settingsRefusal } from '../settings/index.js';
 import type { ConnectionEvent } from '../watch/events.js';
 import { failureStatus } from '../watch/failure.js';
@@ -78,11 +79,23 @@ export function demoFailed(detail: string, t: Translate = english): string {
   return t('account.demoFailed', { detail });
 }
 
+/**
+ * Why a sign-in (or the demo's) failed, in the form's words: the client's failures from their
+ * kind in `t`'s language; anything else (a bug) as it came.
+ */
+export function signInFailure(e: unknown, t: Translate = english): string {
+  return isEvoApiError(e) ? failureWords(e, t) : errorMessage(e);
+}
+
 /** The connection while the server has not answered the sign-in at start. */
 export function unreachable(
   e: unknown,
   t: Translate = english,
 ): { status: 'offline' | 'error'; detail: string } {
   const status = isEvoApiError(e) && failureStatus(e.kind) === 'offline' ? 'offline' : 'error';
-  return { status, detail: t('account.retrying', { detail: withoutRetryHint(errorMessage(e)) }) };
+  // "Retrying…" says when: the failure's own "try again" advice is left out.
+  const why = isEvoApiError(e)
+    ? failureWords(e, t, { retrying: true }).replace(/[\s.;]+$/u, '')
+    : withoutRetryHint(errorMessage(e));
+  return { status, detail: t('account.retrying', { detail: why }) };
 }

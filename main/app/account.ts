@@ -16,6 +16,7 @@ import {
   signedOutMeanwhile,
   demoFailed,
   signedOutEvent,
+  signInFailure,
   unreachable,
 } from './account-words.js';
 import { errorMessage } from '../boundary/errors.js';
@@ -173,7 +174,7 @@ export function createAccount(deps: AccountDeps): Account {
       profile = await api.signIn(server, username, request.password);
     } catch (e) {
       // Never retried: a rejected password tried again can lock the account.
-      const error = errorMessage(e);
+      const error = signInFailure(e, words());
       if (!stale()) store.update((s) => withAccount(s, { status: 'signed-out', error }));
       return { ok: false, error };
     }
@@ -231,7 +232,7 @@ export function createAccount(deps: AccountDeps): Account {
         // a password the agent chose to keep. It is not tried again in this run; signing in
         // by hand replaces it, signing out deletes it. Remembered across starts, too.
         rejected.markRejected(server, username, now());
-        deps.onEvent(signedOutEvent(e.message, now(), words()));
+        deps.onEvent(signedOutEvent(signInFailure(e, words()), now(), words()));
         return false;
       }
       // Unreachable server, not a rejection: signed in as far as the agent can tell (the tray
@@ -269,7 +270,7 @@ export function createAccount(deps: AccountDeps): Account {
     try {
       demo = await deps.startDemo();
     } catch (e) {
-      return failed(demoFailed(errorMessage(e), words()));
+      return failed(demoFailed(signInFailure(e, words()), words()));
     }
     try {
       if (stale()) throw new Error(signedOutMeanwhile(words()).error);
@@ -278,7 +279,7 @@ export function createAccount(deps: AccountDeps): Account {
       signedInAs(demo.server, profile, true);
     } catch (e) {
       await demo.stop();
-      return failed(errorMessage(e));
+      return failed(signInFailure(e, words()));
     }
     // The demo password is the simulator's, not a secret: it never goes near the keychain.
     const password = demo.password;

@@ -50,7 +50,13 @@ export function connectCallActions(options: ConnectOptions) {
     send(request) {
       const watcher = options.watcher();
       if (!watcher) {
-        throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
+        throw new EvoApiError(
+          'rejected-credentials',
+          'Not signed in to Evo Voice: sign in first.',
+          {
+            reason: 'not-signed-in',
+          },
+        );
       }
       return watcher.signedIn((signal) => options.api.sendAction(request, signal));
     },

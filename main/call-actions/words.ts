@@ -1,6 +1,7 @@
 // A failed action in the agent's words. The server's own message is used where it has one
 // worth reading (400/409); otherwise the status says enough.
 import { isEvoApiError } from '../evo/api.js';
+import { failureWords } from '../evo/failure-words.js';
 import { UnsafePathSegment } from '../evo/path-segment.js';
 import type { Session } from '../boundary/session.js';
 import { sessionPhase } from '../boundary/session-reading.js';
@@ -27,11 +28,11 @@ export function actionFailureWords(
       return t('callAction.ended');
     case 400:
     case 409:
-      return server !== undefined && server !== '' ? sentence(server) : error.message;
+      return server !== undefined && server !== '' ? sentence(server) : failureWords(error, t);
     default:
       // No answer in time: the request may have reached the server, and it is never resent.
       if (error.kind === 'timeout') return t('callAction.timeout');
-      return error.message;
+      return failureWords(error, t);
   }
 }
 

@@ -62,7 +62,38 @@ export interface EvoErrorDetails {
   serverMessage?: string;
   /** Set when the answer was larger than the client reads (the cap, in bytes). */
   bodyLimitBytes?: number;
+  // What follows lets the agent be told the failure in their language (evo/failure-words.ts):
+  // the message stays English, for the log and the watch CLI.
+  /** The server's own words for the status (masked, one line), quoted as they came. */
+  statusText?: string;
+  /** What the request was for: a 404 or 401 means something different to each. */
+  purpose?: PurposeName;
+  /** The server's host, for network faults, timeouts and cancels. */
+  host?: string;
+  /** How long the client waited, for timeouts. */
+  timeoutMs?: number;
+  /** The network fault's code (ECONNREFUSED, ENOTFOUND, a certificate error…). */
+  fault?: string;
+  /** A failure the client decided itself, without the server saying so. */
+  reason?: ClientReason;
 }
+
+export type PurposeName =
+  | 'signing-in'
+  | 'listing'
+  | 'looking-up'
+  | 'reading-history'
+  | 'reading-agent-state'
+  | 'signing-out'
+  | 'acting';
+
+export type ClientReason =
+  | 'not-signed-in'
+  | 'too-many-sign-ins'
+  | 'session-not-kept'
+  | 'sign-in-cancelled'
+  | 'saved-password-rejected'
+  | 'expired-no-password';
 
 /**
  * Every failure of the API client. `message` is for the agent; it never contains a password

@@ -132,11 +132,14 @@ export function createAuthSession(transport: Transport, log: Logger): AuthSessio
           throw new EvoApiError(
             'rejected-credentials',
             'Sign-in was rejected: Evo Voice did not keep the session. Try again.',
+            { reason: 'session-not-kept' },
           );
         }
         const profile = normalizeProfile(status, user);
         if (generation !== started) {
-          throw new EvoApiError('rejected-credentials', 'Sign-in was cancelled.');
+          throw new EvoApiError('rejected-credentials', 'Sign-in was cancelled.', {
+            reason: 'sign-in-cancelled',
+          });
         }
         signedIn = true;
         signInAttempts = [];
@@ -155,7 +158,13 @@ export function createAuthSession(transport: Transport, log: Logger): AuthSessio
       exchange: Exchange<T> = parsedJson as Exchange<T>,
     ): Promise<T> {
       if (!signedIn || server === undefined) {
-        throw new EvoApiError('rejected-credentials', 'Not signed in to Evo Voice: sign in first.');
+        throw new EvoApiError(
+          'rejected-credentials',
+          'Not signed in to Evo Voice: sign in first.',
+          {
+            reason: 'not-signed-in',
+          },
+        );
       }
       const started = generation;
       try {
@@ -192,6 +201,6 @@ function tooManySignIns(waitMs: number): EvoApiError {
   return new EvoApiError(
     'rate-limited',
     `Several sign-ins failed within the hour, so no more are sent for now (the account could be locked); the next in ${minutes} min.`,
-    { retryAfterMs: waitMs },
+    { retryAfterMs: waitMs, reason: 'too-many-sign-ins' },
   );
 }

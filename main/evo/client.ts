@@ -81,13 +81,17 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
     lastListingDate: () => listingDate,
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
-      if (id === '' || /^\.+$/.test(id)) throw new EvoApiError('not-found', LOOKING_UP.notFound);
+      if (id === '' || /^\.+$/.test(id))
+        throw new EvoApiError('not-found', LOOKING_UP.notFound, { purpose: 'looking-up' });
       // ListSessions, as the vendor's client reads a log: GET /sessions/{id} strips it.
       const query = new URLSearchParams({ specificIds: id, countPerPage: '1' });
       const body = await session.signedIn('GET', `sessions?${query}`, LOOKING_UP, { signal });
       const items = isRecord(body) ? readKey(body, 'items') : undefined;
       if (Array.isArray(items) && items.length === 0) {
-        throw new EvoApiError('not-found', LOOKING_UP.notFound, { status: 404 });
+        throw new EvoApiError('not-found', LOOKING_UP.notFound, {
+          status: 404,
+          purpose: 'looking-up',
+        });
       }
       const found = Array.isArray(items) ? normalizeSession(items[0], dropped) : null;
       if (found === null || found.id !== id) {

@@ -1,12 +1,17 @@
 // What an HTTP failure means to the agent: one EvoApiError per status class or network fault,
 // with a message they can act on. Server bodies are never repeated whole (an HTML error page
 // is noise); only ServiceStack's own `responseStatus.message` is quoted, trimmed.
-import { EvoApiError } from './api.js';
+import { EvoApiError, type EvoErrorDetails, type PurposeName } from './api.js';
 import { readKey } from './field-table.js';
 import { isRecord } from '../boundary/records.js';
+import { createTranslator } from '../boundary/i18n/index.js';
+import { networkReasonId } from './failure-words.js';
+
+const english = createTranslator('en');
 
 /** What the request was for, so a status can be explained in those words. */
 export interface Purpose {
+  name: PurposeName;
   /** POST /auth/credentials: a 401 means the password was refused. */
   signingIn: boolean;
   /** What a 404 means for this request. */
@@ -25,7 +30,13 @@ export function errorForStatus(
   const { status } = response;
   // Masked before quotable() folds whitespace: a password with two spaces must still match.
   const serverMessage = serverMessageOf(body, mask);
-  const details = serverMessage === undefined ? { status } : { status, serverMessage };
+  const statusText = quotable(mask(response.statusText));
+  const details: EvoErrorDetails = {
+    status,
+    purpose: purpose.name,
+    ...(statusText === undefined ? {} : { statusText }),
+    ...(serverMessage === undefined ? {} : { serverMessage }),
+  };
   // The server's words go inside our sentence, so its own full stop would end up doubled.
   const words = serverMessage?.replace(/[\s.!?…]+$/u, '');
   const said = words ? `: ${words}` : '';
@@ -117,12 +128,16 @@ export function serverMessageOf(
 
 /** The network fault under `fetch failed`, in plain words. */
 export function errorForNetwork(cause: unknown, host: string): EvoApiError {
-  return new EvoApiError('network', `Cannot reach ${host}: ${networkReason(faultCode(cause))}.`);
+  const fault = faultCode(cause);
+  return new EvoApiError('network', `Cannot reach ${host}: ${networkReason(fault)}.`, {
+    host,
+    ...(fault === undefined ? {} : { fault }),
+  });
 }
 
 /** The caller stopped waiting: nothing went wrong with the server. */
 export function errorForCancel(host: string): EvoApiError {
-  return new EvoApiError('cancelled', `Stopped waiting for ${host}.`);
+  return new EvoApiError('cancelled', `Stopped waiting for ${host}.`, { host });
 }
 
 export function errorForTimeout(host: string, timeoutMs: number): EvoApiError {
@@ -130,36 +145,12 @@ export function errorForTimeout(host: string, timeoutMs: number): EvoApiError {
   return new EvoApiError(
     'timeout',
     `${host} did not answer within ${seconds} s. Check your connection; it will be tried again.`,
+    { host, timeoutMs },
   );
 }
 
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'server name not found',
-  EAI_AGAIN: 'server name could not be looked up (DNS)',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was reset',
-  UND_ERR_SOCKET: 'the connection was closed by the server',
-  UND_ERR_CLOSED: 'the connection was closed by the server',
-  ETIMEDOUT: 'the connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the server is unreachable from this network',
-  ENETUNREACH: 'this computer is offline',
-  ENETDOWN: 'this computer is offline',
-  UND_ERR_HEADERS_OVERFLOW: 'the server sent an answer too large to read',
-  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'the server sent an answer too large to read',
-  UND_ERR_HEADERS_TIMEOUT: 'the server took too long to answer',
-  UND_ERR_BODY_TIMEOUT: 'the server took too long to answer',
-};
-
 function networkReason(code: string | undefined): string {
-  if (code === undefined) return 'the network failed';
-  const reason = NETWORK_REASONS[code];
-  if (reason !== undefined) return reason;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return 'its security certificate is not trusted';
-  }
-  return `an unexpected network error (${code})`;
+  return english(networkReasonId(code), { code: code ?? '' });
 }
 
 /** The first error code along `cause` chains and AggregateError lists (dual-stack connects). */

@@ -1,25 +1,20 @@
 // What each call is for, as its errors say it: a 404 means something different to each.
+// The English 404 words come from the English catalog, so the log and the agent agree.
+import type { PurposeName } from './api.js';
 import type { Purpose } from './http-errors.js';
+import { createTranslator } from '../boundary/i18n/index.js';
+import { notFoundWords } from './failure-words.js';
 
-export const SIGNING_IN: Purpose = {
-  signingIn: true,
-  notFound: 'There is no Evo Voice sign-in at this address. Check the server address.',
-};
-export const LISTING: Purpose = {
-  signingIn: false,
-  notFound: 'This server does not list calls (no /sessions/my). Check the server address.',
-};
-export const LOOKING_UP: Purpose = {
-  signingIn: false,
-  notFound: 'This call is no longer on Evo Voice (it may have been archived).',
-};
-export const READING_HISTORY: Purpose = {
-  signingIn: false,
-  notFound: 'This server has no call history (no /portal/call-history).',
-};
-export const READING_AGENT_STATE: Purpose = {
-  signingIn: false,
-  notFound: 'This server does not say the agent state (no /app/config).',
-};
-export const SIGNING_OUT: Purpose = { signingIn: false, notFound: 'Already signed out.' };
-export const ACTING: Purpose = { signingIn: false, notFound: 'This call has already ended.' };
+const english = createTranslator('en');
+
+function purpose(name: PurposeName): Purpose {
+  return { name, signingIn: name === 'signing-in', notFound: notFoundWords(name, english) };
+}
+
+export const SIGNING_IN = purpose('signing-in');
+export const LISTING = purpose('listing');
+export const LOOKING_UP = purpose('looking-up');
+export const READING_HISTORY = purpose('reading-history');
+export const READING_AGENT_STATE = purpose('reading-agent-state');
+export const SIGNING_OUT = purpose('signing-out');
+export const ACTING = purpose('acting');

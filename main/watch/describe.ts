@@ -1,7 +1,9 @@
 // Titles and bodies of the events, one small function per kind. Built only from the session,
 // so the tray, the notifications and the CLI all say the same thing.
 import type { Session } from '../boundary/session.js';
-import type { ConnectionStatus, WatchEvent } from './events.js';
+import type { ConnectionEvent, ConnectionStatus, WatchEvent } from './events.js';
+import type { EvoApiError } from '../evo/api.js';
+import { failureWords } from '../evo/failure-words.js';
 import { createTranslator, type Translate } from '../boundary/i18n/index.js';
 import { callerLabel, channelNoun, lineLabel } from '../boundary/session-reading.js';
 import { sentence } from '../boundary/sentence.js';
@@ -114,6 +116,19 @@ export function describeEvent(event: WatchEvent, t: Translate): Description {
 /** The event with its title and body in `t`'s language; everything else as it was. */
 export function inLanguage<E extends WatchEvent>(event: E, t: Translate): E {
   return { ...event, ...describeEvent(event, t) };
+}
+
+/**
+ * A connection event caused by `failure`, with the failure itself (not the client's English
+ * message) said in `t`'s language, in its detail, title and body.
+ */
+export function failureInLanguage(
+  event: ConnectionEvent,
+  failure: EvoApiError,
+  t: Translate,
+): ConnectionEvent {
+  const detail = failureWords(failure, t);
+  return { ...event, detail, ...describeConnection(event.status, detail, t) };
 }
 
 /** "Sales Hold", "Transfer waiting in Sales Hold", or nothing when the session does not say. */

@@ -45,6 +45,7 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
         passwordRejected
           ? 'Your saved password was rejected: sign in again.'
           : 'Your Evo Voice session expired and no password is saved: sign in again.',
+        { reason: passwordRejected ? 'saved-password-rejected' : 'expired-no-password' },
       );
     }
     try {

@@ -1,7 +1,7 @@
 // The glue of the engine: poll → decide → lookups → ledger → events. The decisions are
 // decide()'s; this module only performs them, in order, one poll at a time.
 import type { Translate } from '../boundary/i18n/index.js';
-import { inLanguage } from './describe.js';
+import { failureInLanguage, inLanguage } from './describe.js';
 import type { EvoApi, EvoApiError } from '../evo/api.js';
 import type { AgentProfile, Session } from '../boundary/session.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -153,8 +153,12 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
   }
 
+  /** The poll's latest failure: the connection event it causes is worded from it. */
+  let lastFailure: EvoApiError | undefined;
+
   async function fail(error: EvoApiError): Promise<PollOutcome> {
     tell('onPoll', () => options.onPoll?.({ at: clock.now(), error }));
+    lastFailure = error;
     const failure = failureOf(error);
     if (failure.status === 'signed-out') {
       // A rejected password is never retried: the platform can lock the account.
@@ -227,7 +231,13 @@ export function createWatcher(options: WatcherOptions): Watcher {
   function deliver(event: WatchEvent): void {
     told.push(event);
     const { translate } = options;
-    const worded = translate === undefined ? event : inLanguage(event, translate());
+    // A failure's words come from the error itself (its kind, host, status), not its English.
+    const worded =
+      translate === undefined
+        ? event
+        : event.event === 'connection' && event.status !== 'online' && lastFailure !== undefined
+          ? failureInLanguage(event, lastFailure, translate())
+          : inLanguage(event, translate());
     tell(`onEvent (${event.event})`, () => onEvent(worded));
   }
 

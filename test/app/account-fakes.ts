@@ -39,7 +39,16 @@ export const acceptOnly =
   (good: string) =>
   async (password: string): Promise<AgentProfile> => {
     if (password === good) return PROFILE;
-    throw new EvoApiError('rejected-credentials', 'Invalid UserName or Password');
+    // As the client makes it from the server's 401 (http-errors.ts): its words as a detail.
+    throw new EvoApiError(
+      'rejected-credentials',
+      'Sign-in was rejected: Invalid UserName or Password',
+      {
+        status: 401,
+        purpose: 'signing-in',
+        serverMessage: 'Invalid UserName or Password',
+      },
+    );
   };
 
 export function fakeCredentials(

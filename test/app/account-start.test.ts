@@ -2,6 +2,7 @@
 // retried), or a server that does not answer (signed in and offline, Sign out possible).
 import { describe, expect, it, vi } from 'vitest';
 import { EvoApiError } from '../../main/evo/api.js';
+import { errorForNetwork } from '../../main/evo/http-errors.js';
 import type { AgentProfile } from '../../main/boundary/session.js';
 import { PROFILE, SERVER, fakeApi, setup } from './account-fakes.js';
 
@@ -36,10 +37,7 @@ describe('silent sign-in at start', () => {
 
   it('an unreachable server: signed in as the saved user, offline and retrying, Sign out possible', async () => {
     const api = fakeApi(async () => {
-      throw new EvoApiError(
-        'network',
-        'Cannot reach team.evovoice.io: the connection was refused.',
-      );
+      throw errorForNetwork({ code: 'ECONNREFUSED' }, 'team.evovoice.io');
     });
     const t = setup({ ...known, api, stored: { [`ada@${SERVER}`]: 's3cret' } });
     await t.account.signInSilently();
@@ -51,7 +49,7 @@ describe('silent sign-in at start', () => {
     });
     expect(t.store.get().connection).toEqual({
       status: 'offline',
-      detail: 'Cannot reach team.evovoice.io: the connection was refused. Retrying…',
+      detail: 'Cannot reach team.evovoice.io: connection refused. Retrying…',
     });
     // The watcher signs in with the stored password once the server answers.
     expect(await t.watches[0]?.request.password()).toBe('s3cret');

@@ -5,6 +5,7 @@ import { withPoll } from '../../main/app/app-state.js';
 import { KeychainError } from '../../main/credentials/keychain.js';
 import type { AgentProfile } from '../../main/boundary/session.js';
 import { PROFILE, SERVER, fakeApi, request, setup, slowKeychainWrite } from './account-fakes.js';
+import { errorForTimeout } from '../../main/evo/http-errors.js';
 
 describe('signing in', () => {
   it('with "remember" keeps the password in the credential store and only server + user in settings', async () => {
@@ -35,14 +36,17 @@ describe('signing in', () => {
   it('a rejected password returns the server message and is never tried again', async () => {
     const t = setup();
     const result = await t.account.signIn(request({ password: 'wrong' }));
-    expect(result).toEqual({ ok: false, error: 'Invalid UserName or Password' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'Sign-in was rejected: Invalid UserName or Password',
+    });
     expect(t.api.signIns).toHaveLength(1);
     expect(t.credentials.entries.size).toBe(0);
     expect(t.saved).toEqual([]);
     expect(t.watches).toEqual([]);
     expect(t.store.get().account).toMatchObject({
       status: 'signed-out',
-      error: 'Invalid UserName or Password',
+      error: 'Sign-in was rejected: Invalid UserName or Password',
     });
   });
 
@@ -143,6 +147,26 @@ describe('signing in while the keychain is slow or failing', () => {
 describe('the account in the agent’s language', () => {
   const inSpanish = (t: ReturnType<typeof setup>) =>
     t.store.update((s) => ({ ...s, locale: 'es' }));
+
+  it('a refused sign-in and a timed-out one, from the client’s failure', async () => {
+    const refused = setup();
+    inSpanish(refused);
+    expect(await refused.account.signIn(request({ password: 'wrong' }))).toEqual({
+      ok: false,
+      error: 'Inicio de sesión rechazado: Invalid UserName or Password',
+    });
+    expect(refused.store.get().account.error).toBe(
+      'Inicio de sesión rechazado: Invalid UserName or Password',
+    );
+
+    const api = fakeApi(() => Promise.reject(errorForTimeout('evo.test', 10_000)));
+    const timedOut = setup({ api });
+    inSpanish(timedOut);
+    expect(await timedOut.account.signIn(request())).toEqual({
+      ok: false,
+      error: 'evo.test no respondió en 10 s. Revisa tu conexión. Se volverá a intentar.',
+    });
+  });
 
   it('the keychain notice and a sign-in overtaken by a sign-out', async () => {
     const write = slowKeychainWrite();

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../main/boundary/contract.js';
 import { EvoApiError, type ActionRequest } from '../../main/evo/api.js';
+import { errorForNetwork } from '../../main/evo/http-errors.js';
 import { ALREADY_ENDED, createCallActions } from '../../main/call-actions/perform.js';
 import { ACTION_QUIET_MS, type DoneAction } from '../../main/call-actions/suppress.js';
 import { applySettingsPatch } from '../../main/settings/index.js';
@@ -92,7 +93,7 @@ describe('performing an action', () => {
       'Only a connected session can be put on hold; this one is Hold.',
     ],
     [
-      new EvoApiError('network', 'Cannot reach evo.test: connection refused.'),
+      errorForNetwork({ code: 'ECONNREFUSED' }, 'evo.test'),
       'Cannot reach evo.test: connection refused.',
     ],
     [new EvoApiError('timeout', 'x'), expect.stringMatching(/may or may not have changed/)],

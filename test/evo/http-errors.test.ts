@@ -83,7 +83,7 @@ describe('error answers in one sentence', () => {
     statusText: 'Server Error',
     headers: new Headers(),
   });
-  const purpose = { signingIn: false, notFound: 'That call is gone.' };
+  const purpose = { name: 'looking-up', signingIn: false, notFound: 'That call is gone.' } as const;
 
   it("ends the sentence once when the server's own message ends with a full stop", () => {
     const body = { responseStatus: { message: 'The database is unavailable.' } };

@@ -38,8 +38,28 @@ import {
   rejectedEarlier,
   signedOutEvent,
   signedOutMeanwhile,
+  signInFailure,
   unreachable,
 } from '../../main/app/account-words.js';
+import { type EvoErrorKind } from '../../main/evo/api.js';
+import {
+  errorForCancel,
+  errorForNetwork,
+  errorForStatus,
+  errorForTimeout,
+} from '../../main/evo/http-errors.js';
+import {
+  ACTING,
+  LISTING,
+  LOOKING_UP,
+  READING_AGENT_STATE,
+  READING_HISTORY,
+  SIGNING_IN,
+  SIGNING_OUT,
+} from '../../main/evo/purposes.js';
+import { notJson } from '../../main/evo/request.js';
+import { parseServerUrl } from '../../main/evo/server-url.js';
+import { failureInLanguage } from '../../main/watch/describe.js';
 import { KeychainError } from '../../main/credentials/keychain.js';
 import { settingsFileNotice } from '../../main/settings/index.js';
 import { shortcutRefusal } from '../../main/ringing/shortcut-words.js';
@@ -381,5 +401,166 @@ describe('main in the pseudo-locale', () => {
       body: `${name} → {line}`,
     });
     expect(wantedCards([s], es)[0]?.title).toBe(`${name} está llamando`);
+  });
+});
+
+/** The API client's failures, made as the client makes them, for every kind of failure. */
+const HOST = 'team.evovoice.io';
+const answered = (status: number, statusText = '', headers: Record<string, string> = {}) => ({
+  status,
+  statusText,
+  headers: new Headers(headers),
+});
+const said = (message: string) => ({ responseStatus: { message } });
+const refusedUrl = (): EvoApiError => {
+  try {
+    parseServerUrl('ftp://team.evovoice.io');
+  } catch (e) {
+    return e as EvoApiError;
+  }
+  throw new Error('the address was accepted');
+};
+const FAILURES: Record<EvoErrorKind, EvoApiError[]> = {
+  'rejected-credentials': [
+    errorForStatus(
+      answered(401, 'Unauthorized'),
+      said('Invalid UserName or Password'),
+      SIGNING_IN,
+      NOW,
+    ),
+    errorForStatus(answered(401), undefined, SIGNING_IN, NOW),
+    errorForStatus(answered(403, 'Forbidden'), undefined, SIGNING_IN, NOW),
+    errorForStatus(answered(400), said('Account locked.'), SIGNING_IN, NOW),
+    errorForStatus(answered(401), undefined, LISTING, NOW),
+    errorForStatus(answered(401), said('Session expired'), LISTING, NOW),
+    ...(
+      [
+        'not-signed-in',
+        'session-not-kept',
+        'sign-in-cancelled',
+        'saved-password-rejected',
+        'expired-no-password',
+      ] as const
+    ).map((reason) => new EvoApiError('rejected-credentials', 'English', { reason })),
+  ],
+  forbidden: [
+    errorForStatus(answered(403, 'Forbidden'), undefined, LISTING, NOW),
+    errorForStatus(answered(403), said('Account locked.'), ACTING, NOW),
+  ],
+  'not-found': [
+    ...[
+      SIGNING_IN,
+      LISTING,
+      LOOKING_UP,
+      READING_HISTORY,
+      READING_AGENT_STATE,
+      SIGNING_OUT,
+      ACTING,
+    ].map((purpose) => errorForStatus(answered(404, 'Not Found'), undefined, purpose, NOW)),
+  ],
+  'rate-limited': [
+    errorForStatus(answered(429, 'Too Many Requests'), undefined, LISTING, NOW),
+    errorForStatus(answered(503, '', { 'retry-after': '5' }), undefined, LISTING, NOW),
+    new EvoApiError('rate-limited', 'English', {
+      retryAfterMs: 30 * 60_000,
+      reason: 'too-many-sign-ins',
+    }),
+  ],
+  server: [
+    errorForStatus(
+      answered(500, 'Internal Server Error'),
+      said('The database is unavailable.'),
+      LISTING,
+      NOW,
+    ),
+    errorForStatus(answered(502), undefined, LISTING, NOW),
+  ],
+  network: [
+    ...[
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'ECONNRESET',
+      'UND_ERR_SOCKET',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'UND_ERR_HEADERS_OVERFLOW',
+      'UND_ERR_BODY_TIMEOUT',
+      'CERT_HAS_EXPIRED',
+      'EWEIRD',
+    ].map((code) => errorForNetwork(new TypeError('fetch failed', { cause: { code } }), HOST)),
+    errorForNetwork(new TypeError('fetch failed'), HOST),
+  ],
+  timeout: [errorForTimeout(HOST, 10_000)],
+  'bad-response': [
+    errorForStatus(answered(302, 'Found'), undefined, LISTING, NOW),
+    errorForStatus(answered(400), said('Invalid UserName or Password'), ACTING, NOW),
+    errorForStatus(answered(418), undefined, LISTING, NOW),
+    notJson(),
+    new EvoApiError('bad-response', 'English', { bodyLimitBytes: 64 * 1024 * 1024 }),
+  ],
+  'bad-server-url': [refusedUrl()],
+  cancelled: [errorForCancel(HOST)],
+};
+/** What came from the server or the machine: its host, status words, messages, fault codes. */
+const FAILURE_VALUES = new Set(
+  [
+    HOST,
+    'Unauthorized Forbidden Not Found Too Many Requests Internal Server Error Found',
+    'Invalid UserName or Password. Account locked. Session expired.',
+    'The database is unavailable. EWEIRD',
+    // Paths on the server, named as they are.
+    '/sessions/my /portal/call-history /app/config',
+  ].flatMap(wordsOf),
+);
+
+/** `onlyServerWords`: a call action refused with a message (400/409) says just the server's. */
+function expectFailurePseudo(text: string, onlyServerWords = false): void {
+  expect(englishIn(text, new Set([...ALLOWED, ...FAILURE_VALUES])), text).toEqual([]);
+  if (!onlyServerWords) expect(text, 'rendered in the pseudo-locale').toMatch(/[áéîöû]/);
+}
+
+describe('the API client’s failures in the pseudo-locale', () => {
+  it.each(Object.entries(FAILURES))(
+    '%s: the sign-in form, the connection, a call action',
+    (_, errors) => {
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) {
+        expectFailurePseudo(signInFailure(error, t));
+        expectFailurePseudo(unreachable(error, t).detail);
+        for (const status of ['error', 'offline', 'too-large', 'signed-out'] as const) {
+          const event = failureInLanguage(
+            {
+              event: 'connection',
+              status,
+              at: new Date(NOW).toISOString(),
+              title: '',
+              body: '',
+              detail: error.message,
+            },
+            error,
+            t,
+          );
+          expectFailurePseudo(`${event.detail ?? ''}\n${event.title}\n${event.body}`);
+          // The tray's status line and tooltip show the detail the app state keeps.
+          if (status === 'signed-out') continue;
+          const state = inPseudo({ ...rich, connection: { status, detail: event.detail ?? '' } });
+          expectFailurePseudo(trayTooltip(state));
+          expectFailurePseudo(menuText(trayMenu(state, NOW, { timeZone: 'UTC' })));
+        }
+        const serverSaid = error.details.serverMessage !== undefined;
+        const conflict = error.status === 400 || error.status === 409;
+        expectFailurePseudo(actionFailureWords('hold', error, t), serverSaid && conflict);
+      }
+    },
+  );
+
+  it('the server’s own message and the host go in as they came', () => {
+    const [rejected] = FAILURES['rejected-credentials'];
+    const [refused] = FAILURES.network;
+    if (rejected === undefined || refused === undefined) throw new Error('no examples');
+    expect(signInFailure(rejected, t)).toContain('Invalid UserName or Password');
+    expect(unreachable(refused, t).detail).toContain(HOST);
   });
 });

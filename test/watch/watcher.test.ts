@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EvoApiError } from '../../main/evo/api.js';
+import { errorForNetwork } from '../../main/evo/http-errors.js';
+import { createTranslator, type Translate } from '../../main/boundary/i18n/index.js';
 import type { AgentProfile } from '../../main/boundary/session.js';
 import {
   fakeEvo,
@@ -142,6 +144,28 @@ describe('watcher', () => {
       ['online', undefined],
     ]);
     await w.watcher.stop();
+  });
+
+  it('words a failure in the language it is given, from the error; the engine keeps English', async () => {
+    const refused = () =>
+      errorForNetwork(
+        new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }),
+        'evo.test',
+      );
+    const offline = async (translate?: () => Translate) => {
+      const evo = fakeEvo();
+      evo.state.nextListFailures.push(refused());
+      const w = watch(evo, translate === undefined ? {} : { translate });
+      await w.watcher.start();
+      await run(1000);
+      await w.watcher.stop();
+      const connection = w.events.find((e) => e.event === 'connection' && e.status === 'offline');
+      return connection?.event === 'connection' ? connection : undefined;
+    };
+    expect((await offline(() => createTranslator('es')))?.detail).toBe(
+      'No se puede conectar con evo.test: conexión rechazada.',
+    );
+    expect((await offline())?.detail).toBe('Cannot reach evo.test: connection refused.');
   });
 
   it("reports each poll's sessions or error", async () => {
