@@ -27,7 +27,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium in a throw-away profile; `extraArgs` for a page's own needs (autoplay…). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'evo-window-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -41,6 +42,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
     viewport: { width: 440, height: 720 },
     locale: 'en-US',

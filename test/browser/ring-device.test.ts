@@ -2,15 +2,13 @@
 // (two outputs besides the default): it lists the outputs, chooses the speaker before playing,
 // and rings on the default (telling main) when the chosen one is gone.
 //   npx vitest run test/browser/ring-device.test.ts
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RingDevice } from '../../main/boundary/contract.js';
 import { ensureWindowBuilt, RENDERER_OUT } from '../../harness/window/build-window.js';
 import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
-import { CHROMIUM } from '../../harness/window/window-page.js';
+import { CHROMIUM, launchChromium, type Browser } from '../../harness/window/window-page.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing`);
@@ -25,31 +23,21 @@ interface Seen {
 }
 
 describe.skipIf(!hasChromium)("the ring page's speaker in Chromium", () => {
-  let userDataDir: string;
   let server: StaticServer;
-  let context: BrowserContext;
+  let browser: Browser | undefined;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
     ensureWindowBuilt();
-    userDataDir = mkdtempSync(join(tmpdir(), 'evo-ring-device-'));
     server = await serveStatic({ '/': RENDERER_OUT });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-        // Chromium's fake devices (audio outputs included), their labels shown without a prompt.
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
-    page = await context.newPage();
+    browser = await launchChromium([
+      '--autoplay-policy=no-user-gesture-required',
+      // Chromium's fake devices (audio outputs included), their labels shown without a prompt.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ]);
+    page = await browser.context.newPage();
     // The preload's bridge, faked (the test is main), and the element's calls recorded.
     await page.addInitScript(() => {
       const w = window as unknown as {
@@ -84,9 +72,8 @@ describe.skipIf(!hasChromium)("the ring page's speaker in Chromium", () => {
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   });
 
   const send = (command: unknown): Promise<void> =>

@@ -1,14 +1,12 @@
 // The hidden ring page as the app builds it (electron-vite: out/renderer/ring/, its sounds
 // emitted beside the scripts) in Chromium: it plays, loops past one cycle and stops on command.
 //   npx vitest run test/browser/ring-sound.test.ts
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWindowBuilt, RENDERER_OUT } from '../../harness/window/build-window.js';
 import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
-import { CHROMIUM } from '../../harness/window/window-page.js';
+import { CHROMIUM, launchChromium, type Browser } from '../../harness/window/window-page.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing`);
@@ -36,28 +34,16 @@ const audioState = (page: Page): Promise<AudioState> =>
   });
 
 describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
-  let userDataDir: string;
   let server: StaticServer;
-  let context: BrowserContext;
+  let browser: Browser | undefined;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
     ensureWindowBuilt();
-    userDataDir = mkdtempSync(join(tmpdir(), 'evo-ring-'));
     server = await serveStatic({ '/': RENDERER_OUT });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    page = await context.newPage();
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
+    page = await browser.context.newPage();
     // The preload's bridge, faked: the test is main.
     await page.addInitScript(() => {
       const w = window as unknown as {
@@ -73,9 +59,8 @@ describe.skipIf(!hasChromium)('the ring page in Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   });
 
   const send = (command: unknown): Promise<void> =>
