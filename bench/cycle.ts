@@ -11,7 +11,7 @@ import { DEFAULT_TIMING } from '../main/watch/events.js';
 import { sameTrimmed, sessionTable } from '../main/watch/tracked.js';
 import { emptyCaches, interleaved } from './measure.js';
 import type { BodyServer } from './server.js';
-import { bodyOf, newRingingCall, realisticSessions } from './sessions.js';
+import { bodyOf, newRingingCall, realisticSessions } from '../harness/realistic-calls.js';
 
 /** What the bench asks of the client: past any cap under test, so the cycle is measured. */
 const BENCH_MAX_BODY_BYTES = 256 * 1024 * 1024;

@@ -11,7 +11,7 @@ import { DEFAULT_TIMING } from '../main/watch/events.js';
 import { loadMemory } from '../main/watch/ledger.js';
 import { createLedgerWriter } from '../main/watch/ledger-writer.js';
 import { median, timeWithCpu } from './measure.js';
-import { realisticSessions } from './sessions.js';
+import { realisticSessions } from '../harness/realistic-calls.js';
 
 export interface LedgerResult {
   remembered: number;

@@ -1,4 +1,4 @@
-// Realistic `GET /sessions/my` answers for the benchmark: every field the reference page
+// Realistic `GET /sessions/my` answers, for the bench and the window tests: every field the reference page
 // lists, 2.3 members and 4 log entries per call on average (about 2.3 KB each), in the mix
 // of states a busy call center shows. Deterministic: the same size gives the same body.
 import type { Session, SessionMember } from '../main/boundary/session.js';
