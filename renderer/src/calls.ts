@@ -1,8 +1,8 @@
 // How the window sorts and finds calls: pure functions over AppState.
 import type { AlertsPausedUntil, AppState, Session } from '../../main/boundary/contract.js';
 import { isPaused } from '../../main/boundary/alerts-paused.js';
-import type { MessageId } from '../../main/boundary/i18n/catalog.js';
-import type { Translate } from '../../main/boundary/i18n/translate.js';
+import type { MessageId } from './i18n.js';
+import type { Translate } from './i18n.js';
 import { callerLabel, sessionPhase } from '../../main/boundary/session-reading.js';
 
 export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../renderer/src/App.js';
+import { languagesLoading } from '../../renderer/src/i18n.js';
 import type { StubBridge } from './stub-bridge.js';
 
 export interface Mounted {
@@ -33,11 +34,12 @@ export async function mountApp(bridge: StubBridge, hash = '#/calls'): Promise<Mo
   };
 }
 
-/** Lets pending promises (bridge answers) and the re-renders they cause finish. */
+/** Lets pending promises (bridge answers, a language's chunk) and the re-renders they cause finish. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await act(async () => {
       await Promise.resolve();
+      await languagesLoading();
     });
   }
 }
