@@ -84,7 +84,7 @@ export function useShownLocale(wanted: string): string {
     let current = true;
     loadLocale(wanted).then(
       () => current && setShown(wanted),
-      // The packaged chunk failed to load: the language shown stays, and the next state retries.
+      // The packaged chunk failed to load: the language shown stays; asking for it again retries.
       () => undefined,
     );
     return () => {

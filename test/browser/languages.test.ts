@@ -110,4 +110,14 @@ describe.skipIf(!hasChromium)('the built window switching language in Chromium',
     expect(await w.cspViolations()).toEqual([]);
     await page.close();
   });
+
+  it("words the page without a bridge in the system's language, once its chunk is in", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, 'languages', { get: () => ['de-DE', 'en'] }),
+    );
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('heading', { name: 'Evo Voice Tray konnte nicht starten' }).waitFor();
+    await page.close();
+  });
 });
