@@ -5,7 +5,7 @@ import { compileCatalog } from './main/boundary/i18n/compile-catalog.js';
 
 /**
  * The window's catalogs (main/boundary/i18n/messages/window/<locale>.json) parsed at build time,
- * so the window ships IntlMessageFormat without the ICU parser (aliased below): its largest part.
+ * so the window ships IntlMessageFormat without the ICU parser (aliased below), most of its weight.
  */
 function windowCatalogsParsed(): Plugin {
   const CATALOG = /[\\/]i18n[\\/]messages[\\/]window[\\/]([\w-]+)\.json$/;

@@ -41,8 +41,9 @@ export interface ScriptSize {
   mainChunk: number;
   /** Each other language's chunk, loaded only when the agent reads it. */
   languages: Readonly<Record<string, number>>;
-  /** Every script file of the build (the ring page's and the tests' pseudo-locale's too). */
+  /** Every script file of the build (the ring page's and the tests' pseudo-locale's too)… */
   files: number;
+  /** …and their gzipped total. */
   allBytes: number;
 }
 
