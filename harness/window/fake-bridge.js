@@ -6,7 +6,8 @@
 // `window.__evoSeed = { state, ipc, avatars }` must be set by an earlier init script.
 (() => {
   const { ipc, avatars } = window.__evoSeed;
-  const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+  // Electron's IPC copies every message by the structured clone algorithm.
+  const clone = (value) => (value === undefined ? undefined : structuredClone(value));
   let state = clone(window.__evoSeed.state);
   const stateListeners = new Set();
   const calls = [];

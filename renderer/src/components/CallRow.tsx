@@ -7,7 +7,10 @@ import { sessionHref } from '../router.js';
 import { Elapsed } from './Elapsed.js';
 import { stateBadge } from './StateBadge.js';
 
-/** One live call of `group`; the whole row is a link to its details (click or Enter). */
+/**
+ * One live call of `group`, inside its list item (the list renders the `<li>`, VirtualList); the
+ * whole row is a link to its details (click or Enter).
+ */
 export function CallRow({ session, group }: { session: Session; group: CallGroupName }) {
   const t = useT();
   const caller = callerWords(session, t);
@@ -16,19 +19,17 @@ export function CallRow({ session, group }: { session: Session; group: CallGroup
   // Four cells of a grid (caller and badge, then the details and the time): a row is six
   // elements, so 500 calls are quick to build, style and lay out.
   return (
-    <li class="call-row">
-      <a href={sessionHref(session.id)} class="call-link">
-        <span class="caller">{caller}</span>
-        {stateBadge(session, group, t)}
-        <span class="call-meta">
-          {metaOf(session, line, held, t)}
-          {held && session.holdReason === 'Transferring' && (
-            <span class="transfer">{t('calls.transferring')}</span>
-          )}
-        </span>
-        <Elapsed since={session.dateCreated} />
-      </a>
-    </li>
+    <a href={sessionHref(session.id)} class="call-link">
+      <span class="caller">{caller}</span>
+      {stateBadge(session, group, t)}
+      <span class="call-meta">
+        {metaOf(session, line, held, t)}
+        {held && session.holdReason === 'Transferring' && (
+          <span class="transfer">{t('calls.transferring')}</span>
+        )}
+      </span>
+      <Elapsed since={session.dateCreated} />
+    </a>
   );
 }
 

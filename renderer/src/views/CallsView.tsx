@@ -2,6 +2,7 @@ import type { AccountState, Session } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
+import { VirtualList } from '../components/VirtualList.js';
 import { groupCalls } from '../calls.js';
 import { useT } from '../i18n.js';
 
@@ -23,16 +24,18 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
             key={group.name}
             class={`call-group group-${group.name}`}
             aria-labelledby={`group-${group.name}`}
-            style={{ containIntrinsicSize: `auto ${groupHeightRem(group.sessions.length)}rem` }}
           >
             <h2 id={`group-${group.name}`}>
               {t(group.title)} <span class="group-count">{group.sessions.length}</span>
             </h2>
-            <ul class="call-list">
-              {group.sessions.map((session) => (
-                <CallRow key={session.id} session={session} group={group.name} />
-              ))}
-            </ul>
+            <VirtualList
+              items={group.sessions}
+              keyOf={callKey}
+              renderItem={(session) => <CallRow session={session} group={group.name} />}
+              listClass="call-list"
+              itemClass="call-row"
+              estimatedHeight={ROW_PX}
+            />
           </section>
         ))
       )}
@@ -40,14 +43,7 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
   );
 }
 
-/**
- * A group's height before it is first laid out, for `content-visibility: auto` (calls.css):
- * its heading and a row's placeholder height a call, so the scroll bar is near right.
- */
-function groupHeightRem(calls: number): number {
-  return Math.round(HEADING_REM + calls * ROW_REM);
-}
+const callKey = (session: { id: string }): string => session.id;
 
-/** The heights calls.css gives a group heading and a row's placeholder. */
-const HEADING_REM = 2.9;
-const ROW_REM = 4.6;
+/** A row's height (calls.css, `--call-row-height`) at the default font size, until measured. */
+const ROW_PX = 72;
