@@ -50,11 +50,11 @@ export function regimeBodies(sessions: readonly Session[], regime: Regime): stri
       // The middle call, modified at a new time in each answer; every other call as it was.
       const middle = Math.floor(sessions.length / 2);
       const call = sessions[middle];
-      return variants.map((v) =>
-        bodyOfParts(
-          call === undefined ? parts : parts.with(middle, JSON.stringify(changed(call, v, 0))),
-        ),
-      );
+      if (call === undefined) return [bodyOfParts(parts)];
+      return variants.map((v) => {
+        const dateLastModified = new Date(CHANGED_AT + v * 1000).toISOString();
+        return bodyOfParts(parts.with(middle, JSON.stringify({ ...call, dateLastModified })));
+      });
     }
     case 'all changed':
       return variants.map((v) =>
