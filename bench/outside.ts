@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import type { ProgramWindow, RegimeRun } from './outside-math.js';
@@ -206,6 +207,8 @@ export async function measureOutside(
   progress: (line: string) => void,
 ): Promise<OutsideResult> {
   const runs: RegimeRun[] = [];
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   for (const size of sizes) {
     const server = await startServer(size.sessions);
     try {
@@ -218,7 +221,7 @@ export async function measureOutside(
           bodyBytes,
           ...programs,
         });
-        progress(`measured from outside: ${size.sessions} calls, ${regime}`);
+        progress(`measured from outside: ${size.sessions} calls, ${regime} (${elapsed()})`);
       }
     } finally {
       await server.stop();

@@ -83,8 +83,8 @@ function ensureBuiltWatch(): void {
 // CPU a poll for watch there); --quick proves it works on few polls.
 const OUTSIDE_SIZES: OutsideSize[] = quick
   ? [
-      { sessions: 100, warmup: 3, polls: 8 },
-      { sessions: 1000, warmup: 3, polls: 8 },
+      { sessions: 100, warmup: 5, polls: 10 },
+      { sessions: 1000, warmup: 5, polls: 10 },
     ]
   : [
       { sessions: 100, warmup: 10, polls: 40 },
