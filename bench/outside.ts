@@ -133,16 +133,17 @@ function startPrograms(url: string, k: number, pauseMs: number, stateDir: string
 }
 
 /**
- * The window of one program: its CPU read when its poll number `warmup` starts and again when
- * poll `warmup + polls` starts, so exactly `polls` polls (and their pauses) fall inside.
+ * The window of one program: its CPU read as its first poll after the `warmup` ones starts, and
+ * again `polls` polls later, so exactly `polls` polls (and their pauses) fall inside.
  */
 function windowOf(running: Running, size: OutsideSize, timeoutMs: number) {
   let seen = 0;
   let startMs = 0;
   let poll = () => {};
+  let timer: NodeJS.Timeout | undefined;
   const done = new Promise<ProgramWindow>((resolve, reject) => {
     const pid = running.child.pid ?? -1;
-    const timer = setTimeout(() => fail('no end of its window'), timeoutMs);
+    timer = setTimeout(() => fail('no end of its window'), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
       reject(new Error(`outside bench: ${why}\n${running.stderr()}`));
@@ -156,7 +157,9 @@ function windowOf(running: Running, size: OutsideSize, timeoutMs: number) {
       resolve({ polls: size.polls, cpuMs: cpuMsOf(pid) - startMs, peakRssMB: peakRssMB(pid) });
     };
   });
-  return { poll: () => poll(), done };
+  // Once another program failed, this one's end is not awaited: its failure is not news.
+  done.catch(() => {});
+  return { poll: () => poll(), done, cancel: () => clearTimeout(timer) };
 }
 
 async function measureRegime(
@@ -181,15 +184,16 @@ async function measureRegime(
     for (let i = 0; i < chunk.length; i++) if (chunk[i] === '\n') windows.parse.poll();
   });
   try {
-    const [watch, plain, parse] = await Promise.all(PROGRAMS.map((p) => windows[p].done));
-    return {
-      watch: watch as ProgramWindow,
-      plain: plain as ProgramWindow,
-      parse: parse as ProgramWindow,
-    };
+    const [watch, plain, parse] = await Promise.all([
+      windows.watch.done,
+      windows.plain.done,
+      windows.parse.done,
+    ]);
+    return { watch, plain, parse };
   } finally {
     off();
     for (const p of PROGRAMS) {
+      windows[p].cancel();
       programs[p].child.removeAllListeners('exit');
       programs[p].child.kill('SIGKILL');
     }
