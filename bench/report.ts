@@ -3,6 +3,9 @@
 import type { Figure } from './budgets.js';
 import type { CycleResult } from './cycle.js';
 import type { LedgerResult } from './ledger-bench.js';
+import type { OutsideResult } from './outside.js';
+import { cpuPerPoll, toJsonParse, toPlainClient } from './outside-math.js';
+import { REGIMES } from './regimes.js';
 import { clientRead, count, growthRows, ratio, STEPS, x } from './steps.js';
 import type { IdleResult, LatencyResult } from './watch-bench.js';
 import type { WindowResult } from './window-bench.js';
@@ -16,6 +19,8 @@ export interface Report {
   idle: IdleResult;
   latency: LatencyResult;
   window: WindowResult;
+  /** The poll measured from outside (outside.ts). */
+  outside: OutsideResult;
   figures: Figure[];
 }
 
@@ -28,6 +33,7 @@ export function printText(report: Report): void {
   printCycles(report.cycles);
   console.log('\nSteps as a ratio to JSON.parse of the same body (medians).\n');
   printGrowth(report.cycles, report.coldCycles);
+  printOutside(report.outside);
   printTable([
     ['figure', 'measured', 'budget', 'verdict'],
     ...report.figures.map((f) => [f.figure, f.value, f.budget, f.verdict]),
@@ -66,6 +72,49 @@ function printGrowth(cycles: readonly CycleResult[], cold: readonly CycleResult[
   ]);
   console.log(
     "\nThe collector's pauses are V8's own reports (perf_hooks 'gc') that fell inside a step.\n",
+  );
+}
+
+// The outside bench (outside.ts): one table, each regime a row group, each size a column.
+
+/** watch's CPU per poll and its ratios to the plain client and to JSON.parse, by regime. */
+function printOutside(outside: OutsideResult): void {
+  const sizes = [...new Set(outside.runs.map((r) => r.sessions))];
+  const at = (n: number, regime: string) =>
+    outside.runs.find((r) => r.sessions === n && r.regime === regime);
+  const cell = (
+    n: number,
+    regime: string,
+    f: (r: NonNullable<ReturnType<typeof at>>) => string,
+  ) => {
+    const run = at(n, regime);
+    return run ? f(run) : '—';
+  };
+  printTable([
+    ['calls, from outside (CPU per poll)', ...sizes.map(count)],
+    [
+      'body',
+      ...sizes.map((n) => cell(n, 'identical', (r) => `${(r.bodyBytes / 2 ** 20).toFixed(2)} MB`)),
+    ],
+    ...REGIMES.flatMap((regime) => [
+      [
+        `${regime}: watch`,
+        ...sizes.map((n) => cell(n, regime, (r) => `${cpuPerPoll(r.watch).toFixed(1)} ms`)),
+      ],
+      [
+        '  plain fetch + json()',
+        ...sizes.map((n) => cell(n, regime, (r) => `${cpuPerPoll(r.plain).toFixed(1)} ms`)),
+      ],
+      [
+        '  JSON.parse',
+        ...sizes.map((n) => cell(n, regime, (r) => `${cpuPerPoll(r.parse).toFixed(1)} ms`)),
+      ],
+      ['  watch ÷ plain client', ...sizes.map((n) => cell(n, regime, (r) => x(toPlainClient(r))))],
+      ['  watch ÷ JSON.parse', ...sizes.map((n) => cell(n, regime, (r) => x(toJsonParse(r))))],
+    ]),
+  ]);
+  console.log(
+    `\nEach program a process of its own; CPU of every thread from /proc over its window of polls (after warm-up polls), ${outside.pauseMs} ms between polls.\n`,
   );
 }
 

@@ -12,11 +12,13 @@ import {
   defaultClientFigure,
   ledgerFigures,
   linearFigures,
+  outsideFigures,
   watchFigures,
   wholePollFigures,
   windowFigures,
 } from './figures.js';
 import { measureLedger } from './ledger-bench.js';
+import { measureOutside, type OutsideSize } from './outside.js';
 import { printJson, printText } from './report.js';
 import { startBodyServer } from './server.js';
 import { builtWatchExists, measureIdle, measureLatency } from './watch-bench.js';
@@ -68,14 +70,39 @@ async function measurePolls(): Promise<{
   }
 }
 
+/** The built watch: `npm run build` makes it; built here if missing. */
+function ensureBuiltWatch(): void {
+  if (builtWatchExists()) return;
+  execFileSync('npx', ['vite', 'build', '-c', 'watch.vite.config.ts', '--logLevel', 'error'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+// The poll from outside (outside.ts): each size's polls chosen so a full run's windows hold
+// many polls at the small sizes and still end in about a minute at 25,000 calls (about 2 s of
+// CPU a poll for watch there); --quick proves it works on few polls.
+const OUTSIDE_SIZES: OutsideSize[] = quick
+  ? [
+      { sessions: 100, warmup: 5, polls: 10 },
+      { sessions: 1000, warmup: 5, polls: 10 },
+    ]
+  : [
+      { sessions: 100, warmup: 10, polls: 40 },
+      { sessions: 1000, warmup: 6, polls: 24 },
+      { sessions: 10_000, warmup: 2, polls: 8 },
+      { sessions: 25_000, warmup: 2, polls: 6 },
+    ];
+/** watch's --interval-ms, its smallest: the polls come nearly back to back. */
+const OUTSIDE_PAUSE_MS = 100;
+
+async function measureFromOutside() {
+  ensureBuiltWatch();
+  return measureOutside(OUTSIDE_SIZES, OUTSIDE_PAUSE_MS, progress);
+}
+
 /** The built watch, as its bin runs: at rest, then how soon it says a call rings. */
 async function measureWatch() {
-  // `npm run build` makes it; built here if missing.
-  if (!builtWatchExists()) {
-    execFileSync('npx', ['vite', 'build', '-c', 'watch.vite.config.ts', '--logLevel', 'error'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
+  ensureBuiltWatch();
   const idle = await measureIdle(quick ? 10 : 60);
   progress('measured watch at rest');
   const latency = await measureLatency(quick ? 20 : 200);
@@ -85,11 +112,13 @@ async function measureWatch() {
 
 async function main(): Promise<void> {
   const { cycles, coldCycles, defaultClient } = await measurePolls();
+  const outside = await measureFromOutside();
   const ledger = await measureLedger(quick ? 2000 : REMEMBERED, quick ? 5 : 25);
   const { idle, latency } = await measureWatch();
   const window = await measureWindow(quick ? [50, 500] : [500, 5000], quick ? 3 : 10);
   const figures = [
     defaultClient,
+    ...outsideFigures(outside.runs),
     ...wholePollFigures(cycles),
     ...linearFigures(cycles),
     ...ledgerFigures(ledger),
@@ -97,7 +126,10 @@ async function main(): Promise<void> {
     ...windowFigures(window),
   ];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`;
-  const report = { quick, machine, cycles, coldCycles, ledger, idle, latency, window, figures };
+  const report = {
+    ...{ quick, machine, cycles, coldCycles, ledger, idle, latency, window, figures },
+    outside,
+  };
   if (asJson) printJson(report);
   else printText(report);
 }
