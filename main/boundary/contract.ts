@@ -1,11 +1,13 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
 import type { Session } from './session.js';
+import type { CallSummary } from './call-row.js';
 import type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
 import type { AlertsPausedUntil, Settings, SettingsPatch } from './settings.js';
 
 export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './session.js';
 export type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
+export type { CallGroupName, CallSummary } from './call-row.js';
 // The settings' shapes and defaults live beside this file; they cross IPC as part of AppState.
 export * from './settings.js';
 
@@ -104,6 +106,27 @@ export interface AppState {
   locale: string;
 }
 
+/**
+ * What main pushes to the window (and `getState` answers): AppState with each live call as the
+ * lists show it, and no full session anywhere (boundary/window-state.ts makes it). A call's
+ * details come from `getCall` when they open.
+ */
+export interface WindowState extends Omit<AppState, 'sessions' | 'recentlyEnded' | 'missed'> {
+  /** The live calls, in the poll's order. */
+  calls: CallSummary[];
+  missed: WindowMissedCall[];
+}
+
+/** A missed call as the missed list shows it (its session, if any, comes from `getCall`). */
+export type WindowMissedCall = Omit<MissedCall, 'session'>;
+
+/** `getCall(sessionId)`: the full session, live first, then recently ended, then missed. */
+export interface FoundCall {
+  session: Session;
+  /** Not in the live list any more, or the API marks it ended. */
+  ended: boolean;
+}
+
 export interface PolicyView {
   /** The enforced settings' keys, dotted for nested ones (`alerts.ringing`): shown locked. */
   enforced: string[];
@@ -144,8 +167,10 @@ export type CallActionResult = { ok: true } | { ok: false; error: string };
 
 /** `window.evoTray`: the renderer's only door to the app. */
 export interface EvoTrayBridge {
-  getState(): Promise<AppState>;
-  onState(listener: (state: AppState) => void): () => void;
+  getState(): Promise<WindowState>;
+  onState(listener: (state: WindowState) => void): () => void;
+  /** A call's full details (log, members, every field), or null when main no longer has it. */
+  getCall(sessionId: string): Promise<FoundCall | null>;
   signIn(request: SignInRequest): Promise<SignInResult>;
   signOut(): Promise<void>;
   startDemo(): Promise<SignInResult>;
@@ -192,6 +217,7 @@ export type BridgeCall = keyof BridgeCalls;
 export const IPC = {
   getState: 'evo:get-state',
   state: 'evo:state',
+  getCall: 'evo:get-call',
   signIn: 'evo:sign-in',
   signOut: 'evo:sign-out',
   startDemo: 'evo:start-demo',

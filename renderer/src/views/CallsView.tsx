@@ -1,20 +1,20 @@
-import type { AccountState, Session } from '../../../main/boundary/contract.js';
+import type { AccountState, CallSummary } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
 import { groupCalls } from '../calls.js';
 import { useT } from '../i18n.js';
 
-export function CallsView({ sessions, account }: { sessions: Session[]; account: AccountState }) {
+export function CallsView({ calls, account }: { calls: CallSummary[]; account: AccountState }) {
   const t = useT();
-  const groups = groupCalls(sessions);
+  const groups = groupCalls(calls);
   return (
     <main class="calls" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1} class="visually-hidden">
         {t('nav.calls')}
       </h1>
       <AccountNotices account={account} notice />
-      <RingingAnnouncer sessions={sessions} />
+      <RingingAnnouncer calls={calls} />
       {groups.length === 0 ? (
         <p class="empty">{t('calls.empty')}</p>
       ) : (
@@ -23,14 +23,14 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
             key={group.name}
             class={`call-group group-${group.name}`}
             aria-labelledby={`group-${group.name}`}
-            style={{ containIntrinsicSize: `auto ${groupHeightRem(group.sessions.length)}rem` }}
+            style={{ containIntrinsicSize: `auto ${groupHeightRem(group.calls.length)}rem` }}
           >
             <h2 id={`group-${group.name}`}>
-              {t(group.title)} <span class="group-count">{group.sessions.length}</span>
+              {t(group.title)} <span class="group-count">{group.calls.length}</span>
             </h2>
             <ul class="call-list">
-              {group.sessions.map((session) => (
-                <CallRow key={session.id} session={session} group={group.name} />
+              {group.calls.map((call) => (
+                <CallRow key={call.id} call={call} />
               ))}
             </ul>
           </section>
