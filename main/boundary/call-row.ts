@@ -6,6 +6,7 @@ import type { MessageId } from './i18n/catalog.js';
 import type { Translate } from './i18n/translate.js';
 import type { Session } from './session.js';
 import { callerLabel, isOutgoing, lineLabel, sessionPhase } from './session-reading.js';
+import { timeOf } from './times.js';
 
 export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
 
@@ -24,8 +25,8 @@ export interface CallSummary {
   state?: string;
   /** Held while being transferred. */
   transferring?: true;
-  /** When the call began (the API's date): the ticking time. */
-  since?: string;
+  /** When the call began (epoch ms; absent when the API's date is missing or unreadable). */
+  since?: number;
   /** Ringing only: the line called, for the incoming-call window. */
   line?: string;
   /** Ringing only: the agent dialled out (the incoming-call window leaves it out). */
@@ -71,7 +72,8 @@ export function callSummaryOf(session: Session, t: Translate, rev: number): Call
     if (word !== undefined) row.state = word;
   }
   if (group === 'held' && session.holdReason === 'Transferring') row.transferring = true;
-  if (session.dateCreated !== undefined) row.since = session.dateCreated;
+  const since = timeOf(session.dateCreated);
+  if (since !== undefined) row.since = since;
   if (group === 'ringing') {
     const line = lineLabel(session);
     if (line !== undefined) row.line = line;
