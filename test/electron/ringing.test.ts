@@ -233,10 +233,7 @@ describe('never silently missed: the incoming-call window', () => {
       settings: { pollIntervalMs: 1000, incomingWindow: 'never' },
     });
     sim.calls.arrive({ fromName: 'Grace Hopper' });
-    await app.waitFor(
-      'ringing',
-      (x) => (lastState(x) as AppState | undefined)?.sessions.length === 1,
-    );
+    await app.waitFor('ringing', (x) => lastState(x)?.calls.length === 1);
     const seen = polls(sim).length;
     await app.waitFor('two more polls', () => polls(sim).length >= seen + 2);
     expect(incomingWindow(await app.recording())).toBeUndefined();
