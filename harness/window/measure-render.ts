@@ -1,7 +1,8 @@
 // The render budget: how long the window takes to show a big list of calls pushed by the app.
 import type { Page } from 'playwright-core';
-import type { Session } from '../../main/boundary/contract.js';
-import { call } from '../app-states.js';
+import type { CallSummary, Session } from '../../main/boundary/contract.js';
+import { createWindowStates } from '../../main/app/window-state.js';
+import { call, signedIn } from '../app-states.js';
 import { ago } from './window-fixtures.js';
 
 export function manyCalls(count: number): Session[] {
@@ -14,6 +15,11 @@ export function manyCalls(count: number): Session[] {
       dateCreated: ago(i * 1000),
     }),
   );
+}
+
+/** The calls as main pushes them to the window (main/app/window-state.ts). */
+function summariesOf(sessions: Session[]): CallSummary[] {
+  return createWindowStates()(signedIn({ sessions })).calls;
 }
 
 export interface ShowTimes {
@@ -43,11 +49,11 @@ export async function timeToShowCalls(
           window as unknown as { __evoTest: { push(s: unknown): void; state(): object } }
         ).__evoTest;
         const base = test.state();
-        test.push({ ...base, sessions: [] });
+        test.push({ ...base, calls: [] });
         await new Promise((r) => setTimeout(r, 50));
         const shown = (): boolean => document.querySelectorAll('.call-row').length === list.length;
         const start = performance.now();
-        test.push({ ...base, sessions: list });
+        test.push({ ...base, calls: list });
         await new Promise<void>((done) => {
           if (shown()) return done();
           const observer = new MutationObserver(() => {
@@ -66,7 +72,7 @@ export async function timeToShowCalls(
           });
         });
         return performance.now() - start;
-      }, sessions),
+      }, summariesOf(sessions)),
     );
   }
   const [firstMs = Number.NaN, ...measured] = times;

@@ -1,5 +1,5 @@
 // The state the window receives, made from main's AppState, and the call it asks for by id.
-import type { AppState, FoundCall, WindowMissedCall, WindowState } from './contract.js';
+import type { AppState, FoundCall, MissedCall, WindowMissedCall, WindowState } from './contract.js';
 import type { CallSummary } from './call-row.js';
 
 /**
@@ -8,13 +8,20 @@ import type { CallSummary } from './call-row.js';
  * sessions. Nothing of a call's details is copied on a push.
  */
 export function windowStateOf(state: AppState, calls: CallSummary[]): WindowState {
-  const { sessions: _sessions, recentlyEnded: _ended, missed, ...rest } = state;
-  return { ...rest, calls, missed: missed.map(withoutSession) };
+  const shown: WindowState & Partial<Pick<AppState, 'sessions' | 'recentlyEnded'>> = {
+    ...state,
+    calls,
+    missed: state.missed.map(withoutSession),
+  };
+  delete shown.sessions;
+  delete shown.recentlyEnded;
+  return shown;
 }
 
-function withoutSession(call: AppState['missed'][number]): WindowMissedCall {
+function withoutSession(call: MissedCall): WindowMissedCall {
   if (call.session === undefined) return call;
-  const { session: _session, ...shown } = call;
+  const shown = { ...call };
+  delete shown.session;
   return shown;
 }
 

@@ -2,7 +2,7 @@
 // options on each platform, the card closing when its call stops ringing, the summary card, the
 // ring page told play then stop, the incoming-call window when cards cannot show, the shortcut.
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC } from '../../main/boundary/contract.js';
 import type { RunningApp } from './app-harness.js';
 import type { NotificationRecord, Recording, WindowRecord } from './fake-electron.js';
 import {
