@@ -1,8 +1,8 @@
 // The window's state for each AppState, kept between pushes: a call whose session did not
 // change (the same object, as the engine reuses an unchanged call's) keeps its summary and its
 // `rev`, so a push of 5,000 calls words only the calls that changed.
-import type { AppState, Session, WindowState } from '../boundary/contract.js';
-import { callSummaryOf, type CallSummary } from '../boundary/call-row.js';
+import type { AppState, CallSummary, Session, WindowState } from '../boundary/contract.js';
+import { callSummaryOf } from '../boundary/call-row.js';
 import { createTranslator } from '../boundary/i18n/index.js';
 import { windowStateOf } from '../boundary/window-state.js';
 

@@ -4,39 +4,10 @@
 // (`getCall`).
 import type { MessageId } from './i18n/catalog.js';
 import type { Translate } from './i18n/translate.js';
+import type { CallGroupName, CallSummary } from './contract.js';
 import type { Session } from './session.js';
 import { callerLabel, isOutgoing, lineLabel, sessionPhase } from './session-reading.js';
 import { timeOf } from './times.js';
-
-export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
-
-/**
- * One live call as the calls list, the incoming-call window and the screen reader's
- * announcement show it. Empty fields are left out (each byte is paid 5,000 times a push).
- */
-export interface CallSummary {
-  id: string;
-  group: CallGroupName;
-  /** "Jane Doe (+15035550100)", or "Unknown caller" in the agent's language. */
-  caller: string;
-  /** The line, the customer and (held) the hold queue, as one text. */
-  meta?: string;
-  /** The group 'other' only: the API's own state word, shown rather than hidden. */
-  state?: string;
-  /** Held while being transferred. */
-  transferring?: true;
-  /** When the call began (epoch ms; absent when the API's date is missing or unreadable). */
-  since?: number;
-  /** Ringing only: the line called, for the incoming-call window. */
-  line?: string;
-  /** Ringing only: the agent dialled out (the incoming-call window leaves it out). */
-  outgoing?: true;
-  /**
-   * Changes whenever main's copy of the call changes (a log line, a member, a state): open
-   * details fetch the call again on a new `rev`, and only then.
-   */
-  rev: number;
-}
 
 /** Each group's title, which is also the word on its state badge. */
 export const GROUP_TITLES: Readonly<Record<CallGroupName, MessageId>> = {

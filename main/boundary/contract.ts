@@ -1,13 +1,11 @@
 // The one module whose types cross the IPC boundary: main, preload and renderer import it.
 // Types only (plus channel names), so the renderer bundle pulls in no main-process code.
 import type { Session } from './session.js';
-import type { CallSummary } from './call-row.js';
 import type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
 import type { AlertsPausedUntil, Settings, SettingsPatch } from './settings.js';
 
 export type { Session, SessionMember, SessionLogEntry, CustomerBreadcrumb } from './session.js';
 export type { ScreenPopTestRequest, ScreenPopTestResult } from './screen-pop.js';
-export type { CallGroupName, CallSummary } from './call-row.js';
 // The settings' shapes and defaults live beside this file; they cross IPC as part of AppState.
 export * from './settings.js';
 
@@ -104,6 +102,37 @@ export interface AppState {
   ringDeviceMissing?: string;
   /** The language in use (e.g. 'es'): the setting, else the system's; the window renders in it. */
   locale: string;
+}
+
+export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
+
+/**
+ * One live call as the calls list, the incoming-call window and the screen reader's announcement
+ * show it (boundary/call-row.ts makes it). Empty fields are left out: each byte is paid 5,000
+ * times a push.
+ */
+export interface CallSummary {
+  id: string;
+  group: CallGroupName;
+  /** "Jane Doe (+15035550100)", or "Unknown caller" in the agent's language. */
+  caller: string;
+  /** The line, the customer and (held) the hold queue, as one text. */
+  meta?: string;
+  /** The group 'other' only: the API's own state word, shown rather than hidden. */
+  state?: string;
+  /** Held while being transferred. */
+  transferring?: true;
+  /** When the call began (epoch ms; absent when the API's date is missing or unreadable). */
+  since?: number;
+  /** Ringing only: the line called, for the incoming-call window. */
+  line?: string;
+  /** Ringing only: the agent dialled out (the incoming-call window leaves it out). */
+  outgoing?: true;
+  /**
+   * Changes whenever main's copy of the call changes (a log line, a member, a state): open
+   * details fetch the call again on a new `rev`, and only then.
+   */
+  rev: number;
 }
 
 /**

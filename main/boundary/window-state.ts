@@ -1,6 +1,6 @@
 // The state the window receives, made from main's AppState, and the call it asks for by id.
 import type { AppState, FoundCall, MissedCall, WindowMissedCall, WindowState } from './contract.js';
-import type { CallSummary } from './call-row.js';
+import type { CallSummary } from './contract.js';
 
 /**
  * `state` as the window gets it: the live calls as `calls` (summaries made by the caller, so it

@@ -13,7 +13,7 @@ import type { Translate } from '../../main/boundary/i18n/translate.js';
 import { callerLabel } from '../../main/boundary/session-reading.js';
 
 export { callGroupOf, GROUP_TITLES } from '../../main/boundary/call-row.js';
-export type { CallGroupName } from '../../main/boundary/call-row.js';
+export type { CallGroupName } from '../../main/boundary/contract.js';
 
 export interface CallGroup {
   name: CallGroupName;
