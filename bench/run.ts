@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const { cycles, coldCycles, defaultClient } = await measurePolls();
   const ledger = await measureLedger(quick ? 2000 : REMEMBERED, quick ? 5 : 25);
   const { idle, latency } = await measureWatch();
-  const window = await measureWindow(10);
+  const window = await measureWindow(quick ? [50, 500] : [500, 5000], quick ? 3 : 10);
   const figures = [
     defaultClient,
     ...wholePollFigures(cycles),

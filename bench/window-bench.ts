@@ -1,43 +1,81 @@
 // The window's budgets, in Chromium (as the browser suite, test/browser): the production
-// script's gzipped size, and 500 calls rendered, laid out and painted (median of 10 after a
-// warm-up; the clock stops after the next animation frame once the rows are in the DOM).
+// script's gzipped size, and realistic calls (full sessions, harness/realistic-calls.ts) pushed
+// onto an empty list until painted, the push's structured clone included, as a ratio to a
+// plain-DOM page (harness/window/plain-dom/) given the same state the same way in the same
+// browser: the figure travels between machines where milliseconds do not.
 import { existsSync } from 'node:fs';
+import type { AppState } from '../main/boundary/contract.js';
 import {
   ensureWindowBuilt,
   gzippedScriptBytes,
   RENDERER_OUT,
 } from '../harness/window/build-window.js';
-import { manyCalls, median, timeToShowCalls } from '../harness/window/measure-render.js';
+import { median, PLAIN_DOM_PAGE, timeToShowCalls } from '../harness/window/measure-render.js';
 import { serveStatic } from '../harness/window/static-server.js';
 import { CHROMIUM, launchChromium, openWindow } from '../harness/window/window-page.js';
 import { signedIn } from '../harness/app-states.js';
+import { realisticSessions } from '../harness/realistic-calls.js';
+
+/** One size: the window's and the plain-DOM page's medians, in ms, and the window's warm-up. */
+export interface WindowPaint {
+  calls: number;
+  windowMs: number;
+  plainMs: number;
+  /** The window's median over the plain-DOM page's, same size, same run. */
+  ratio: number;
+  windowRuns: number[];
+  plainRuns: number[];
+  /** The window's first push on a fresh page (V8 compiling its script). */
+  windowFirstMs: number;
+}
 
 export interface WindowResult {
   scriptGzipKB: number;
-  render500Ms: { median: number; runs: number[]; firstMs: number } | null;
+  /** Each size measured, smallest first; empty when not measured. */
+  paints: WindowPaint[];
   /** Why the render could not be measured (no Chromium here). */
   skipped?: string;
 }
 
-export async function measureWindow(runs: number): Promise<WindowResult> {
+/** The state the app pushes with `count` realistic calls. */
+function stateWith(count: number): AppState {
+  return signedIn({ sessions: realisticSessions(count) });
+}
+
+export async function measureWindow(sizes: readonly number[], runs: number): Promise<WindowResult> {
   ensureWindowBuilt();
-  const size = gzippedScriptBytes();
-  const scriptGzipKB = size.bytes / 1024;
-  if (!existsSync(CHROMIUM)) {
-    return { scriptGzipKB, render500Ms: null, skipped: `no ${CHROMIUM}` };
-  }
-  const server = await serveStatic({ '/': RENDERER_OUT });
+  const scriptGzipKB = gzippedScriptBytes().bytes / 1024;
+  if (!existsSync(CHROMIUM)) return { scriptGzipKB, paints: [], skipped: `no ${CHROMIUM}` };
+  const server = await serveStatic({ '/__plain/': PLAIN_DOM_PAGE, '/': RENDERER_OUT });
   const browser = await launchChromium();
   try {
-    const w = await openWindow(browser.context, server.origin, signedIn());
-    // tsx (esbuild, keeping function names) wraps the functions sent to the page in __name().
-    await w.page.evaluate('window.__name = (f) => f');
-    const times = await timeToShowCalls(w.page, manyCalls(500), runs);
-    await w.page.close();
-    return {
-      scriptGzipKB,
-      render500Ms: { median: median(times.runs), runs: times.runs, firstMs: times.firstMs },
-    };
+    const paints: WindowPaint[] = [];
+    for (const calls of sizes) {
+      const state = stateWith(calls);
+      // A fresh page for each, alone in the browser, as the window is in the app.
+      const w = await openWindow(browser.context, server.origin, signedIn());
+      // tsx (esbuild, keeping function names) wraps the functions sent to the page in __name().
+      await w.page.evaluate('window.__name = (f) => f');
+      const shown = await timeToShowCalls(w.page, state, runs);
+      await w.page.close();
+      const plainPage = await browser.context.newPage();
+      await plainPage.goto(`${server.origin}/__plain/index.html`);
+      await plainPage.evaluate('window.__name = (f) => f');
+      const plain = await timeToShowCalls(plainPage, state, runs);
+      await plainPage.close();
+      const windowMs = median(shown.runs);
+      const plainMs = median(plain.runs);
+      paints.push({
+        calls,
+        windowMs,
+        plainMs,
+        ratio: windowMs / plainMs,
+        windowRuns: shown.runs,
+        plainRuns: plain.runs,
+        windowFirstMs: shown.firstMs,
+      });
+    }
+    return { scriptGzipKB, paints };
   } finally {
     await browser.close();
     await server.close();

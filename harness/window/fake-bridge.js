@@ -7,7 +7,8 @@
 // `state` is the WindowState main pushes, `details` each call's getCall answer by id.
 (() => {
   const { ipc, avatars } = window.__evoSeed;
-  const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+  // Electron's IPC copies every message by the structured clone algorithm.
+  const clone = (value) => (value === undefined ? undefined : structuredClone(value));
   let state = clone(window.__evoSeed.state);
   let details = clone(window.__evoSeed.details ?? {});
   const stateListeners = new Set();

@@ -2,7 +2,7 @@
 // language) and pushes only that, so 5,000 calls cross IPC as a few hundred KB, not as 12 MB of
 // full sessions. The call's details (log, members, every field) are fetched when they open
 // (`getCall`).
-import type { MessageId } from './i18n/catalog.js';
+import type { WindowMessageId } from './i18n/catalog.js';
 import type { Translate } from './i18n/translate.js';
 import type { CallGroupName, CallSummary } from './contract.js';
 import type { Session } from './session.js';
@@ -10,7 +10,7 @@ import { callerLabel, isOutgoing, lineLabel, sessionPhase } from './session-read
 import { timeOf } from './times.js';
 
 /** Each group's title, which is also the word on its state badge. */
-export const GROUP_TITLES: Readonly<Record<CallGroupName, MessageId>> = {
+export const GROUP_TITLES: Readonly<Record<CallGroupName, WindowMessageId>> = {
   ringing: 'calls.group.ringing',
   held: 'calls.group.held',
   connected: 'calls.group.connected',

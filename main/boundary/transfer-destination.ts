@@ -1,5 +1,7 @@
 // Where a transfer may go: what the agent typed, checked once, and the last five kept.
-import { createTranslator, type Translate } from './i18n/index.js';
+import type { WindowMessageId } from './i18n/catalog.js';
+import { translatorOf, type Translate } from './i18n/translate.js';
+import { WINDOW_ENGLISH } from './i18n/window-english.js';
 
 /** A number, an extension or a SIP address; nothing that could carry a second request. */
 const DESTINATION = /^(?:\+?[0-9*#]{2,20}|sips?:[A-Za-z0-9._~%+-]+@[A-Za-z0-9.-]+(?::\d{1,5})?)$/;
@@ -12,7 +14,7 @@ export const RECENT_DESTINATIONS = 5;
  */
 export function checkDestination(
   input: string | undefined,
-  t: Translate = createTranslator('en'),
+  t: Translate<WindowMessageId> = translatorOf('en', WINDOW_ENGLISH),
 ):
   | { ok: true; value: string }
   | { ok: false; problem: 'empty' | 'invalid'; typed: string; error: string } {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { EvoTrayBridge } from '../../main/boundary/contract.js';
 import { NavTabs } from './components/NavTabs.js';
 import { StatusLine } from './components/StatusLine.js';
-import { LocaleContext, useT, windowLocale } from './i18n.js';
+import { LocaleContext, useShownLocale, useT, windowLocale } from './i18n.js';
 import { routeHref, useRoute, type Route } from './router.js';
 import { useAppState } from './state.js';
 import { CallDetailsView } from './views/CallDetailsView.js';
@@ -15,7 +15,8 @@ import { SignInForm } from './views/SignInForm.js';
 export function App({ bridge }: { bridge: EvoTrayBridge }) {
   const view = useAppState(bridge);
   // Main's choice once it has said (the setting, else the system's); the browser's until then.
-  const locale = view.status === 'ready' && view.state.locale ? view.state.locale : windowLocale();
+  const wanted = view.status === 'ready' && view.state.locale ? view.state.locale : windowLocale();
+  const locale = useShownLocale(wanted);
   useEffect(() => {
     // Screen readers pick their voice by it.
     document.documentElement.lang = locale;

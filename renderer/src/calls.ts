@@ -8,8 +8,7 @@ import type {
 } from '../../main/boundary/contract.js';
 import { isPaused } from '../../main/boundary/alerts-paused.js';
 import { GROUP_TITLES } from '../../main/boundary/call-row.js';
-import type { MessageId } from '../../main/boundary/i18n/catalog.js';
-import type { Translate } from '../../main/boundary/i18n/translate.js';
+import type { MessageId, Translate } from './i18n.js';
 import { callerLabel } from '../../main/boundary/session-reading.js';
 
 export { callGroupOf, GROUP_TITLES } from '../../main/boundary/call-row.js';

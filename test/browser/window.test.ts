@@ -282,7 +282,11 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
   it('measures the budgets: script size and the time to show 500 calls', async () => {
     const size = gzippedScriptBytes();
     const w = await open(signedIn());
-    const { firstMs, runs } = await timeToShowCalls(w.page, manyCalls(500), 10);
+    const { firstMs, runs } = await timeToShowCalls(
+      w.page,
+      signedIn({ sessions: manyCalls(500) }),
+      10,
+    );
     const round = (n: number): number => Math.round(n * 10) / 10;
     const figures = {
       measuredAt: new Date().toISOString(),
@@ -296,7 +300,10 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
         `500 calls shown in ${figures.render500Ms.median} ms, median of ${runs.length} (target ≤ 50 ms)`,
     );
     writeFileSync(resolve('test-artifacts/budgets.json'), JSON.stringify(figures, null, 2));
-    expect(await w.page.locator('.call-row').count()).toBe(500);
+    // All 500 counted in their groups; only the rows in view rendered (the list is virtual).
+    const counts = await w.page.locator('.group-count').allTextContents();
+    expect(counts.reduce((sum, c) => sum + Number(c), 0)).toBe(500);
+    expect(await w.page.locator('.call-row').count()).toBeLessThan(100);
     await w.page.close();
   });
 

@@ -1,10 +1,17 @@
 // The catalogs stay whole: every language says every message, with the same placeholders, in
-// valid ICU with plural forms its language has, and English has no message nobody shows.
+// valid ICU with plural forms its language has, and English has no message nobody shows. The
+// window's part holds exactly what the window's code shows (its bundle carries nothing more).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, MESSAGE_IDS, SUPPORTED_LOCALES } from '../../main/boundary/i18n/index.js';
+import {
+  CATALOG_PARTS,
+  CATALOGS,
+  MESSAGE_IDS,
+  SUPPORTED_LOCALES,
+  WINDOW_MESSAGE_IDS,
+} from '../../main/boundary/i18n/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -33,11 +40,19 @@ function plurals(elements: readonly MessageFormatElement[]): MessageFormatElemen
   });
 }
 
+/** Every file under `dir`, whether it quotes a message id: what the test reads as "shows it". */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function quotedIn(files: readonly string[], id: string): boolean {
+  return files.some((file) => {
+    const text = readFileSync(file, 'utf8');
+    return text.includes(`'${id}'`) || text.includes(`"${id}"`);
   });
 }
 
@@ -49,6 +64,16 @@ describe('the catalogs', () => {
 
   it.each(SUPPORTED_LOCALES)('%s has every key of English and no other', (locale) => {
     expect(Object.keys(CATALOGS[locale]).sort()).toEqual([...MESSAGE_IDS].sort());
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s splits them as English does: the window part, main part', (l) => {
+    expect(Object.keys(CATALOG_PARTS.window[l]).sort()).toEqual([...WINDOW_MESSAGE_IDS].sort());
+    expect(Object.keys(CATALOG_PARTS.main[l]).sort()).toEqual(
+      Object.keys(CATALOG_PARTS.main.en).sort(),
+    );
+    // A key in both would be two texts for one message, one of them never seen.
+    const both = Object.keys(CATALOG_PARTS.main[l]).filter((id) => id in CATALOG_PARTS.window[l]);
+    expect(both).toEqual([]);
   });
 
   it.each(SUPPORTED_LOCALES)('%s messages are valid ICU with the same placeholders', (locale) => {
@@ -78,12 +103,17 @@ describe('the catalogs', () => {
   });
 
   it('has no English message that no code of main or the window shows', () => {
-    const sources = [...sourceFiles(join(ROOT, 'main')), ...sourceFiles(join(ROOT, 'renderer'))]
-      .map((file) => readFileSync(file, 'utf8'))
-      .join('\n');
-    const unused = MESSAGE_IDS.filter(
-      (id) => !sources.includes(`'${id}'`) && !sources.includes(`"${id}"`),
+    const sources = [...sourceFiles(join(ROOT, 'main')), ...sourceFiles(join(ROOT, 'renderer'))];
+    expect(MESSAGE_IDS.filter((id) => !quotedIn(sources, id))).toEqual([]);
+  });
+
+  it("has in the window's part only messages the window's code shows", () => {
+    // The renderer, and the boundary it shares with main (its catalogs' modules aside).
+    const boundary = sourceFiles(join(ROOT, 'main', 'boundary')).filter(
+      (file) => !file.includes(join('boundary', 'i18n')),
     );
-    expect(unused).toEqual([]);
+    const windowCode = [...sourceFiles(join(ROOT, 'renderer')), ...boundary];
+    expect(WINDOW_MESSAGE_IDS.filter((id) => !quotedIn(windowCode, id))).toEqual([]);
+    // The other way round is the compiler's: the window's `t` takes only the window's ids.
   });
 });

@@ -1,6 +1,8 @@
-// Speaking the agent's language: catalogs, the translator, the choice of locale.
-export { CATALOGS, MESSAGE_IDS } from './catalog.js';
-export type { Catalog, MessageId } from './catalog.js';
+// Speaking the agent's language, main's side: every catalog, the translator, the choice of locale.
+// The window imports only the modules it needs (renderer/src/i18n.ts), never this one: it would
+// bundle every message of every language.
+export { CATALOG_PARTS, CATALOGS, MESSAGE_IDS, WINDOW_MESSAGE_IDS } from './catalog.js';
+export type { Catalog, MessageId, WindowCatalog, WindowMessageId } from './catalog.js';
 export {
   chooseLocale,
   isSupportedLocale,
@@ -10,5 +12,6 @@ export {
   SUPPORTED_LOCALES,
 } from './locales.js';
 export type { Locale } from './locales.js';
-export { createTranslator } from './translate.js';
-export type { MessageValues, Translate } from './translate.js';
+export { createTranslator } from './translators.js';
+export { translatorOf } from './translate.js';
+export type { Messages, MessageValues, Translate } from './translate.js';

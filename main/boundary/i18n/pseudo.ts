@@ -2,7 +2,7 @@
 // brackets. Generated from the English catalog by rewriting only the literal text of each
 // message's ICU syntax tree, so placeholders, plural and select branches, and `#` still work.
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { Catalog, MessageId } from './catalog.js';
+import type { Messages } from './translate.js';
 
 const PLAIN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ACCENTED = 'áƀçđéƒĝĥîĵķĺɱñöþǫŕšţûṽŵẋýžÁƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ';
@@ -18,17 +18,21 @@ export function pseudoText(text: string): string {
     .join('');
 }
 
-export type PseudoCatalog = Readonly<Record<MessageId, MessageFormatElement[]>>;
-
-/** Every message of `source` as a syntax tree with its literal text made pseudo. */
-export function pseudoCatalog(source: Catalog): PseudoCatalog {
-  const out: Partial<Record<MessageId, MessageFormatElement[]>> = {};
-  for (const [id, message] of Object.entries(source) as [MessageId, string][]) {
+/**
+ * Every message of `source` as a syntax tree with its literal text made pseudo. The source may
+ * be parsed already (the window's build ships its catalogs parsed, without the parser).
+ */
+export function pseudoCatalog<Id extends string>(
+  source: Messages<Id>,
+): Readonly<Record<Id, MessageFormatElement[]>> {
+  const out: Partial<Record<Id, MessageFormatElement[]>> = {};
+  for (const [id, message] of Object.entries(source) as [Id, string | MessageFormatElement[]][]) {
     const literal = (value: string): MessageFormatElement => ({ type: TYPE.literal, value });
+    const tree = typeof message === 'string' ? parse(message) : message;
     // Brackets show where a message ends, so a clipped one is seen.
-    out[id] = [literal('['), ...pseudoElements(parse(message)), literal(']')];
+    out[id] = [literal('['), ...pseudoElements(tree), literal(']')];
   }
-  return out as PseudoCatalog;
+  return out as Record<Id, MessageFormatElement[]>;
 }
 
 function pseudoElements(elements: readonly MessageFormatElement[]): MessageFormatElement[] {

@@ -1,4 +1,4 @@
-import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import type { MessageId } from '../i18n.js';
 import { useLocale, useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
 import { elapsedText, timeOf } from '../../../main/boundary/times.js';

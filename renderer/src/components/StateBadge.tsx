@@ -1,5 +1,5 @@
 import type { CallGroupName, Session } from '../../../main/boundary/contract.js';
-import type { Translate } from '../../../main/boundary/i18n/translate.js';
+import type { Translate } from '../i18n.js';
 import { callGroupOf, GROUP_TITLES } from '../calls.js';
 import { useT } from '../i18n.js';
 

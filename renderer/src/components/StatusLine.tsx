@@ -1,5 +1,5 @@
 import type { WindowState } from '../../../main/boundary/contract.js';
-import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import type { MessageId } from '../i18n.js';
 import { formatClock, formatRelative, formatTime } from '../../../main/boundary/times.js';
 import { pausedUntil } from '../calls.js';
 import { useLocale, useT } from '../i18n.js';

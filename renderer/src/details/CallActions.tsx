@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallAction, EvoTrayBridge, Session } from '../../../main/boundary/contract.js';
 import { actionsFor, type AgentIdentity } from '../../../main/boundary/call-action-rules.js';
-import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import type { MessageId } from '../i18n.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 import { TransferForm } from './TransferForm.js';

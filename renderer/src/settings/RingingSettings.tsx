@@ -5,7 +5,7 @@ import type {
   RingSound,
   Settings,
 } from '../../../main/boundary/contract.js';
-import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import type { MessageId } from '../i18n.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';
 import { RingDeviceSetting } from './RingDeviceSetting.js';

@@ -8,8 +8,8 @@ import type {
   ScreenPopTestResult,
   ScreenPopWhen,
 } from '../../../main/boundary/contract.js';
-import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
-import type { Translate } from '../../../main/boundary/i18n/translate.js';
+import type { MessageId } from '../i18n.js';
+import type { Translate } from '../i18n.js';
 import { PLACEHOLDERS, templateProblem } from '../../../main/boundary/screen-pop.js';
 import { useT } from '../i18n.js';
 import { messageOf } from '../state.js';

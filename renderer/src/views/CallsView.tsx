@@ -2,6 +2,7 @@ import type { AccountState, CallSummary } from '../../../main/boundary/contract.
 import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
+import { VirtualList } from '../components/VirtualList.js';
 import { groupCalls } from '../calls.js';
 import { useT } from '../i18n.js';
 
@@ -23,16 +24,18 @@ export function CallsView({ calls, account }: { calls: CallSummary[]; account: A
             key={group.name}
             class={`call-group group-${group.name}`}
             aria-labelledby={`group-${group.name}`}
-            style={{ containIntrinsicSize: `auto ${groupHeightRem(group.calls.length)}rem` }}
           >
             <h2 id={`group-${group.name}`}>
               {t(group.title)} <span class="group-count">{group.calls.length}</span>
             </h2>
-            <ul class="call-list">
-              {group.calls.map((call) => (
-                <CallRow key={call.id} call={call} />
-              ))}
-            </ul>
+            <VirtualList
+              items={group.calls}
+              keyOf={callKey}
+              renderItem={(call) => <CallRow call={call} />}
+              listClass="call-list"
+              itemClass="call-row"
+              estimatedHeight={ROW_PX}
+            />
           </section>
         ))
       )}
@@ -40,14 +43,7 @@ export function CallsView({ calls, account }: { calls: CallSummary[]; account: A
   );
 }
 
-/**
- * A group's height before it is first laid out, for `content-visibility: auto` (calls.css):
- * its heading and a row's placeholder height a call, so the scroll bar is near right.
- */
-function groupHeightRem(calls: number): number {
-  return Math.round(HEADING_REM + calls * ROW_REM);
-}
+const callKey = (call: { id: string }): string => call.id;
 
-/** The heights calls.css gives a group heading and a row's placeholder. */
-const HEADING_REM = 2.9;
-const ROW_REM = 4.6;
+/** A row's height (calls.css, `--call-row-height`) at the default font size, until measured. */
+const ROW_PX = 72;

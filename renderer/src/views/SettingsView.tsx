@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AlertKinds, WindowState, EvoTrayBridge } from '../../../main/boundary/contract.js';
-import type { MessageId } from '../../../main/boundary/i18n/catalog.js';
+import type { MessageId } from '../i18n.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { useT } from '../i18n.js';
 import { LanguageSetting } from '../settings/LanguageSetting.js';
