@@ -20,6 +20,8 @@ import { keepAliveOnErrors, secondLaunches, startUp } from './app/startup.js';
 import { createWhileAway } from './app/while-away.js';
 import { startDemoRun } from './app/demo-run.js';
 import { createScreenPops } from './app/screen-pop.js';
+import { createWindowStates } from './app/window-state.js';
+import { findCall } from './boundary/window-state.js';
 import { openCredentials } from './credentials/open.js';
 import { createRejectedPasswords, diskMarkFile } from './credentials/rejected.js';
 import { keychainAccount } from './credentials/store.js';
@@ -117,8 +119,11 @@ async function main(): Promise<void> {
     trayBounds: () => tray.bounds(),
     onShown: () => store.update(markMissedSeen),
   });
+  // The window's state, made once per AppState for both windows (only what they show).
+  const windowState = createWindowStates();
   const ringing = createRinging({
     store,
+    windowState,
     log,
     open: (to) => appWindow.open(to.kind === 'call' ? sessionRoute(to.sessionId) : `/${to.kind}`),
     // The card's Decline button is itself the confirmation, as in the tray.
@@ -201,7 +206,8 @@ async function main(): Promise<void> {
   });
 
   const bridge: BridgeHandlers = {
-    getState: async () => store.get(),
+    getState: async () => windowState(store.get()),
+    getCall: async (id) => findCall(store.get(), id) ?? null,
     signIn: (request) => account.signIn(policy.signInRequest(request)),
     signOut: () => account.signOut(),
     startDemo: () => account.startDemo(),
@@ -244,7 +250,7 @@ async function main(): Promise<void> {
   registerIpc({ isOurFrame, handlers: bridge });
   store.subscribe((state) => {
     tray.show(state);
-    appWindow.send(IPC.state, state);
+    appWindow.send(IPC.state, windowState(state));
     ringing.update(state);
     void screenPops.follow(state);
   });

@@ -3,10 +3,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC } from '../main/boundary/contract.js';
 import type {
-  AppState,
   BridgeCall,
   BridgeCalls,
   EvoTrayBridge,
+  WindowState,
 } from '../main/boundary/contract.js';
 import { remoteErrorMessage } from './bridge-errors.js';
 
@@ -21,8 +21,9 @@ function call<K extends BridgeCall>(name: K): BridgeCalls[K] {
 
 const bridge: EvoTrayBridge = {
   getState: call('getState'),
+  getCall: call('getCall'),
   onState(listener) {
-    const forward = (_event: IpcRendererEvent, state: AppState) => listener(state);
+    const forward = (_event: IpcRendererEvent, state: WindowState) => listener(state);
     ipcRenderer.on(IPC.state, forward);
     return () => {
       ipcRenderer.removeListener(IPC.state, forward);

@@ -3,12 +3,14 @@
 // way it does in the app. `window.__evoTest` lets the test push states, queue answers and read
 // what the window asked for.
 // Plain JS: it runs as a Playwright init script before the preload and the window's own code.
-// `window.__evoSeed = { state, ipc, avatars }` must be set by an earlier init script.
+// `window.__evoSeed = { state, details, ipc, avatars }` must be set by an earlier init script:
+// `state` is the WindowState main pushes, `details` each call's getCall answer by id.
 (() => {
   const { ipc, avatars } = window.__evoSeed;
   // Electron's IPC copies every message by the structured clone algorithm.
   const clone = (value) => (value === undefined ? undefined : structuredClone(value));
   let state = clone(window.__evoSeed.state);
+  let details = clone(window.__evoSeed.details ?? {});
   const stateListeners = new Set();
   const calls = [];
   const signInAnswers = [];
@@ -44,6 +46,10 @@
   // One handler per channel, as main registers them with ipcMain.handle.
   const handlers = {
     [ipc.getState]: async () => clone(state),
+    async [ipc.getCall](id) {
+      record('getCall', id);
+      return details[id] ?? null;
+    },
     async [ipc.signIn](request) {
       // What the window sent, without keeping the password itself.
       record('signIn', {
@@ -60,7 +66,7 @@
       state = {
         ...state,
         account: { status: 'signed-out', keychain: state.account.keychain },
-        sessions: [],
+        calls: [],
         missed: [],
       };
       emit();
@@ -159,8 +165,9 @@
     calls,
     // Main's copy of what the test pushed: each listener still gets its own copy, as IPC gives,
     // but the page pays one copy per push as the window does, not two.
-    push(next) {
+    push(next, nextDetails) {
       state = next;
+      if (nextDetails) details = nextDetails;
       emit();
     },
     state: () => clone(state),

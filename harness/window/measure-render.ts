@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AppState, Session } from '../../main/boundary/contract.js';
+import { createWindowStates } from '../../main/app/window-state.js';
 import { call } from '../app-states.js';
 import { ago } from './window-fixtures.js';
 
@@ -50,10 +51,14 @@ export async function timeToShowCalls(
   runs: number,
 ): Promise<ShowTimes> {
   await page.bringToFront();
+  // The window (a fake main in the page) is pushed what main pushes it, each call's summary
+  // (main/app/window-state.ts, made here outside the clock); the plain-DOM page the full state.
+  const isWindow = await page.evaluate(() => '__evoSeed' in window);
+  const pushed = isWindow ? createWindowStates()(state) : state;
   // As JSON text: Playwright hands a string over far faster than a big object.
   await page.evaluate((json) => {
     (window as unknown as { __benchState: unknown }).__benchState = JSON.parse(json);
-  }, JSON.stringify(state));
+  }, JSON.stringify(pushed));
   const visibility = await page.evaluate(() => document.visibilityState);
   if (visibility !== 'visible') throw new Error(`the measured page is ${visibility}`);
   const times: number[] = [];
@@ -62,11 +67,11 @@ export async function timeToShowCalls(
       await page.evaluate(async () => {
         const w = window as unknown as {
           __evoTest: { push(s: unknown): void };
-          __benchState: { sessions: unknown[] };
+          __benchState: { sessions?: unknown[]; calls?: unknown[] };
         };
         const full = w.__benchState;
-        const count = full.sessions.length;
-        w.__evoTest.push({ ...full, sessions: [] });
+        const count = (full.calls ?? full.sessions ?? []).length;
+        w.__evoTest.push({ ...full, sessions: [], calls: [] });
         await new Promise((r) => setTimeout(r, 50));
         const shown = (): boolean => {
           let sum = 0;

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type AppState, type FoundCall } from '../../main/boundary/contract.js';
+import { createWindowStates, type WindowStates } from '../../main/app/window-state.js';
+import { findCall } from '../../main/boundary/window-state.js';
 import { PRELOAD_OUT } from './build-window.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -57,6 +59,24 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   };
 }
 
+/**
+ * What the fake main holds of `state`: the WindowState the app would push, and each call's
+ * details as `getCall` answers them (live, recently ended, missed).
+ */
+function mainSide(state: AppState, windowState: WindowStates) {
+  const ids = [
+    ...state.sessions.map((s) => s.id),
+    ...state.recentlyEnded.map((s) => s.id),
+    ...state.missed.map((m) => m.sessionId),
+  ];
+  const details: Record<string, FoundCall> = {};
+  for (const id of ids) {
+    const found = findCall(state, id);
+    if (found) details[id] ??= found;
+  }
+  return { state: windowState(state), details };
+}
+
 export interface WindowPage {
   page: Page;
   /** Every URL the page asked for, and every CSP violation it hit. */
@@ -78,6 +98,7 @@ export async function openWindow(
   avatars: Record<string, string> = {},
 ): Promise<WindowPage> {
   const page = await context.newPage();
+  const windowState = createWindowStates();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.addInitScript(
@@ -89,7 +110,7 @@ export async function openWindow(
         w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     },
-    { state, ipc: IPC, avatars },
+    { ...mainSide(state, windowState), ipc: IPC, avatars },
   );
   await page.addInitScript({ path: FAKE_BRIDGE });
   await page.addInitScript({ content: preloadScript() });
@@ -103,11 +124,13 @@ export async function openWindow(
     // As JSON text: Playwright hands a string over far faster than a big object (5,000 calls).
     push: (next) =>
       page.evaluate(
-        (json) =>
-          (window as unknown as { __evoTest: { push(s: unknown): void } }).__evoTest.push(
-            JSON.parse(json),
-          ),
-        JSON.stringify(next),
+        (json) => {
+          const { state: s, details } = JSON.parse(json) as { state: unknown; details: unknown };
+          (
+            window as unknown as { __evoTest: { push(s: unknown, details: unknown): void } }
+          ).__evoTest.push(s, details);
+        },
+        JSON.stringify(mainSide(next, windowState)),
       ),
     bridgeCalls: (name) =>
       page.evaluate(

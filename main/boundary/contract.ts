@@ -104,6 +104,58 @@ export interface AppState {
   locale: string;
 }
 
+export type CallGroupName = 'ringing' | 'held' | 'connected' | 'queued' | 'other';
+
+/**
+ * One live call as the calls list, the incoming-call window and the screen reader's announcement
+ * show it (boundary/call-row.ts makes it). Empty fields are left out: each byte is paid 5,000
+ * times a push.
+ */
+export interface CallSummary {
+  id: string;
+  group: CallGroupName;
+  /** "Jane Doe (+15035550100)", or "Unknown caller" in the agent's language. */
+  caller: string;
+  /** The line, the customer and (held) the hold queue, as one text. */
+  meta?: string;
+  /** The group 'other' only: the API's own state word, shown rather than hidden. */
+  state?: string;
+  /** Held while being transferred. */
+  transferring?: true;
+  /** When the call began (epoch ms; absent when the API's date is missing or unreadable). */
+  since?: number;
+  /** Ringing only: the line called, for the incoming-call window. */
+  line?: string;
+  /** Ringing only: the agent dialled out (the incoming-call window leaves it out). */
+  outgoing?: true;
+  /**
+   * Changes whenever main's copy of the call changes (a log line, a member, a state): open
+   * details fetch the call again on a new `rev`, and only then.
+   */
+  rev: number;
+}
+
+/**
+ * What main pushes to the window (and `getState` answers): AppState with each live call as the
+ * lists show it, and no full session anywhere (boundary/window-state.ts makes it). A call's
+ * details come from `getCall` when they open.
+ */
+export interface WindowState extends Omit<AppState, 'sessions' | 'recentlyEnded' | 'missed'> {
+  /** The live calls, in the poll's order. */
+  calls: CallSummary[];
+  missed: WindowMissedCall[];
+}
+
+/** A missed call as the missed list shows it (its session, if any, comes from `getCall`). */
+export type WindowMissedCall = Omit<MissedCall, 'session'>;
+
+/** `getCall(sessionId)`: the full session, live first, then recently ended, then missed. */
+export interface FoundCall {
+  session: Session;
+  /** Not in the live list any more, or the API marks it ended. */
+  ended: boolean;
+}
+
 export interface PolicyView {
   /** The enforced settings' keys, dotted for nested ones (`alerts.ringing`): shown locked. */
   enforced: string[];
@@ -144,8 +196,10 @@ export type CallActionResult = { ok: true } | { ok: false; error: string };
 
 /** `window.evoTray`: the renderer's only door to the app. */
 export interface EvoTrayBridge {
-  getState(): Promise<AppState>;
-  onState(listener: (state: AppState) => void): () => void;
+  getState(): Promise<WindowState>;
+  onState(listener: (state: WindowState) => void): () => void;
+  /** A call's full details (log, members, every field), or null when main no longer has it. */
+  getCall(sessionId: string): Promise<FoundCall | null>;
   signIn(request: SignInRequest): Promise<SignInResult>;
   signOut(): Promise<void>;
   startDemo(): Promise<SignInResult>;
@@ -192,6 +246,7 @@ export type BridgeCall = keyof BridgeCalls;
 export const IPC = {
   getState: 'evo:get-state',
   state: 'evo:state',
+  getCall: 'evo:get-call',
   signIn: 'evo:sign-in',
   signOut: 'evo:sign-out',
   startDemo: 'evo:start-demo',

@@ -40,6 +40,7 @@ const MAX_DESTINATION = 300;
  */
 const ARGUMENTS: { [K in BridgeCall]: (args: unknown[]) => Parameters<BridgeCalls[K]> } = {
   getState: () => [],
+  getCall: ([id]) => [text(id, 'session id', MAX_ID)],
   signIn: ([request]) => [signInRequest(request)],
   signOut: () => [],
   startDemo: () => [],

@@ -6,6 +6,7 @@ import type { WebFrameMain } from 'electron';
 import { IPC, type AppState, type RingDevice } from '../boundary/contract.js';
 import type { Alerts } from '../app/alerts.js';
 import type { AppStore } from '../app/app-state.js';
+import type { WindowStates } from '../app/window-state.js';
 import { isPaused } from '../boundary/alerts-paused.js';
 import type { Logger } from '../log.js';
 import { NO_CARDS, ringingAlerted, type CardLife } from '../ringing/card-life.js';
@@ -20,6 +21,8 @@ import { createShortcut } from './shortcut.js';
 
 export interface RingingOptions {
   store: AppStore;
+  /** What the incoming-call window is sent of each state (the main window's too). */
+  windowState: WindowStates;
   log: Logger;
   /** Opens the main window on a call, or on the calls list. */
   open(target: CardTarget): void;
@@ -108,7 +111,7 @@ export function createRinging(options: RingingOptions): Ringing {
     if (ringing === 0) cardFailed = false;
     const cardsFail = cardFailed || !notifier.supported();
     incoming.set(incomingWindowShows(settings.incomingWindow, ringing, cardsFail));
-    incoming.send(IPC.state, state);
+    incoming.send(IPC.state, options.windowState(state));
   }
 
   return {

@@ -56,7 +56,7 @@ function Window({ view, bridge }: { view: ReturnType<typeof useAppState>; bridge
   return (
     <div class="shell">
       <NavTabs state={state} route={route} />
-      {route.view === 'calls' && <CallsView sessions={state.sessions} account={state.account} />}
+      {route.view === 'calls' && <CallsView calls={state.calls} account={state.account} />}
       {route.view === 'missed' && <MissedView missed={state.missed} bridge={bridge} />}
       {route.view === 'settings' && <SettingsView state={state} bridge={bridge} />}
       {route.view === 'session' && (

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppState, EvoTrayBridge } from '../../main/boundary/contract.js';
+import type { WindowState, EvoTrayBridge } from '../../main/boundary/contract.js';
 
 export type AppStateView =
   | { status: 'loading' }
-  | { status: 'ready'; state: AppState }
+  | { status: 'ready'; state: WindowState }
   | { status: 'failed'; error: string };
 
-/** The latest AppState: the first answer of `getState()`, then every push from `onState`. */
+/** The latest WindowState: the first answer of `getState()`, then every push from `onState`. */
 export function useAppState(bridge: EvoTrayBridge): AppStateView {
   const [view, setView] = useState<AppStateView>({ status: 'loading' });
 

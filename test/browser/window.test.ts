@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState } from '../../main/boundary/contract.js';
+import type { AppState, WindowState } from '../../main/boundary/contract.js';
 import { call, signedIn, signedOut } from '../../harness/app-states.js';
 import {
   ensureWindowBuilt,
@@ -175,17 +175,17 @@ describe.skipIf(!hasChromium)('the window in Chromium', () => {
       .poll(() =>
         page.evaluate(
           () =>
-            (window as unknown as { __evoTest: { state(): AppState } }).__evoTest.state().settings
-              .pollIntervalMs,
+            (window as unknown as { __evoTest: { state(): WindowState } }).__evoTest.state()
+              .settings.pollIntervalMs,
         ),
       )
       .toBe(10_000);
     expect(await poll.inputValue()).toBe('10');
     // What the field shows is the app's value, not what was typed: a later change shows through.
     const changed = await page.evaluate(() =>
-      (window as unknown as { __evoTest: { state(): AppState } }).__evoTest.state(),
+      (window as unknown as { __evoTest: { state(): WindowState } }).__evoTest.state(),
     );
-    await w.push({ ...changed, settings: { ...changed.settings, pollIntervalMs: 12_000 } });
+    await w.push(signedIn({ settings: { ...changed.settings, pollIntervalMs: 12_000 } }));
     await expect.poll(() => poll.inputValue()).toBe('12');
 
     await page.evaluate(() =>

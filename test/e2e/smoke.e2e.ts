@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState, EvoTrayBridge } from '../../main/boundary/contract.js';
+import type { EvoTrayBridge } from '../../main/boundary/contract.js';
 import type { E2EProbe } from '../../main/electron/e2e-probe.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -78,7 +78,7 @@ describe('Evo Voice Tray on the real Electron', () => {
     const state = await page.evaluate(() =>
       (window as unknown as { evoTray: EvoTrayBridge }).evoTray.getState(),
     );
-    const call = (state as AppState).sessions.find((s) => !s.ended);
+    const call = state.calls[0];
     expect(call, 'a live call in the demo').toBeDefined();
     const id = call?.id ?? '';
     await page.evaluate(

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import { startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
 import { launchApp, type RunningApp } from './app-harness.js';
@@ -90,7 +90,7 @@ describe('the built app under the fake electron', () => {
     await app.request({ cmd: 'closeWindow' });
     const file = JSON.parse(
       readFileSync(join(app.userData, 'settings.json'), 'utf8'),
-    ) as AppState['settings'];
+    ) as WindowState['settings'];
     expect(file.windowBounds).toEqual({
       x: expect.any(Number),
       y: expect.any(Number),
@@ -122,7 +122,7 @@ describe('the built app under the fake electron', () => {
     writeFileSync(join(userData, 'settings.json'), '{ "pollIntervalMs": 5, "sound": "loud" ');
     app = await launchApp({ userData });
     await app.waitFor('the window', (x) => x.windows.length === 1);
-    const state = (await app.invoke(IPC.getState)) as AppState;
+    const state = (await app.invoke(IPC.getState)) as WindowState;
     expect(state.settings).toMatchObject({ pollIntervalMs: 3000, sound: true });
     expect(readFileSync(join(userData, 'settings.json.bad'), 'utf8')).toContain('"loud"');
     await app.stop();
@@ -237,7 +237,7 @@ describe('IPC from the window', () => {
       'Poll interval must be between 1 and 60 seconds (got 0.005).',
     );
     await expect(app.invoke(IPC.updateSettings, [{ password: 'x' }])).rejects.toThrow(/keychain/);
-    const state = (await app.invoke(IPC.getState)) as AppState;
+    const state = (await app.invoke(IPC.getState)) as WindowState;
     expect(state.settings.pollIntervalMs).toBe(1000);
   });
 

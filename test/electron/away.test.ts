@@ -18,7 +18,7 @@ afterEach(stopAll);
 const AWAY_TITLE = /^While you were away/;
 /** The app listed the call (it rang in the tray). */
 const seen = (r: Recording, id: string) =>
-  lastState(r)?.sessions.some((session) => session.id === id) ?? false;
+  lastState(r)?.calls.some((call) => call.id === id) ?? false;
 const configReads = (sim: Simulator) => sim.requests.filter((q) => q.path === '/app/config');
 
 async function signIn(app: RunningApp, sim: Simulator): Promise<void> {

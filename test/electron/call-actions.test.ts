@@ -3,7 +3,12 @@
 // asks for (the interval is a minute, so no other poll explains it), and no alert follows.
 //   npx electron-vite build && npx vitest run test/electron/call-actions.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState, type Session } from '../../main/boundary/contract.js';
+import {
+  IPC,
+  type FoundCall,
+  type Session,
+  type WindowState,
+} from '../../main/boundary/contract.js';
 import { DEMO_USERS } from '../../main/simulator/server.js';
 import type { Simulator, SimulatorOptions } from '../../main/simulator/types.js';
 import type { RunningApp } from './app-harness.js';
@@ -31,7 +36,7 @@ async function appWith(prepare: (sim: Simulator) => Session[], options: Simulato
     { server: sim.url, username: AGENT.username, password: AGENT.password, remember: true },
   ]);
   expect(signedIn).toEqual({ ok: true });
-  await app.waitFor('the calls', (r) => lastState(r)?.sessions.length === calls.length);
+  await app.waitFor('the calls', (r) => lastState(r)?.calls.length === calls.length);
   return { app, sim, calls };
 }
 
@@ -50,7 +55,7 @@ async function afterOnePoll(
   sim: Simulator,
   before: number,
   what: string,
-  check: (state: AppState) => boolean,
+  check: (state: WindowState) => boolean,
 ) {
   const r = await app.waitFor(what, (x) => {
     const state = lastState(x);
@@ -83,14 +88,14 @@ describe('from the bridge (the window)', () => {
     expect(await act(app, { sessionId: id, action: 'hold' })).toEqual({ ok: true });
     expect(sim.calls.get(id)).toMatchObject({ callState: 'Hold', holdQueueName: 'Sales Hold' });
     const r = await afterOnePoll(app, sim, before, 'held', (s) =>
-      s.sessions.some((x) => x.id === id && x.callState === 'Hold'),
+      s.calls.some((x) => x.id === id && x.group === 'held'),
     );
     expect(menuLabels(r.menu)).toContain('On hold');
     expect(r.notifications).toEqual([]);
 
     expect(await act(app, { sessionId: id, action: 'resume' })).toEqual({ ok: true });
     await afterOnePoll(app, sim, before + 1, 'connected again', (s) =>
-      s.sessions.some((x) => x.id === id && x.callState === 'Connected'),
+      s.calls.some((x) => x.id === id && x.group === 'connected'),
     );
     expect((await app.recording()).notifications).toEqual([]);
   });
@@ -103,7 +108,7 @@ describe('from the bridge (the window)', () => {
     const before = polls(sim).length;
     expect(await act(app, { sessionId: id, action: 'decline' })).toEqual({ ok: true });
     expect(sim.calls.agentOf(id)).not.toBe(AGENT.username);
-    await afterOnePoll(app, sim, before, 'the call gone', (s) => s.sessions.length === 0);
+    await afterOnePoll(app, sim, before, 'the call gone', (s) => s.calls.length === 0);
     // The engine looks the call up (it left while ringing); the answer must not become "missed".
     await pollAgain(app, sim, true);
     const r = await app.recording();
@@ -125,7 +130,7 @@ describe('from the bridge (the window)', () => {
     });
     expect(result).toEqual({ ok: true });
     expect(sim.calls.get(id)?.destination).toBe('+15035550199');
-    const r = await afterOnePoll(app, sim, before, 'the call gone', (s) => s.sessions.length === 0);
+    const r = await afterOnePoll(app, sim, before, 'the call gone', (s) => s.calls.length === 0);
     expect(lastState(r)?.settings.recentDestinations).toEqual(['+15035550199']);
     await pollAgain(app, sim, false);
     expect((await app.recording()).notifications).toEqual([]);
@@ -203,7 +208,7 @@ describe('from the tray menu', () => {
     const before = polls(sim).length;
     await app.request({ cmd: 'clickMenu', label: 'Hold' });
     await afterOnePoll(app, sim, before, 'held', (s) =>
-      s.sessions.some((x) => x.id === id && x.callState === 'Hold'),
+      s.calls.some((x) => x.id === id && x.group === 'held'),
     );
     expect(sim.calls.get(id)?.callState).toBe('Hold');
     const held = await app.waitFor('Resume in the menu', (r) =>
@@ -217,7 +222,7 @@ describe('from the tray menu', () => {
       sim,
       before + 1,
       'the call gone',
-      (s) => s.sessions.length === 0,
+      (s) => s.calls.length === 0,
     );
     expect(sim.calls.get(id)?.ended).toBe(true);
     expect(menuLabels(r.menu)).toContain('No calls right now');
@@ -237,11 +242,12 @@ describe('from the tray menu', () => {
     );
     const r = await app.waitFor('the endpoint id read, the call listed', (x) => {
       const state = lastState(x);
-      return state?.agent?.endpointId === 'ep-jordan-desk' && state.sessions.length === 1;
+      return state?.agent?.endpointId === 'ep-jordan-desk' && state.calls.length === 1;
     });
-    const session = lastState(r)?.sessions[0];
-    expect(session?.id).toBe(calls[0]?.id);
-    expect(session?.answeredById).toBe('ep-jordan-desk');
+    const row = lastState(r)?.calls[0];
+    expect(row?.id).toBe(calls[0]?.id);
+    const found = (await app.invoke(IPC.getCall, [row?.id])) as FoundCall | null;
+    expect(found?.session.answeredById).toBe('ep-jordan-desk');
     expect(lastState(r)?.account.user?.id).toBe(AGENT.id);
     // The menu follows the state it was built from: wait for the one with the actions.
     const menu = await app.waitFor('the call submenu', (x) => menuLabels(x.menu).includes('Hold'));
@@ -253,7 +259,7 @@ describe('from the tray menu', () => {
     const id = calls[0]?.id ?? '';
     await app.waitFor('Decline in the menu', (r) => menuLabels(r.menu).includes('Decline'));
     await app.request({ cmd: 'clickMenu', label: 'Decline' });
-    await app.waitFor('the call gone', (r) => lastState(r)?.sessions.length === 0);
+    await app.waitFor('the call gone', (r) => lastState(r)?.calls.length === 0);
     expect(sim.calls.agentOf(id)).not.toBe(AGENT.username);
   });
 
@@ -285,14 +291,16 @@ describe('reading the server as it answers', () => {
   it('a ring that vanished is looked up with its log (GET /sessions/{id} would strip it)', async () => {
     const { app, sim } = await signedInApp();
     const { id } = sim.calls.arrive({ fromName: 'Val Vanished' });
-    await app.waitFor('the ring', (r) => lastState(r)?.sessions.some((s) => s.id === id) === true);
+    await app.waitFor('the ring', (r) => lastState(r)?.calls.some((s) => s.id === id) === true);
     sim.calls.remove(id);
     const r = await app.waitFor('missed', (x) => (lastState(x)?.missed.length ?? 0) > 0);
-    const missed = lastState(r)?.missed[0];
-    expect(missed?.sessionId).toBe(id);
-    expect(missed?.session?.log?.map((l) => l.message)).toEqual(
+    expect(lastState(r)?.missed[0]?.sessionId).toBe(id);
+    // The window reads it through getCall when its details open (ended: it left the list).
+    const missed = (await app.invoke(IPC.getCall, [id])) as FoundCall | null;
+    expect(missed?.ended).toBe(true);
+    expect(missed?.session.log?.map((l) => l.message)).toEqual(
       sim.calls.get(id)?.log?.map((l) => l.message),
     );
-    expect(missed?.session?.log?.length).toBeGreaterThan(0);
+    expect(missed?.session.log?.length).toBeGreaterThan(0);
   });
 });

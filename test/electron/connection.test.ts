@@ -1,7 +1,7 @@
 // The built app when the machine or the network changes under it, and without a keychain.
 //   npx electron-vite build && npx vitest run test/electron/connection.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import {
   AGENT,
   launch,
@@ -59,7 +59,7 @@ describe('without a keychain (no D-Bus session)', () => {
       env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/evo-test-bus' },
     });
     await app.waitFor('the sign-in window', (r) => r.windows.length === 1);
-    const before = (await app.invoke(IPC.getState)) as AppState;
+    const before = (await app.invoke(IPC.getState)) as WindowState;
     expect(before.account.keychain).toBe('unavailable');
     const result = await app.invoke(IPC.signIn, [
       { server: sim.url, username: AGENT.username, password: AGENT.password, remember: true },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import { KEYCHAIN_SERVICE, keychainAccount } from '../../main/credentials/store.js';
 import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
 import type { Simulator } from '../../main/simulator/types.js';
@@ -39,8 +39,8 @@ afterEach(async () => {
   sim = null;
 });
 
-const lastState = (r: Recording): AppState | undefined =>
-  r.windows.flatMap((w) => w.pushes).at(-1)?.payload as AppState | undefined;
+const lastState = (r: Recording): WindowState | undefined =>
+  r.windows.flatMap((w) => w.pushes).at(-1)?.payload as WindowState | undefined;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -144,7 +144,7 @@ describe.runIf(privateKeyring)('the app with a real keychain', () => {
     await app.waitFor('the sign-in window', (r) => r.windows.length === 1);
     expect(sim.requests.filter((q) => q.path.startsWith('/auth/credentials'))).toEqual([]);
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, account)).toBeNull();
-    expect(((await app.invoke(IPC.getState)) as AppState).policy).toEqual({
+    expect(((await app.invoke(IPC.getState)) as WindowState).policy).toEqual({
       enforced: [],
       allowRememberPassword: false,
     });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import { NO_MESSAGE, remoteErrorMessage } from '../../renderer/bridge-errors.js';
 import { lastState, launch, menuLabels, signedInApp, stopAll } from './scenario.js';
 
@@ -67,7 +67,7 @@ describe('the app in the agent’s language', () => {
       'the bridge and its window',
       (x) => x.handlers.includes(IPC.getState) && x.windows.length > 0,
     );
-    const state = (await app.invoke(IPC.getState)) as AppState;
+    const state = (await app.invoke(IPC.getState)) as WindowState;
     expect(state.locale).toBe('es');
     expect(state.account.notice).toMatch(/^No se pudieron leer tus ajustes de .*settings\.json/);
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState, type Settings } from '../../main/boundary/contract.js';
+import { IPC, type Settings, type WindowState } from '../../main/boundary/contract.js';
 import type { LaunchOptions } from './app-harness.js';
 import { AGENT, launch, lastState, signIns, simulator, stopAll } from './scenario.js';
 
@@ -31,7 +31,7 @@ async function startWith(file: string, options: LaunchOptions = {}) {
 }
 
 const stateOf = async (app: Awaited<ReturnType<typeof startWith>>) =>
-  (await app.invoke(IPC.getState)) as AppState;
+  (await app.invoke(IPC.getState)) as WindowState;
 const storedSettings = (userData: string) =>
   JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as Settings;
 const count = (text: string, part: string) => text.split(part).length - 1;

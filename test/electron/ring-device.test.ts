@@ -4,7 +4,7 @@
 // may see and choose speakers.
 //   npx vitest run test/electron/ring-device.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import type { RunningApp } from './app-harness.js';
 import type { Recording } from './fake-electron.js';
 import { mainWindows, ringPage, signedInApp, stopAll } from './scenario.js';
@@ -17,7 +17,7 @@ const windowStates = (r: Recording) =>
   mainWindows(r)
     .flatMap((w) => w.pushes)
     .filter((p) => p.channel === IPC.state)
-    .map((p) => p.payload as AppState);
+    .map((p) => p.payload as WindowState);
 /** How many times the window was told a speaker is missing (a change from not missing). */
 const missingNotices = (r: Recording) =>
   windowStates(r).filter(
@@ -26,7 +26,7 @@ const missingNotices = (r: Recording) =>
   ).length;
 const ringPageSends = (app: RunningApp, payload: unknown) =>
   app.request({ cmd: 'ringPageSends', channel: 'ring:event', payload });
-const state = (app: RunningApp) => app.invoke(IPC.getState) as Promise<AppState>;
+const state = (app: RunningApp) => app.invoke(IPC.getState) as Promise<WindowState>;
 
 describe('the ring plays on the chosen speaker', () => {
   it('a ringing call: the play command carries the chosen device', async () => {

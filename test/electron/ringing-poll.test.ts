@@ -57,7 +57,7 @@ describe('polling while a call rings', () => {
     );
     sim.calls.answer(id);
     await app.waitFor('answered while locked', (r) =>
-      Boolean(lastState(r)?.sessions.some((s) => s.id === id && s.callState === 'Connected')),
+      Boolean(lastState(r)?.calls.some((s) => s.id === id && s.group === 'connected')),
     );
     // Right after a regular poll, unlock: the next poll comes within the wake jitter, long
     // before the normal interval (at least 2.7 s) would bring it.

@@ -2,7 +2,7 @@
 // options on each platform, the card closing when its call stops ringing, the summary card, the
 // ring page told play then stop, the incoming-call window when cards cannot show, the shortcut.
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC } from '../../main/boundary/contract.js';
 import type { RunningApp } from './app-harness.js';
 import type { NotificationRecord, Recording, WindowRecord } from './fake-electron.js';
 import {
@@ -233,10 +233,7 @@ describe('never silently missed: the incoming-call window', () => {
       settings: { pollIntervalMs: 1000, incomingWindow: 'never' },
     });
     sim.calls.arrive({ fromName: 'Grace Hopper' });
-    await app.waitFor(
-      'ringing',
-      (x) => (lastState(x) as AppState | undefined)?.sessions.length === 1,
-    );
+    await app.waitFor('ringing', (x) => lastState(x)?.calls.length === 1);
     const seen = polls(sim).length;
     await app.waitFor('two more polls', () => polls(sim).length >= seen + 2);
     expect(incomingWindow(await app.recording())).toBeUndefined();

@@ -1,7 +1,7 @@
 // Shared steps for the built-app suites: a simulator, the app signed in to it, what the agent
 // sees (the last state pushed to the window, the tray icon, the menu), and the clean-up.
 import { expect } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import { DEMO_USERS, startSimulator } from '../../main/simulator/server.js';
 import type { Simulator, SimulatorOptions } from '../../main/simulator/types.js';
 import { launchApp, type LaunchOptions, type RunningApp } from './app-harness.js';
@@ -9,11 +9,11 @@ import type { Recording } from './fake-electron.js';
 
 export const AGENT = DEMO_USERS[0] ?? { username: '', password: '', id: '' };
 
-export const lastState = (r: Recording): AppState | undefined =>
+export const lastState = (r: Recording): WindowState | undefined =>
   r.windows
     .flatMap((w) => w.pushes)
     .filter((p) => p.channel === IPC.state)
-    .at(-1)?.payload as AppState | undefined;
+    .at(-1)?.payload as WindowState | undefined;
 /** The hidden ring page, loaded from app://tray/ring/index.html. */
 const isRingPage = (w: Recording['windows'][number]) =>
   /\/ring\/index\.html$/.test(w.url ?? w.file ?? '');

@@ -40,7 +40,7 @@ describe('the screen pop in the built app', () => {
     await app.waitFor('three more polls', () => polls(sim).length >= seen + 3);
     sim.calls.answer(id);
     await app.waitFor('the answer seen', (r) =>
-      Boolean(lastState(r)?.sessions.some((s) => s.id === id && s.callState === 'Connected')),
+      Boolean(lastState(r)?.calls.some((s) => s.id === id && s.group === 'connected')),
     );
     expect((await app.recording()).externalOpened).toHaveLength(1);
   }, 30_000);
@@ -51,7 +51,7 @@ describe('the screen pop in the built app', () => {
     });
     const { id } = sim.calls.arrive({ fromName: 'Jane Doe' });
     await app.waitFor('the call listed', (r) =>
-      Boolean(lastState(r)?.sessions.some((s) => s.id === id)),
+      Boolean(lastState(r)?.calls.some((s) => s.id === id)),
     );
     const saved = (await app.invoke(IPC.updateSettings, [
       { screenPop: { url: 'http://example.com/?phone={from}' } },
@@ -92,7 +92,7 @@ describe('the screen pop in the built app', () => {
     const second = await launch({ userData: first.userData, settings });
     await signIn(second, sim);
     await second.waitFor('the call still ringing', (r) =>
-      Boolean(lastState(r)?.sessions.some((s) => s.id === id && s.callState === 'Ringing')),
+      Boolean(lastState(r)?.calls.some((s) => s.id === id && s.group === 'ringing')),
     );
     const seen = polls(sim).length;
     await second.waitFor('two more polls', () => polls(sim).length >= seen + 2);

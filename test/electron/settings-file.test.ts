@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState } from '../../main/boundary/contract.js';
+import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import type { LaunchOptions } from './app-harness.js';
 import { launch, stopAll } from './scenario.js';
 
@@ -35,7 +35,7 @@ async function startWith(write: (file: string) => void, options: LaunchOptions =
     'the bridge and its window',
     (x) => x.handlers.includes(IPC.getState) && x.windows.length > 0,
   );
-  const state = (await app.invoke(IPC.getState)) as AppState;
+  const state = (await app.invoke(IPC.getState)) as WindowState;
   return { app, state, file };
 }
 
@@ -170,7 +170,7 @@ describe('reading the settings file', () => {
     await app.waitFor('the bridge', (x) => x.handlers.includes(IPC.getState));
     for (const sound of [true, false, true]) {
       await app.invoke(IPC.updateSettings, [{ sound }]);
-      expect(((await app.invoke(IPC.getState)) as AppState).settings.sound).toBe(sound);
+      expect(((await app.invoke(IPC.getState)) as WindowState).settings.sound).toBe(sound);
     }
     const lines = readFileSync(reads, 'utf8').split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);

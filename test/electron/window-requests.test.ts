@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IPC, type AppState, type Settings } from '../../main/boundary/contract.js';
+import { IPC, type Settings, type WindowState } from '../../main/boundary/contract.js';
 import { lastState, signedInApp, stopAll } from './scenario.js';
 
 afterEach(stopAll);
@@ -43,7 +43,7 @@ describe('settings from the window', () => {
         /cannot be changed from the window/,
       );
     }
-    const state = (await app.invoke(IPC.getState)) as AppState;
+    const state = (await app.invoke(IPC.getState)) as WindowState;
     expect(state.settings.server).toBe(sim.url);
     expect(state.settings.windowBounds).toBeNull();
     expect(state.alertsPausedUntil).toBeUndefined();

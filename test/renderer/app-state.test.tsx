@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppState } from '../../main/boundary/contract.js';
+import type { WindowState } from '../../main/boundary/contract.js';
 import { call, signedIn } from '../../harness/app-states.js';
 import { mountApp, settle, type Mounted } from './mount.js';
 import { stubBridge } from './stub-bridge.js';
@@ -11,12 +11,12 @@ afterEach(() => app?.unmount());
 describe('the window and the app state', () => {
   it('a push that arrives before the first answer is not overwritten by the older answer', async () => {
     const bridge = stubBridge(signedIn());
-    let answer: (state: AppState) => void = () => undefined;
+    let answer: (state: WindowState) => void = () => undefined;
     vi.mocked(bridge.getState).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
     app = await mountApp(bridge);
     bridge.push(signedIn({ sessions: [call('fresh', { fromName: 'Fresh' })] }));
     await settle();
-    answer(signedIn());
+    answer({ ...signedIn(), calls: [] });
     await settle();
     expect(app.find('.caller').textContent).toBe('Fresh (+15035550100)');
   });

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
 import { App } from '../../renderer/src/App.js';
 import { languagesLoading } from '../../renderer/src/i18n.js';
 import type { StubBridge } from './stub-bridge.js';
@@ -34,13 +35,21 @@ export async function mountApp(bridge: StubBridge, hash = '#/calls'): Promise<Mo
   };
 }
 
-/** Lets pending promises (bridge answers, a language's chunk) and the re-renders they cause finish. */
+/**
+ * Lets pending promises (bridge answers, a language's chunk) and the re-renders they cause
+ * finish. A render caused by an answer that came between two acts (the details' `getCall`)
+ * runs its effects after the next frame, as in the window: the last round waits for it.
+ */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await act(async () => {
       await Promise.resolve();
       await languagesLoading();
     });
+  }
+  // Under fake timers the test moves the clock itself, and the frame with it.
+  if (!vi.isFakeTimers()) {
+    await act(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done))));
   }
 }
 

@@ -12,11 +12,15 @@ import type {
   Settings,
   SettingsPatch,
   SignInResult,
+  WindowState,
 } from '../../main/boundary/contract.js';
+import { createWindowStates } from '../../main/app/window-state.js';
+import { findCall } from '../../main/boundary/window-state.js';
 
 export interface StubBridge extends EvoTrayBridge {
-  /** Sends a new state to the window, as the app does on every change. */
+  /** Sends a new state to the window as the app does on every change: what the window shows of it. */
   push(state: AppState): void;
+  /** Main's state: what `getCall` answers from. */
   state: AppState;
   listenerCount(): number;
 }
@@ -35,18 +39,23 @@ interface Options {
   testScreenPop?: (request: ScreenPopTestRequest) => Promise<ScreenPopTestResult>;
 }
 
-/** A bridge with spies on every call; state changes only through `push`. */
+/**
+ * A bridge with spies on every call; state changes only through `push`. The window gets main's
+ * own WindowState of each state (main/app/window-state.ts), and `getCall` main's answer.
+ */
 export function stubBridge(initial: AppState, options: Options = {}): StubBridge {
-  const listeners = new Set<(state: AppState) => void>();
+  const listeners = new Set<(state: WindowState) => void>();
+  const windowState = createWindowStates();
   const bridge: StubBridge = {
     state: initial,
     push(state) {
       bridge.state = state;
-      for (const l of listeners) l(state);
+      for (const l of listeners) l(windowState(state));
     },
     listenerCount: () => listeners.size,
-    getState: vi.fn(() => Promise.resolve(bridge.state)),
-    onState: vi.fn((listener: (state: AppState) => void) => {
+    getState: vi.fn(() => Promise.resolve(windowState(bridge.state))),
+    getCall: vi.fn((id: string) => Promise.resolve(findCall(bridge.state, id) ?? null)),
+    onState: vi.fn((listener: (state: WindowState) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),

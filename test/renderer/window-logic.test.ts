@@ -5,6 +5,8 @@ import { initialsOf } from '../../renderer/src/components/Avatar.js';
 import { groupCalls, pausedUntil } from '../../renderer/src/calls.js';
 import { parseRoute, routeHref } from '../../renderer/src/router.js';
 import { call, signedIn } from '../../harness/app-states.js';
+import { callSummaryOf } from '../../main/boundary/call-row.js';
+import { createTranslator } from '../../main/boundary/i18n/index.js';
 
 describe('routes', () => {
   it('reads each hash route, and anything else as the calls', () => {
@@ -48,9 +50,8 @@ describe('times', () => {
 
 describe('calls', () => {
   it('leaves empty groups out', () => {
-    expect(groupCalls([call('h', { callState: 'Hold' })]).map((g) => g.title)).toEqual([
-      'calls.group.held',
-    ]);
+    const held = callSummaryOf(call('h', { callState: 'Hold' }), createTranslator('en'), 1);
+    expect(groupCalls([held]).map((g) => g.title)).toEqual(['calls.group.held']);
     expect(groupCalls([])).toEqual([]);
   });
 

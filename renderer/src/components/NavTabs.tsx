@@ -1,9 +1,9 @@
-import type { AppState } from '../../../main/boundary/contract.js';
+import type { WindowState } from '../../../main/boundary/contract.js';
 import { useT } from '../i18n.js';
 import type { Route } from '../router.js';
 
 /** The header: Calls / Missed (with the unseen count) / Settings. */
-export function NavTabs({ state, route }: { state: AppState; route: Route }) {
+export function NavTabs({ state, route }: { state: WindowState; route: Route }) {
   const t = useT();
   const unseen = state.missed.filter((m) => !m.seen).length;
   const current = route.view === 'session' ? undefined : route.view;
@@ -13,7 +13,7 @@ export function NavTabs({ state, route }: { state: AppState; route: Route }) {
       <nav aria-label={t('nav.label')}>
         <a href="#/calls" aria-current={current === 'calls' ? 'page' : undefined}>
           {t('nav.calls')}
-          {state.sessions.length > 0 && <span class="count">{state.sessions.length}</span>}
+          {state.calls.length > 0 && <span class="count">{state.calls.length}</span>}
         </a>
         <a href="#/missed" aria-current={current === 'missed' ? 'page' : undefined}>
           {t('nav.missed')}

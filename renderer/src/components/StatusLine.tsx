@@ -1,11 +1,11 @@
-import type { AppState } from '../../../main/boundary/contract.js';
+import type { WindowState } from '../../../main/boundary/contract.js';
 import type { MessageId } from '../i18n.js';
 import { formatClock, formatRelative, formatTime } from '../../../main/boundary/times.js';
 import { pausedUntil } from '../calls.js';
 import { useLocale, useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
 
-const CONNECTION: Record<AppState['connection']['status'], MessageId> = {
+const CONNECTION: Record<WindowState['connection']['status'], MessageId> = {
   idle: 'status.idle',
   online: 'status.online',
   offline: 'status.offline',
@@ -17,7 +17,7 @@ const CONNECTION: Record<AppState['connection']['status'], MessageId> = {
 const SLOT = '\u2063';
 
 /** Online / offline / error, when we last heard from Evo Voice, and whether alerts are paused. */
-export function StatusLine({ state }: { state: AppState }) {
+export function StatusLine({ state }: { state: WindowState }) {
   const t = useT();
   const locale = useLocale();
   const now = useNow();

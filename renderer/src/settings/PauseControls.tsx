@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
+import type { WindowState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { pausedUntil } from '../calls.js';
 import { messageOf } from '../state.js';
 import { formatClock } from '../../../main/boundary/times.js';
 import { useLocale, useT } from '../i18n.js';
 import { useNow } from '../ticker.js';
 
-export function PauseControls({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+export function PauseControls({ state, bridge }: { state: WindowState; bridge: EvoTrayBridge }) {
   const t = useT();
   const locale = useLocale();
   const now = useNow();

@@ -8,7 +8,7 @@ interface Props {
   settings: Settings;
   bridge: EvoTrayBridge;
   saver: SettingSaver;
-  /** The chosen speaker the ring could not find (AppState.ringDeviceMissing). */
+  /** The chosen speaker the ring could not find (WindowState.ringDeviceMissing). */
   missing: string | undefined;
   /** IT's policy enforces the speaker: the picker is shown locked. */
   locked?: boolean;

@@ -32,7 +32,7 @@ interface Props {
   settings: Settings;
   bridge: EvoTrayBridge;
   saver: SettingSaver;
-  /** The chosen speaker the ring could not find (AppState.ringDeviceMissing). */
+  /** The chosen speaker the ring could not find (WindowState.ringDeviceMissing). */
   ringDeviceMissing?: string | undefined;
   /** Whether IT's policy enforces the setting of this key: its control is shown locked. */
   locked?: (key: string) => boolean;

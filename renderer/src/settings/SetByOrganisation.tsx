@@ -1,10 +1,10 @@
 // A setting IT's policy enforces: its control is shown disabled, with this note beside it, so
 // the agent knows why it does not move and whom to ask. Main refuses the change anyway.
-import type { AppState } from '../../../main/boundary/contract.js';
+import type { WindowState } from '../../../main/boundary/contract.js';
 import { useT } from '../i18n.js';
 
 /** The setting's key as main names it, dotted for nested ones (`alerts.ringing`). */
-export function isEnforced(state: Pick<AppState, 'policy'>, key: string): boolean {
+export function isEnforced(state: Pick<WindowState, 'policy'>, key: string): boolean {
   return state.policy?.enforced.includes(key) ?? false;
 }
 

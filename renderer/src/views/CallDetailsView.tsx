@@ -1,13 +1,14 @@
-import type { AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
+import type { WindowState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import { lineLabel } from '../../../main/boundary/session-reading.js';
 import { agentOf } from '../../../main/boundary/call-action-rules.js';
-import { callerWords, findCall } from '../calls.js';
+import { callerWords } from '../calls.js';
 import { Elapsed } from '../components/Elapsed.js';
 import { StateBadge } from '../components/StateBadge.js';
 import { AccountSection } from '../details/AccountSection.js';
 import { AlertLatency } from '../details/AlertLatency.js';
 import { CallActions } from '../details/CallActions.js';
 import { CustomerSection } from '../details/CustomerSection.js';
+import { useFetchedCall } from '../details/fetched-call.js';
 import { IdsSection } from '../details/IdsSection.js';
 import { LogTimeline } from '../details/LogTimeline.js';
 import { LookUpCaller } from '../details/LookUpCaller.js';
@@ -17,7 +18,7 @@ import { StateSection } from '../details/StateSection.js';
 import { useT } from '../i18n.js';
 
 interface Props {
-  state: AppState;
+  state: WindowState;
   id: string;
   /** The transfer form starts open. */
   transfer?: boolean;
@@ -27,13 +28,26 @@ interface Props {
 
 export function CallDetailsView({ state, id, transfer = false, bridge, backHref }: Props) {
   const t = useT();
-  const found = findCall(state, id);
+  const fetched = useFetchedCall(bridge, id, state.calls.find((c) => c.id === id)?.rev);
   const back = (
     <a href={backHref} class="back">
       {t('details.back')}
     </a>
   );
-  if (!found) {
+  if (fetched.status === 'loading') {
+    // Quiet: the heading (which takes focus) says it, nothing else moves.
+    return (
+      <main class="details" aria-labelledby="view-title" aria-busy="true">
+        {back}
+        <div class="details-head">
+          <h1 id="view-title" tabIndex={-1} class="muted">
+            {t('app.loading')}
+          </h1>
+        </div>
+      </main>
+    );
+  }
+  if (fetched.status === 'gone') {
     return (
       <main class="details" aria-labelledby="view-title">
         {back}
@@ -44,7 +58,7 @@ export function CallDetailsView({ state, id, transfer = false, bridge, backHref 
       </main>
     );
   }
-  const { session, ended } = found;
+  const { session, ended } = fetched.call;
   const line = lineLabel(session);
   return (
     <main class="details" aria-labelledby="view-title">

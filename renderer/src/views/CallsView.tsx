@@ -1,4 +1,4 @@
-import type { AccountState, Session } from '../../../main/boundary/contract.js';
+import type { AccountState, CallSummary } from '../../../main/boundary/contract.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { CallRow } from '../components/CallRow.js';
 import { RingingAnnouncer } from '../components/RingingAnnouncer.js';
@@ -6,16 +6,16 @@ import { VirtualList } from '../components/VirtualList.js';
 import { groupCalls } from '../calls.js';
 import { useT } from '../i18n.js';
 
-export function CallsView({ sessions, account }: { sessions: Session[]; account: AccountState }) {
+export function CallsView({ calls, account }: { calls: CallSummary[]; account: AccountState }) {
   const t = useT();
-  const groups = groupCalls(sessions);
+  const groups = groupCalls(calls);
   return (
     <main class="calls" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1} class="visually-hidden">
         {t('nav.calls')}
       </h1>
       <AccountNotices account={account} notice />
-      <RingingAnnouncer sessions={sessions} />
+      <RingingAnnouncer calls={calls} />
       {groups.length === 0 ? (
         <p class="empty">{t('calls.empty')}</p>
       ) : (
@@ -26,12 +26,12 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
             aria-labelledby={`group-${group.name}`}
           >
             <h2 id={`group-${group.name}`}>
-              {t(group.title)} <span class="group-count">{group.sessions.length}</span>
+              {t(group.title)} <span class="group-count">{group.calls.length}</span>
             </h2>
             <VirtualList
-              items={group.sessions}
+              items={group.calls}
               keyOf={callKey}
-              renderItem={(session) => <CallRow session={session} group={group.name} />}
+              renderItem={(call) => <CallRow call={call} />}
               listClass="call-list"
               itemClass="call-row"
               estimatedHeight={ROW_PX}
@@ -43,7 +43,7 @@ export function CallsView({ sessions, account }: { sessions: Session[]; account:
   );
 }
 
-const callKey = (session: { id: string }): string => session.id;
+const callKey = (call: { id: string }): string => call.id;
 
 /** A row's height (calls.css, `--call-row-height`) at the default font size, until measured. */
 const ROW_PX = 72;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AlertKinds, AppState, EvoTrayBridge } from '../../../main/boundary/contract.js';
+import type { AlertKinds, WindowState, EvoTrayBridge } from '../../../main/boundary/contract.js';
 import type { MessageId } from '../i18n.js';
 import { AccountNotices } from '../components/AccountNotices.js';
 import { useT } from '../i18n.js';
@@ -20,7 +20,7 @@ const ALERT_LABELS: [keyof AlertKinds, MessageId][] = [
   ['connection', 'settings.alert.connection'],
 ];
 
-export function SettingsView({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+export function SettingsView({ state, bridge }: { state: WindowState; bridge: EvoTrayBridge }) {
   const t = useT();
   const { settings, account } = state;
   const saver = useSettingSaver(bridge);

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import {
   SERVER_PRESETS,
-  type AppState,
+  type WindowState,
   type EvoTrayBridge,
   type SignInResult,
 } from '../../../main/boundary/contract.js';
@@ -22,7 +22,7 @@ function initialChoice(server: string | undefined): string {
 /** The example of a server address the agent is shown when they typed none. */
 const SERVER_EXAMPLE = 'team.example.com';
 
-export function SignInForm({ state, bridge }: { state: AppState; bridge: EvoTrayBridge }) {
+export function SignInForm({ state, bridge }: { state: WindowState; bridge: EvoTrayBridge }) {
   const t = useT();
   const saved = state.account.server ?? state.settings.server;
   const [choice, setChoice] = useState(() => initialChoice(saved));
