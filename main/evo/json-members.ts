@@ -113,14 +113,12 @@ export function sameBytes(
   bStart: number,
   bEnd: number,
 ): boolean {
-  return aEnd - aStart === bEnd - bStart && a.compare(b, bStart, bEnd, aStart, aEnd) === 0;
-}
-
-/** The members' keys of two scans, byte for byte the same sequence. */
-export function sameKeys(a: Buffer, as: MemberScan, b: Buffer, bs: MemberScan): boolean {
-  if (as.count !== bs.count) return false;
-  for (let i = 0; i < as.count; i++) {
-    if (!sameBytes(a, as.keyStart(i), as.keyEnd(i), b, bs.keyStart(i), bs.keyEnd(i))) return false;
-  }
+  const length = aEnd - aStart;
+  if (length !== bEnd - bStart) return false;
+  // Most members are short: a loop costs less than a call into Buffer.compare.
+  if (length > SHORT) return a.compare(b, bStart, bEnd, aStart, aEnd) === 0;
+  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
   return true;
 }
+
+const SHORT = 48;

@@ -162,23 +162,34 @@ class Matcher {
   ) {}
 
   match(bytes: Buffer, start: number): number {
-    // Where it was, or one further for a call removed before it: compared as it comes.
-    for (let ahead = 0; ahead <= 1; ahead++) {
-      const end = this.sameAs(this.next + ahead, bytes, start);
-      if (end > 0) {
-        this.next += ahead + 1;
-        return end;
+    // By its id, read from its first member when that is the id (as Evo Voice sends it): a
+    // call that stayed or only moved costs a lookup and one compare, no scan.
+    const lead = leadingId(bytes, start);
+    let at = -1;
+    if (lead !== undefined) {
+      at = this.elementOf(lead);
+      if (at < 0) return -1; // a new call
+      this.next = at + 1; // the calls after it most likely follow it as they did
+      const end = this.sameAs(at, bytes, start);
+      if (end > 0) return end;
+    } else {
+      // Where it was, or one further for a call removed before it: compared as it comes.
+      for (let ahead = 0; ahead <= 1; ahead++) {
+        const end = this.sameAs(this.next + ahead, bytes, start);
+        if (end > 0) {
+          this.next += ahead + 1;
+          return end;
+        }
       }
     }
-    // Elsewhere, by its id: the element is scanned once, for its id and its members.
+    // Its bytes changed: scanned once, for its id (when not first) and its members.
     if (!scan.scan(bytes, start)) return -1;
-    const id = idOf(bytes, scan);
-    const at = id === undefined ? -1 : this.elementOf(id);
-    if (at < 0) return -1;
-    // The calls after it are most likely those that followed it last time.
-    this.next = at + 1;
-    const end = this.sameAs(at, bytes, start);
-    if (end > 0) return end;
+    const id = lead ?? idOf(bytes, scan);
+    if (at < 0) {
+      at = id === undefined ? -1 : this.elementOf(id);
+      if (at < 0) return -1;
+      this.next = at + 1;
+    }
     const was = this.last.results[at];
     if (was === null || was === undefined) return -1;
     const from = this.ranges[2 * at] as number;
@@ -233,6 +244,20 @@ class Matcher {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+/** The id when the object at `start` opens with `{"id":"…"` (no spaces, no escapes). */
+function leadingId(bytes: Buffer, start: number): string | undefined {
+  if (bytes[start + 1] !== QUOTE || bytes[start + 4] !== QUOTE || bytes[start + 5] !== 0x3a) {
+    return undefined;
+  }
+  const head = bytes[start + 2];
+  if ((head !== 0x69 && head !== 0x49) || bytes[start + 3] !== 0x64) return undefined;
+  if (bytes[start + 6] !== QUOTE) return undefined;
+  const close = bytes.indexOf(QUOTE, start + 7);
+  if (close < 0 || close - start > 512) return undefined;
+  for (let k = start + 7; k < close; k++) if (bytes[k] === BACKSLASH) return undefined;
+  return bytes.toString('utf8', start + 7, close);
+}
 
 /** The call's `id` (or `Id`) as its bytes say: a plain string, no escapes; else undefined. */
 function idOf(bytes: Buffer, members: MemberScan): string | undefined {

@@ -14,7 +14,8 @@
 import { isRecord } from '../boundary/records.js';
 import type { Session } from '../boundary/session.js';
 import { readFields, readSlot, slotOf, type DroppedField, type FieldTable } from './field-table.js';
-import { MemberScan, sameBytes, sameKeys, scanItems } from './json-members.js';
+import { sameBytes, scanItems, type MemberScan } from './json-members.js';
+import { skipSpace, valueEnd } from './json-split.js';
 import { sessionFields } from './normalize.js';
 
 /** What a call's version is known to be: not looked at yet, fit for patching, or not. */
@@ -36,61 +37,110 @@ export interface PatchInput {
   nowScan: MemberScan;
 }
 
-/** Reused scan of the last version: re-scanned only for a call that changed. */
-const beforeScan = new MemberScan();
-
 /**
- * The new version read from the last one, or null to read it whole. `patchability` of the
- * result is PATCHABLE: its keys are those of the last version.
+ * The new version read from the last one, or null to read it whole. The last version is not
+ * scanned: it is walked in step with the new one's members, and only a value that differs is
+ * measured (its bytes are valid JSON: they were parsed, or equal bytes that were).
  */
 export function patchSession(input: PatchInput, dropped: DroppedField | undefined): Session | null {
   const { before, now, nowScan } = input;
   if (input.patchability === NOT_PATCHABLE) return null;
-  if (!beforeScan.scan(before, input.beforeStart)) return null;
-  if (!sameKeys(before, beforeScan, now, nowScan)) return null;
-  if (input.patchability === UNCHECKED && !fieldsOnce(before, beforeScan)) return null;
+  if (input.patchability === UNCHECKED && !fieldsOnce(now, nowScan)) return null;
   const last = input.last as unknown as Record<string, unknown>;
   let out: Record<string, unknown> | null = null;
+  let at = skipSpace(before, input.beforeStart + 1);
   for (let i = 0; i < nowScan.count; i++) {
+    // The same key, byte for byte, in the same place of the list of members.
+    const keyStart = nowScan.keyStart(i);
+    const keyLength = nowScan.keyEnd(i) - keyStart;
+    if (before[at] !== QUOTE || before[at + keyLength + 1] !== QUOTE) return null;
+    if (!sameBytes(now, keyStart, keyStart + keyLength, before, at + 1, at + keyLength + 1)) {
+      return null;
+    }
+    at = skipSpace(before, at + keyLength + 2);
+    if (before[at] !== COLON) return null;
+    const wasFrom = skipSpace(before, at + 1);
     const from = nowScan.valueStart(i);
     const to = nowScan.valueEnd(i);
-    const wasFrom = beforeScan.valueStart(i);
-    const wasTo = beforeScan.valueEnd(i);
-    if (sameBytes(now, from, to, before, wasFrom, wasTo)) continue;
-    const slot = slotOf(
-      sessionFields,
-      now.toString('latin1', nowScan.keyStart(i), nowScan.keyEnd(i)),
-    );
-    const kept = slot === undefined ? undefined : last[slot.name];
-    let value: unknown = FAILED;
-    if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(kept)) {
-      value = patchList(
-        slot.field.of,
-        slot.name,
-        kept,
-        before,
-        wasFrom,
-        wasTo,
-        now,
-        from,
-        to,
-        dropped,
-      );
+    // Equal bytes that end where a value ends are that whole value (json-members.ts).
+    const sameEnd = wasFrom + (to - from);
+    let wasTo = sameEnd;
+    if (!endsValue(before[sameEnd]) || !sameBytes(now, from, to, before, wasFrom, sameEnd)) {
+      wasTo = valueEnd(before, wasFrom);
+      if (wasTo < 0) return null;
+      const read = readMember(input, i, from, to, wasFrom, wasTo, dropped);
+      if (read === FAILED) return null;
+      if (read !== SKIPPED) {
+        out ??= { ...last };
+        out[read.name] = read.value;
+      }
     }
-    if (value === FAILED) {
-      const sent = parsed(now, from, to);
-      if (sent === FAILED) return null;
-      if (slot === undefined) continue; // a member the table does not name: checked as JSON
-      value = readSlot(slot, sent, dropped);
-    }
-    if (slot === undefined || (value === undefined) !== (kept === undefined)) return null;
-    if (value === undefined) continue;
-    out ??= { ...last };
-    out[slot.name] = value;
+    at = skipSpace(before, wasTo);
+    if (before[at] === COMMA) at = skipSpace(before, at + 1);
+    else if (before[at] !== CLOSE_BRACE || i !== nowScan.count - 1) return null;
   }
+  // The last version has no member more.
+  if (before[at] !== CLOSE_BRACE) return null;
   // Only the bytes between members changed (spaces): the same call.
   const session = (out ?? last) as unknown as Session;
   return typeof session.id === 'string' && session.id.trim() !== '' ? session : null;
+}
+
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const CLOSE_BRACE = 0x7d;
+
+/** A byte that may follow a value: where valueEnd stops a number or a literal. */
+function endsValue(byte: number | undefined): boolean {
+  return (
+    byte === COMMA || byte === CLOSE_BRACE || byte === 0x5d || (byte !== undefined && byte <= 0x20)
+  );
+}
+
+const SKIPPED = Symbol('skipped');
+
+/** A member that changed, read as readFields reads it; FAILED for anything to read whole. */
+function readMember(
+  input: PatchInput,
+  i: number,
+  from: number,
+  to: number,
+  wasFrom: number,
+  wasTo: number,
+  dropped: DroppedField | undefined,
+): { name: string; value: unknown } | typeof SKIPPED | typeof FAILED {
+  const { before, now, nowScan } = input;
+  const slot = slotOf(
+    sessionFields,
+    now.toString('latin1', nowScan.keyStart(i), nowScan.keyEnd(i)),
+  );
+  const kept =
+    slot === undefined ? undefined : (input.last as unknown as Record<string, unknown>)[slot.name];
+  let value: unknown = FAILED;
+  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(kept)) {
+    value = patchList(
+      slot.field.of,
+      slot.name,
+      kept,
+      before,
+      wasFrom,
+      wasTo,
+      now,
+      from,
+      to,
+      dropped,
+    );
+  }
+  if (value === FAILED) {
+    const sent = parsed(now, from, to);
+    if (sent === FAILED) return FAILED;
+    if (slot === undefined) return SKIPPED; // a member the table does not name: checked as JSON
+    value = readSlot(slot, sent, dropped);
+  }
+  // A field that appears or vanishes (its type changed) would move among the keys.
+  if (slot === undefined || (value === undefined) !== (kept === undefined)) return FAILED;
+  return value === undefined ? SKIPPED : { name: slot.name, value };
 }
 
 /** No field named twice among the keys (a duplicate, or both casings of one field). */
