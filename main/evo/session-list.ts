@@ -14,8 +14,7 @@ import { MemberScan, sameBytes } from './json-members.js';
 import { splitSessionList } from './json-split.js';
 import { normalizeSession, normalizeSessions } from './normalize.js';
 import { decode, notJson, parseJson, type BodyBytes } from './request.js';
-import { PATCHABLE, patchSession, UNCHECKED } from './session-patch.js';
-import type { Patchability } from './session-patch.js';
+import { offsetsOf, patchSession, type MemberOffsets } from './session-patch.js';
 import type { Session } from '../boundary/session.js';
 
 export interface SessionListReader {
@@ -32,10 +31,11 @@ interface LastAnswer {
   list: Session[];
   /** Element byte ranges, [s0, e0, s1, e1, …]; null when the answer was parsed whole. */
   ranges: number[] | null;
-  /** What each element read to, its id as its bytes say, whether it may be patched. */
+  /** What each element read to, and its id as its bytes say. */
   results: (Session | null)[];
   ids: (string | undefined)[];
-  patchability: Uint8Array;
+  /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
+  members: (MemberOffsets | null | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
   byId: Map<string, number> | null;
 }
@@ -73,8 +73,9 @@ function worthKeeping(body: BodyBytes): boolean {
   return size <= KEEP_ANYWAY_BYTES || size <= body.length * SHRINK_FACTOR;
 }
 
-/** Reused scan of the element being matched. */
+/** Reused scans: of an element whose id is not its first member, of a last version. */
 const scan = new MemberScan();
+const beforeScan = new MemberScan();
 
 function readAnswer(
   body: BodyBytes,
@@ -87,7 +88,7 @@ function readAnswer(
   }
   const results: (Session | null | undefined)[] = [];
   const ids: (string | undefined)[] = [];
-  const patchability: number[] = [];
+  const members: (MemberOffsets | null | undefined)[] = [];
   const matcher = last?.ranges ? new Matcher(last, last.ranges, dropped) : null;
   const known = (index: number, start: number): number => {
     if (matcher === null) return -1;
@@ -95,7 +96,7 @@ function readAnswer(
     if (end > 0) {
       results[index] = matcher.result;
       ids[index] = matcher.id;
-      patchability[index] = matcher.patchability;
+      members[index] = matcher.members;
     }
     return end;
   };
@@ -108,7 +109,7 @@ function readAnswer(
       ranges: null,
       results: [],
       ids: [],
-      patchability: new Uint8Array(0),
+      members: [],
       byId: null,
     };
   }
@@ -118,12 +119,10 @@ function readAnswer(
 
   const count = split.ranges.length / 2;
   const read: (Session | null)[] = new Array<Session | null>(count);
-  const flags = new Uint8Array(count);
   for (let index = 0; index < count; index++) {
     const again = results[index];
     if (again !== undefined) {
       read[index] = again;
-      flags[index] = patchability[index] ?? UNCHECKED;
       continue;
     }
     const text = bytes.toString('utf8', split.ranges[2 * index], split.ranges[2 * index + 1]);
@@ -132,13 +131,14 @@ function readAnswer(
     ids[index] = session?.id;
   }
   ids.length = count;
+  members.length = count;
   return {
     body,
     list: firstOfEach(read),
     ranges: split.ranges,
     results: read,
     ids,
-    patchability: flags,
+    members,
     byId: null,
   };
 }
@@ -151,7 +151,7 @@ function readAnswer(
 class Matcher {
   result: Session | null = null;
   id: string | undefined = undefined;
-  patchability: Patchability = UNCHECKED;
+  members: MemberOffsets | null | undefined = undefined;
   /** The element of the last answer expected next, when calls keep their order. */
   private next = 0;
 
@@ -182,33 +182,31 @@ class Matcher {
         }
       }
     }
-    // Its bytes changed: scanned once, for its id (when not first) and its members.
-    if (!scan.scan(bytes, start)) return -1;
-    const id = lead ?? idOf(bytes, scan);
-    if (at < 0) {
+    // Its bytes changed. Its id, when not its first member, is found by scanning it.
+    let id = lead;
+    if (id === undefined) {
+      id = scan.scan(bytes, start) ? idOf(bytes, scan) : undefined;
       at = id === undefined ? -1 : this.elementOf(id);
       if (at < 0) return -1;
       this.next = at + 1;
     }
     const was = this.last.results[at];
     if (was === null || was === undefined) return -1;
+    const before = this.last.body.store;
     const from = this.ranges[2 * at] as number;
-    const patched = patchSession(
-      {
-        before: this.last.body.store,
-        beforeStart: from,
-        last: was,
-        patchability: this.last.patchability[at] as Patchability,
-        now: bytes,
-        nowScan: scan,
-      },
-      this.dropped,
-    );
+    let offsets = this.last.members[at];
+    if (offsets === undefined) {
+      // Its first change: the last version is scanned once, then its offsets follow it.
+      offsets = beforeScan.scan(before, from) ? offsetsOf(before, from, beforeScan) : null;
+      this.last.members[at] = offsets;
+    }
+    if (offsets === null) return -1;
+    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped);
     if (patched === null) return -1;
-    this.result = patched;
+    this.result = patched.session;
     this.id = id;
-    this.patchability = PATCHABLE;
-    return scan.end;
+    this.members = patched.offsets;
+    return patched.end;
   }
 
   /** The end of the element at `start` when its bytes are those of the last answer's `at`. */
@@ -222,7 +220,7 @@ class Matcher {
     }
     this.result = this.last.results[at] ?? null;
     this.id = this.last.ids[at];
-    this.patchability = (this.last.patchability[at] ?? UNCHECKED) as Patchability;
+    this.members = this.last.members[at];
     return end;
   }
 

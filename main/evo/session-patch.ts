@@ -15,114 +15,134 @@ import { isRecord } from '../boundary/records.js';
 import type { Session } from '../boundary/session.js';
 import { readFields, readSlot, slotOf, type DroppedField, type FieldTable } from './field-table.js';
 import { sameBytes, scanItems, type MemberScan } from './json-members.js';
-import { skipSpace, valueEnd } from './json-split.js';
+import { valueEnd } from './json-split.js';
 import { sessionFields } from './normalize.js';
 
-/** What a call's version is known to be: not looked at yet, fit for patching, or not. */
-export const UNCHECKED = 0;
-export const PATCHABLE = 1;
-export const NOT_PATCHABLE = 2;
-export type Patchability = typeof UNCHECKED | typeof PATCHABLE | typeof NOT_PATCHABLE;
+/**
+ * Where each member of a version lies, relative to the element's start: [keyStart, keyEnd,
+ * valueStart, valueEnd] by member, then the element's length. Kept per call only once it has
+ * changed, so a call that changes again is compared without scanning either version.
+ */
+export type MemberOffsets = Int32Array;
+
+/** The offsets of a scanned version, or null when it may not be patched (a field named twice). */
+export function offsetsOf(bytes: Buffer, start: number, scan: MemberScan): MemberOffsets | null {
+  if (!fieldsOnce(bytes, scan)) return null;
+  const offsets = new Int32Array(4 * scan.count + 1);
+  for (let i = 0; i < scan.count; i++) {
+    offsets[4 * i] = scan.keyStart(i) - start;
+    offsets[4 * i + 1] = scan.keyEnd(i) - start;
+    offsets[4 * i + 2] = scan.valueStart(i) - start;
+    offsets[4 * i + 3] = scan.valueEnd(i) - start;
+  }
+  offsets[4 * scan.count] = scan.end - start;
+  return offsets;
+}
+
+export interface Patched {
+  session: Session;
+  /** The new version's end in its answer, and its members' offsets. */
+  end: number;
+  offsets: MemberOffsets;
+}
 
 const FAILED = Symbol('failed');
-
-export interface PatchInput {
-  /** The last version: its bytes, its start, what it read to, and whether it may be patched. */
-  before: Buffer;
-  beforeStart: number;
-  last: Session;
-  patchability: Patchability;
-  /** The new version, already scanned. */
-  now: Buffer;
-  nowScan: MemberScan;
-}
+const SKIPPED = Symbol('skipped');
 
 /**
- * The new version read from the last one, or null to read it whole. The last version is not
- * scanned: it is walked in step with the new one's members, and only a value that differs is
- * measured (its bytes are valid JSON: they were parsed, or equal bytes that were).
+ * The new version starting at `start` read from the last one, or null to read it whole. Only
+ * compares and the members that differ are touched: the stretch still to check is compared
+ * with the last version's whole; when it differs, the first member that differs is found by
+ * halving (a handful of compares, done natively), measured in the new version, read, and the
+ * check goes on after it, shifted by the difference in length.
  */
-export function patchSession(input: PatchInput, dropped: DroppedField | undefined): Session | null {
-  const { before, now, nowScan } = input;
-  if (input.patchability === NOT_PATCHABLE) return null;
-  if (input.patchability === UNCHECKED && !fieldsOnce(now, nowScan)) return null;
-  const last = input.last as unknown as Record<string, unknown>;
+export function patchSession(
+  before: Buffer,
+  beforeStart: number,
+  offsets: MemberOffsets,
+  last: Session,
+  now: Buffer,
+  start: number,
+  dropped: DroppedField | undefined,
+): Patched | null {
+  const count = (offsets.length - 1) / 4;
+  const length = offsets[4 * count] as number;
+  const kept = last as unknown as Record<string, unknown>;
+  const moved = new Int32Array(offsets);
   let out: Record<string, unknown> | null = null;
-  let at = skipSpace(before, input.beforeStart + 1);
-  for (let i = 0; i < nowScan.count; i++) {
-    // The same key, byte for byte, in the same place of the list of members.
-    const keyStart = nowScan.keyStart(i);
-    const keyLength = nowScan.keyEnd(i) - keyStart;
-    if (before[at] !== QUOTE || before[at + keyLength + 1] !== QUOTE) return null;
-    if (!sameBytes(now, keyStart, keyStart + keyLength, before, at + 1, at + keyLength + 1)) {
-      return null;
+  let shift = 0; // the new version's offsets minus the last one's, from `done` on
+  let done = 0; // the last version's bytes before this offset are accounted for
+  let next = 0; // the first member not accounted for
+  const same = (from: number, to: number) =>
+    start + to + shift <= now.length &&
+    sameBytes(
+      now,
+      start + from + shift,
+      start + to + shift,
+      before,
+      beforeStart + from,
+      beforeStart + to,
+    );
+  while (!same(done, length)) {
+    // The first member up to whose value's end the bytes differ: its value, or its key.
+    let low = next;
+    let high = count - 1;
+    if (high < low || same(done, offsets[4 * high + 3] as number)) return null;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (same(done, offsets[4 * middle + 3] as number)) low = middle + 1;
+      else high = middle;
     }
-    at = skipSpace(before, at + keyLength + 2);
-    if (before[at] !== COLON) return null;
-    const wasFrom = skipSpace(before, at + 1);
-    const from = nowScan.valueStart(i);
-    const to = nowScan.valueEnd(i);
-    // Equal bytes that end where a value ends are that whole value (json-members.ts).
-    const sameEnd = wasFrom + (to - from);
-    let wasTo = sameEnd;
-    if (!endsValue(before[sameEnd]) || !sameBytes(now, from, to, before, wasFrom, sameEnd)) {
-      wasTo = valueEnd(before, wasFrom);
-      if (wasTo < 0) return null;
-      const read = readMember(input, i, from, to, wasFrom, wasTo, dropped);
-      if (read === FAILED) return null;
-      if (read !== SKIPPED) {
-        out ??= { ...last };
-        out[read.name] = read.value;
-      }
+    const valueStart = offsets[4 * low + 2] as number;
+    if (!same(done, valueStart)) return null; // a key, or what lies between members
+    const from = start + valueStart + shift;
+    const to = valueEnd(now, from);
+    if (to < 0) return null;
+    const wasFrom = beforeStart + valueStart;
+    const wasTo = beforeStart + (offsets[4 * low + 3] as number);
+    const key = before.toString(
+      'latin1',
+      beforeStart + (offsets[4 * low] as number),
+      beforeStart + (offsets[4 * low + 1] as number),
+    );
+    const read = readMember(key, kept, before, wasFrom, wasTo, now, from, to, dropped);
+    if (read === FAILED) return null;
+    if (read !== SKIPPED) {
+      out ??= { ...kept };
+      out[read.name] = read.value;
     }
-    at = skipSpace(before, wasTo);
-    if (before[at] === COMMA) at = skipSpace(before, at + 1);
-    else if (before[at] !== CLOSE_BRACE || i !== nowScan.count - 1) return null;
+    shift = to - start - (wasTo - beforeStart);
+    done = offsets[4 * low + 3] as number;
+    next = low + 1;
+    for (let k = 4 * next; k < moved.length; k++) moved[k] = (offsets[k] as number) + shift;
+    moved[4 * low + 3] = to - start;
   }
-  // The last version has no member more.
-  if (before[at] !== CLOSE_BRACE) return null;
   // Only the bytes between members changed (spaces): the same call.
-  const session = (out ?? last) as unknown as Session;
-  return typeof session.id === 'string' && session.id.trim() !== '' ? session : null;
+  const session = (out ?? kept) as unknown as Session;
+  if (typeof session.id !== 'string' || session.id.trim() === '') return null;
+  return { session, end: start + length + shift, offsets: moved };
 }
-
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const CLOSE_BRACE = 0x7d;
-
-/** A byte that may follow a value: where valueEnd stops a number or a literal. */
-function endsValue(byte: number | undefined): boolean {
-  return (
-    byte === COMMA || byte === CLOSE_BRACE || byte === 0x5d || (byte !== undefined && byte <= 0x20)
-  );
-}
-
-const SKIPPED = Symbol('skipped');
 
 /** A member that changed, read as readFields reads it; FAILED for anything to read whole. */
 function readMember(
-  input: PatchInput,
-  i: number,
-  from: number,
-  to: number,
+  key: string,
+  kept: Record<string, unknown>,
+  before: Buffer,
   wasFrom: number,
   wasTo: number,
+  now: Buffer,
+  from: number,
+  to: number,
   dropped: DroppedField | undefined,
 ): { name: string; value: unknown } | typeof SKIPPED | typeof FAILED {
-  const { before, now, nowScan } = input;
-  const slot = slotOf(
-    sessionFields,
-    now.toString('latin1', nowScan.keyStart(i), nowScan.keyEnd(i)),
-  );
-  const kept =
-    slot === undefined ? undefined : (input.last as unknown as Record<string, unknown>)[slot.name];
+  const slot = slotOf(sessionFields, key);
+  const was = slot === undefined ? undefined : kept[slot.name];
   let value: unknown = FAILED;
-  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(kept)) {
+  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(was)) {
     value = patchList(
       slot.field.of,
       slot.name,
-      kept,
+      was,
       before,
       wasFrom,
       wasTo,
@@ -139,7 +159,7 @@ function readMember(
     value = readSlot(slot, sent, dropped);
   }
   // A field that appears or vanishes (its type changed) would move among the keys.
-  if (slot === undefined || (value === undefined) !== (kept === undefined)) return FAILED;
+  if (slot === undefined || (value === undefined) !== (was === undefined)) return FAILED;
   return value === undefined ? SKIPPED : { name: slot.name, value };
 }
 
