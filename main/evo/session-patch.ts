@@ -23,12 +23,12 @@ import { sessionFields } from './normalize.js';
  * valueStart, valueEnd] by member, then the element's length. Kept per call only once it has
  * changed, so a call that changes again is compared without scanning either version.
  */
-export type MemberOffsets = Int32Array;
+export type MemberOffsets = readonly number[];
 
 /** The offsets of a scanned version, or null when it may not be patched (a field named twice). */
 export function offsetsOf(bytes: Buffer, start: number, scan: MemberScan): MemberOffsets | null {
   if (!fieldsOnce(bytes, scan)) return null;
-  const offsets = new Int32Array(4 * scan.count + 1);
+  const offsets = new Array<number>(4 * scan.count + 1);
   for (let i = 0; i < scan.count; i++) {
     offsets[4 * i] = scan.keyStart(i) - start;
     offsets[4 * i + 1] = scan.keyEnd(i) - start;
@@ -68,34 +68,24 @@ export function patchSession(
   const count = (offsets.length - 1) / 4;
   const length = offsets[4 * count] as number;
   const kept = last as unknown as Record<string, unknown>;
-  const moved = new Int32Array(offsets);
+  let moved: number[] | null = null; // copied only when a member's length changes
   let out: Record<string, unknown> | null = null;
-  let shift = 0; // the new version's offsets minus the last one's, from `done` on
+  const span: Span = { before, beforeStart, now, start, shift: 0 };
   let done = 0; // the last version's bytes before this offset are accounted for
   let next = 0; // the first member not accounted for
-  const same = (from: number, to: number) =>
-    start + to + shift <= now.length &&
-    sameBytes(
-      now,
-      start + from + shift,
-      start + to + shift,
-      before,
-      beforeStart + from,
-      beforeStart + to,
-    );
-  while (!same(done, length)) {
+  while (!same(span, done, length)) {
     // The first member up to whose value's end the bytes differ: its value, or its key.
     let low = next;
     let high = count - 1;
-    if (high < low || same(done, offsets[4 * high + 3] as number)) return null;
+    if (high < low || same(span, done, offsets[4 * high + 3] as number)) return null;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (same(done, offsets[4 * middle + 3] as number)) low = middle + 1;
+      if (same(span, done, offsets[4 * middle + 3] as number)) low = middle + 1;
       else high = middle;
     }
     const valueStart = offsets[4 * low + 2] as number;
-    if (!same(done, valueStart)) return null; // a key, or what lies between members
-    const from = start + valueStart + shift;
+    if (!same(span, done, valueStart)) return null; // a key, or what lies between members
+    const from = start + valueStart + span.shift;
     const to = valueEnd(now, from);
     if (to < 0) return null;
     const wasFrom = beforeStart + valueStart;
@@ -111,16 +101,44 @@ export function patchSession(
       out ??= { ...kept };
       out[read.name] = read.value;
     }
-    shift = to - start - (wasTo - beforeStart);
+    const shift = to - start - (wasTo - beforeStart);
+    if (shift !== span.shift) {
+      moved ??= offsets.slice();
+      for (let k = 4 * low + 3; k < moved.length; k++) moved[k] = (offsets[k] as number) + shift;
+      span.shift = shift;
+    }
     done = offsets[4 * low + 3] as number;
     next = low + 1;
-    for (let k = 4 * next; k < moved.length; k++) moved[k] = (offsets[k] as number) + shift;
-    moved[4 * low + 3] = to - start;
   }
   // Only the bytes between members changed (spaces): the same call.
   const session = (out ?? kept) as unknown as Session;
   if (typeof session.id !== 'string' || session.id.trim() === '') return null;
-  return { session, end: start + length + shift, offsets: moved };
+  return { session, end: start + length + span.shift, offsets: moved ?? offsets };
+}
+
+/** The new version's bytes and the last one's, the new ones shifted by `shift` from here on. */
+interface Span {
+  before: Buffer;
+  beforeStart: number;
+  now: Buffer;
+  start: number;
+  shift: number;
+}
+
+/** Whether the last version's bytes [from, to) are, shifted, the new version's. */
+function same(s: Span, from: number, to: number): boolean {
+  const end = s.start + to + s.shift;
+  return (
+    end <= s.now.length &&
+    sameBytes(
+      s.now,
+      s.start + from + s.shift,
+      end,
+      s.before,
+      s.beforeStart + from,
+      s.beforeStart + to,
+    )
+  );
 }
 
 /** A member that changed, read as readFields reads it; FAILED for anything to read whole. */
