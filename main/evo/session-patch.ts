@@ -73,7 +73,8 @@ export function patchSession(
   const span: Span = { before, beforeStart, now, start, shift: 0 };
   let done = 0; // the last version's bytes before this offset are accounted for
   let next = 0; // the first member not accounted for
-  while (!same(span, done, length)) {
+  // The caller found the versions differ: the first round goes straight to the halving.
+  for (let first = true; first || !same(span, done, length); first = false) {
     // The first member up to whose value's end the bytes differ: its value, or its key.
     let low = next;
     let high = count - 1;
