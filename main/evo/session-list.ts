@@ -9,6 +9,7 @@
 // normalized whole. Equal bytes are the same JSON, so the same Session: nothing is guessed, and
 // the id only says which call to compare with, so a wrong guess costs time, never correctness.
 // A reordered answer therefore costs about what an identical one does.
+import { leadingIdKey, scannedIdKey } from './call-id.js';
 import type { DroppedField } from './field-table.js';
 import { MemberScan, sameBytes } from './json-members.js';
 import { splitSessionList } from './json-split.js';
@@ -33,11 +34,11 @@ interface LastAnswer {
   ranges: number[] | null;
   /** What each element read to, and its id as its bytes say. */
   results: (Session | null)[];
-  ids: (string | undefined)[];
+  ids: (number | undefined)[];
   /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
   members: (MemberOffsets | null | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
-  byId: Map<string, number> | null;
+  byId: Map<number, number> | null;
 }
 
 /** A buffer this much larger than its answer is not kept for the next one. */
@@ -87,7 +88,7 @@ function readAnswer(
     return { ...last, body };
   }
   const results: (Session | null | undefined)[] = [];
-  const ids: (string | undefined)[] = [];
+  const ids: (number | undefined)[] = [];
   const members: (MemberOffsets | null | undefined)[] = [];
   const matcher = last?.ranges ? new Matcher(last, last.ranges, dropped) : null;
   const known = (index: number, start: number): number => {
@@ -128,7 +129,7 @@ function readAnswer(
     const text = bytes.toString('utf8', split.ranges[2 * index], split.ranges[2 * index + 1]);
     const session = normalizeSession(strictParse(text), dropped);
     read[index] = session;
-    ids[index] = session?.id;
+    ids[index] = session === null ? undefined : idKeyOf(bytes, split.ranges[2 * index] as number);
   }
   ids.length = count;
   members.length = count;
@@ -150,7 +151,7 @@ function readAnswer(
  */
 class Matcher {
   result: Session | null = null;
-  id: string | undefined = undefined;
+  id: number | undefined = undefined;
   members: MemberOffsets | null | undefined = undefined;
   /** The element of the last answer expected next, when calls keep their order. */
   private next = 0;
@@ -164,7 +165,7 @@ class Matcher {
   match(bytes: Buffer, start: number): number {
     // By its id, read from its first member when that is the id (as Evo Voice sends it): a
     // call that stayed or only moved costs a lookup and one compare, no scan.
-    const lead = leadingId(bytes, start);
+    const lead = leadingIdKey(bytes, start);
     let at = -1;
     if (lead !== undefined) {
       at = this.elementOf(lead);
@@ -185,7 +186,7 @@ class Matcher {
     // Its bytes changed. Its id, when not its first member, is found by scanning it.
     let id = lead;
     if (id === undefined) {
-      id = scan.scan(bytes, start) ? idOf(bytes, scan) : undefined;
+      id = scan.scan(bytes, start) ? scannedIdKey(bytes, scan) : undefined;
       at = id === undefined ? -1 : this.elementOf(id);
       if (at < 0) return -1;
       this.next = at + 1;
@@ -224,7 +225,7 @@ class Matcher {
     return end;
   }
 
-  private elementOf(id: string): number {
+  private elementOf(id: number): number {
     if (this.last.ids[this.next] === id) return this.next;
     let byId = this.last.byId;
     if (byId === null) {
@@ -240,36 +241,11 @@ class Matcher {
   }
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-/** The id when the object at `start` opens with `{"id":"…"` (no spaces, no escapes). */
-function leadingId(bytes: Buffer, start: number): string | undefined {
-  if (bytes[start + 1] !== QUOTE || bytes[start + 4] !== QUOTE || bytes[start + 5] !== 0x3a) {
-    return undefined;
-  }
-  const head = bytes[start + 2];
-  if ((head !== 0x69 && head !== 0x49) || bytes[start + 3] !== 0x64) return undefined;
-  if (bytes[start + 6] !== QUOTE) return undefined;
-  const close = bytes.indexOf(QUOTE, start + 7);
-  if (close < 0 || close - start > 512) return undefined;
-  for (let k = start + 7; k < close; k++) if (bytes[k] === BACKSLASH) return undefined;
-  return bytes.toString('utf8', start + 7, close);
-}
-
-/** The call's `id` (or `Id`) as its bytes say: a plain string, no escapes; else undefined. */
-function idOf(bytes: Buffer, members: MemberScan): string | undefined {
-  for (let i = 0; i < members.count; i++) {
-    const key = members.keyStart(i);
-    if (members.keyEnd(i) - key !== 2) continue;
-    if ((bytes[key] !== 0x69 && bytes[key] !== 0x49) || bytes[key + 1] !== 0x64) continue;
-    const from = members.valueStart(i);
-    const to = members.valueEnd(i);
-    if (bytes[from] !== QUOTE) return undefined;
-    for (let k = from + 1; k < to - 1; k++) if (bytes[k] === BACKSLASH) return undefined;
-    return bytes.toString('utf8', from + 1, to - 1);
-  }
-  return undefined;
+/** The number of an element's id, for the next answer to find it by (call-id.ts). */
+function idKeyOf(bytes: Buffer, start: number): number | undefined {
+  return (
+    leadingIdKey(bytes, start) ?? (scan.scan(bytes, start) ? scannedIdKey(bytes, scan) : undefined)
+  );
 }
 
 function strictParse(text: string): unknown {
