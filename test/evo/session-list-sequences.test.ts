@@ -21,7 +21,7 @@ interface Variant {
   logKept: number; // how many of the base's log lines
   logLast: number; // the last log line replaced (0: not)
   member: number; // a member changed (0: not)
-  pascal: number; // a key in PascalCase (0: none), with or without its camelCase twin
+  pascal: number; // a key in PascalCase (0: none), with or without its twin, or renamed
   twice: number; // a key sent twice (0: not)
   noId: boolean;
   spaces: number; // the element's spacing
@@ -34,7 +34,7 @@ const variant: fc.Arbitrary<Variant> = fc.record({
   logKept: fc.nat({ max: 6 }),
   logLast: fc.nat({ max: 2 }),
   member: fc.nat({ max: 2 }),
-  pascal: fc.constantFrom(0, 0, 0, 1, 2, 3),
+  pascal: fc.constantFrom(0, 0, 0, 1, 2, 3, 4),
   twice: fc.constantFrom(0, 0, 0, 1, 2),
   noId: fc.constantFrom(false, false, false, false, true),
   spaces: fc.constantFrom(0, 0, 0, 1, 2),
@@ -63,6 +63,7 @@ function entriesOf(v: Variant): [string, unknown][] {
   if (v.pascal === 1) return entries.map(([k, x]) => [k === 'fromName' ? 'FromName' : k, x]);
   if (v.pascal === 2) return [...entries, ['Id', 'call-pascal']];
   if (v.pascal === 3) return entries.map(([k, x]) => [k === 'id' ? 'Id' : k, x]);
+  if (v.pascal === 4) return entries.map(([k, x]) => [k === 'fromName' ? 'fromNamz' : k, x]);
   if (v.twice === 1) return [['callState', 'Connected'], ...entries];
   if (v.twice === 2) return [...entries, ['holdQueueName', 'Twice']];
   return entries;
