@@ -68,19 +68,37 @@ export function readFields<T extends object>(
     if (slot === undefined) continue;
     // A PascalCase key yields to its camelCase twin, present or not of the right type.
     if (slot.pascal && Object.hasOwn(raw, slot.name)) continue;
-    const sent = raw[key];
-    const value = readValue(slot, sent, dropped);
+    const value = readSlot(slot, raw[key], dropped, parent);
     if (value !== undefined) out[slot.name] = value;
-    else if (dropped !== undefined && sent !== null && sent !== undefined) {
-      const name = parent === undefined ? slot.name : `${parent}.${slot.name}`;
-      dropped(name, jsonType(slot.field, sent));
-    }
   }
   // Sound by construction: every key written is a key of T, read with the table's type.
   return out as T;
 }
 
-interface Slot {
+/** The field a key sent fills (either casing), or undefined when the table has no such field. */
+export function slotOf(table: FieldTable<object>, key: string): Slot | undefined {
+  return compiled(table).get(key);
+}
+
+/**
+ * One field's value as readFields reads it, a drop told as readFields tells it: so a reader
+ * that reads an object member by member (evo/session-patch.ts) gives what readFields gives.
+ */
+export function readSlot(
+  slot: Slot,
+  sent: unknown,
+  dropped: DroppedField | undefined,
+  parent?: string,
+): unknown {
+  const value = readValue(slot, sent, dropped);
+  if (value === undefined && dropped !== undefined && sent !== null && sent !== undefined) {
+    const name = parent === undefined ? slot.name : `${parent}.${slot.name}`;
+    dropped(name, jsonType(slot.field, sent));
+  }
+  return value;
+}
+
+export interface Slot {
   /** The field's name in the output (camelCase). */
   readonly name: string;
   /** True when this slot is reached by the PascalCase twin. */

@@ -90,7 +90,7 @@ function splitArray(bytes: Uint8Array, open: number, known?: KnownElement): Spli
 }
 
 /** The end (exclusive) of the value at `pos`, or -1. Brackets are counted, not matched: JSON.parse checks. */
-function valueEnd(bytes: Uint8Array, pos: number): number {
+export function valueEnd(bytes: Uint8Array, pos: number): number {
   const n = bytes.length;
   const first = bytes[pos];
   if (first === undefined) return -1;
@@ -121,7 +121,7 @@ function valueEnd(bytes: Uint8Array, pos: number): number {
 }
 
 /** The end (exclusive, after the closing quote) of the string opening at `pos`, or -1. */
-function stringEnd(bytes: Uint8Array, pos: number): number {
+export function stringEnd(bytes: Uint8Array, pos: number): number {
   const n = bytes.length;
   let i = pos + 1;
   while (i < n) {
@@ -132,7 +132,7 @@ function stringEnd(bytes: Uint8Array, pos: number): number {
   return -1;
 }
 
-function skipSpace(bytes: Uint8Array, pos: number): number {
+export function skipSpace(bytes: Uint8Array, pos: number): number {
   let i = pos;
   for (;;) {
     const c = bytes[i];

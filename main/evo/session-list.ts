@@ -2,15 +2,20 @@
 //
 // How a call's content is told unchanged, cheaply and safely: by its bytes. The answer's bytes
 // identical to the last answer's → the last list, with nothing decoded or parsed. Otherwise the
-// list is split into its calls without parsing (json-split.ts), and a call whose bytes are
-// identical to the same call's bytes in the last answer gets the Session read from them then;
-// only the calls whose bytes differ are decoded, parsed and normalized. Equal bytes are the
-// same JSON, so the same Session: nothing is guessed. Calls are matched by position, allowing
-// for one call added or removed before them; a call that moved further is simply read again.
+// list is split into its calls without parsing (json-split.ts), and each call is matched with
+// the last answer's call of the same id (read from its bytes, never by parsing; the call at the
+// same place is tried first): bytes identical → the Session read from them then; bytes changed
+// → only its members that changed are parsed (session-patch.ts); no match → decoded, parsed and
+// normalized whole. Equal bytes are the same JSON, so the same Session: nothing is guessed, and
+// the id only says which call to compare with, so a wrong guess costs time, never correctness.
+// A reordered answer therefore costs about what an identical one does.
+import { leadingIdKey, scannedIdKey } from './call-id.js';
 import type { DroppedField } from './field-table.js';
-import { normalizeSession, normalizeSessions } from './normalize.js';
+import { MemberScan, sameBytes } from './json-members.js';
 import { splitSessionList } from './json-split.js';
+import { normalizeSession, normalizeSessions } from './normalize.js';
 import { decode, notJson, parseJson, type BodyBytes } from './request.js';
+import { offsetsOf, patchSession, type MemberOffsets } from './session-patch.js';
 import type { Session } from '../boundary/session.js';
 
 export interface SessionListReader {
@@ -20,13 +25,20 @@ export interface SessionListReader {
   read(body: BodyBytes): Session[];
 }
 
+/** What one answer read to, kept for the next: compact, one slot per element of its list. */
 interface LastAnswer {
   body: BodyBytes;
   /** The calls as listed (deduplicated). */
   list: Session[];
-  /** Element byte ranges and what each read to; null when the answer was parsed whole. */
+  /** Element byte ranges, [s0, e0, s1, e1, …]; null when the answer was parsed whole. */
   ranges: number[] | null;
+  /** What each element read to, and its id as its bytes say. */
   results: (Session | null)[];
+  ids: (number | undefined)[];
+  /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
+  members: (MemberOffsets | null | undefined)[];
+  /** The element of each id, built only when a call is not where it was. */
+  byId: Map<number, number> | null;
 }
 
 /** A buffer this much larger than its answer is not kept for the next one. */
@@ -62,6 +74,10 @@ function worthKeeping(body: BodyBytes): boolean {
   return size <= KEEP_ANYWAY_BYTES || size <= body.length * SHRINK_FACTOR;
 }
 
+/** Reused scans: of an element whose id is not its first member, of a last version. */
+const scan = new MemberScan();
+const beforeScan = new MemberScan();
+
 function readAnswer(
   body: BodyBytes,
   last: LastAnswer | null,
@@ -71,52 +87,165 @@ function readAnswer(
   if (last !== null && sameBytes(bytes, 0, body.length, last.body.store, 0, last.body.length)) {
     return { ...last, body };
   }
-  // Calls whose bytes are those of a call of the last answer, matched as the split goes.
-  const reused: (Session | null | undefined)[] = [];
-  const lastBytes = last?.ranges ? last.body.store : null;
-  const lastRanges = last?.ranges ?? [];
-  let j = 0; // the element of the last answer expected next
+  const results: (Session | null | undefined)[] = [];
+  const ids: (number | undefined)[] = [];
+  const members: (MemberOffsets | null | undefined)[] = [];
+  const matcher = last?.ranges ? new Matcher(last, last.ranges, dropped) : null;
   const known = (index: number, start: number): number => {
-    if (lastBytes === null) return -1;
-    for (let ahead = 0; ahead <= 1; ahead++) {
-      const at = 2 * (j + ahead);
-      if (at >= lastRanges.length) break;
-      const from = lastRanges[at] as number;
-      const to = lastRanges[at + 1] as number;
-      const end = start + (to - from);
-      if (end <= bytes.length && sameBytes(bytes, start, end, lastBytes, from, to)) {
-        reused[index] = last?.results[j + ahead] ?? null;
-        j += ahead + 1;
-        return end;
-      }
+    if (matcher === null) return -1;
+    const end = matcher.match(bytes, start);
+    if (end > 0) {
+      results[index] = matcher.result;
+      ids[index] = matcher.id;
+      members[index] = matcher.members;
     }
-    return -1;
+    return end;
   };
   const split = splitSessionList(bytes, known);
   if (split === null) {
+    const list = normalizeSessions(parseJson(decode(body)), dropped);
     return {
       body,
-      list: normalizeSessions(parseJson(decode(body)), dropped),
+      list,
       ranges: null,
       results: [],
+      ids: [],
+      members: [],
+      byId: null,
     };
   }
   // The envelope around the list is parsed too, so an answer that is not JSON is refused.
   const envelope = `${bytes.toString('utf8', 0, split.listStart)}[]${bytes.toString('utf8', split.listEnd)}`;
   strictParse(envelope);
 
-  const results: (Session | null)[] = [];
-  for (let k = 0; k < split.ranges.length; k += 2) {
-    const index = k / 2;
-    const again = reused[index];
+  const count = split.ranges.length / 2;
+  const read: (Session | null)[] = new Array<Session | null>(count);
+  for (let index = 0; index < count; index++) {
+    const again = results[index];
     if (again !== undefined) {
-      results.push(again);
+      read[index] = again;
       continue;
     }
-    const text = bytes.toString('utf8', split.ranges[k], split.ranges[k + 1]);
-    results.push(normalizeSession(strictParse(text), dropped));
+    const text = bytes.toString('utf8', split.ranges[2 * index], split.ranges[2 * index + 1]);
+    const session = normalizeSession(strictParse(text), dropped);
+    read[index] = session;
+    ids[index] = session === null ? undefined : idKeyOf(bytes, split.ranges[2 * index] as number);
   }
-  return { body, list: firstOfEach(results), ranges: split.ranges, results };
+  ids.length = count;
+  members.length = count;
+  return {
+    body,
+    list: firstOfEach(read),
+    ranges: split.ranges,
+    results: read,
+    ids,
+    members,
+    byId: null,
+  };
+}
+
+/**
+ * Matches the elements of a new answer, one after the other, with the last answer's. `match`
+ * gives the end of the element at `start` when it read it from the last answer (its Session in
+ * `result`), or -1 to have it read whole.
+ */
+class Matcher {
+  result: Session | null = null;
+  id: number | undefined = undefined;
+  members: MemberOffsets | null | undefined = undefined;
+  /** The element of the last answer expected next, when calls keep their order. */
+  private next = 0;
+
+  constructor(
+    private readonly last: LastAnswer,
+    private readonly ranges: readonly number[],
+    private readonly dropped: DroppedField | undefined,
+  ) {}
+
+  match(bytes: Buffer, start: number): number {
+    // By its id, read from its first member when that is the id (as Evo Voice sends it): a
+    // call that stayed or only moved costs a lookup and one compare, no scan.
+    const lead = leadingIdKey(bytes, start);
+    let at = -1;
+    if (lead !== undefined) {
+      at = this.elementOf(lead);
+      if (at < 0) return -1; // a new call
+      this.next = at + 1; // the calls after it most likely follow it as they did
+      const end = this.sameAs(at, bytes, start);
+      if (end > 0) return end;
+    } else {
+      // Where it was, or one further for a call removed before it: compared as it comes.
+      for (let ahead = 0; ahead <= 1; ahead++) {
+        const end = this.sameAs(this.next + ahead, bytes, start);
+        if (end > 0) {
+          this.next += ahead + 1;
+          return end;
+        }
+      }
+    }
+    // Its bytes changed. Its id, when not its first member, is found by scanning it.
+    let id = lead;
+    if (id === undefined) {
+      id = scan.scan(bytes, start) ? scannedIdKey(bytes, scan) : undefined;
+      at = id === undefined ? -1 : this.elementOf(id);
+      if (at < 0) return -1;
+      this.next = at + 1;
+    }
+    const was = this.last.results[at];
+    if (was === null || was === undefined) return -1;
+    const before = this.last.body.store;
+    const from = this.ranges[2 * at] as number;
+    let offsets = this.last.members[at];
+    if (offsets === undefined) {
+      // Its first change: the last version is scanned once, then its offsets follow it.
+      offsets = beforeScan.scan(before, from) ? offsetsOf(before, from, beforeScan) : null;
+      this.last.members[at] = offsets;
+    }
+    if (offsets === null) return -1;
+    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped);
+    if (patched === null) return -1;
+    this.result = patched.session;
+    this.id = id;
+    this.members = patched.offsets;
+    return patched.end;
+  }
+
+  /** The end of the element at `start` when its bytes are those of the last answer's `at`. */
+  private sameAs(at: number, bytes: Buffer, start: number): number {
+    const from = this.ranges[2 * at];
+    const to = this.ranges[2 * at + 1];
+    if (from === undefined || to === undefined) return -1;
+    const end = start + (to - from);
+    if (end > bytes.length || !sameBytes(bytes, start, end, this.last.body.store, from, to)) {
+      return -1;
+    }
+    this.result = this.last.results[at] ?? null;
+    this.id = this.last.ids[at];
+    this.members = this.last.members[at];
+    return end;
+  }
+
+  private elementOf(id: number): number {
+    if (this.last.ids[this.next] === id) return this.next;
+    let byId = this.last.byId;
+    if (byId === null) {
+      byId = new Map();
+      const ids = this.last.ids;
+      for (let k = ids.length - 1; k >= 0; k--) {
+        const known = ids[k];
+        if (known !== undefined) byId.set(known, k);
+      }
+      this.last.byId = byId;
+    }
+    return byId.get(id) ?? -1;
+  }
+}
+
+/** The number of an element's id, for the next answer to find it by (call-id.ts). */
+function idKeyOf(bytes: Buffer, start: number): number | undefined {
+  return (
+    leadingIdKey(bytes, start) ?? (scan.scan(bytes, start) ? scannedIdKey(bytes, scan) : undefined)
+  );
 }
 
 function strictParse(text: string): unknown {
@@ -137,15 +266,4 @@ function firstOfEach(results: readonly (Session | null)[]): Session[] {
     list.push(session);
   }
   return list;
-}
-
-function sameBytes(
-  a: Buffer,
-  aStart: number,
-  aEnd: number,
-  b: Buffer,
-  bStart: number,
-  bEnd: number,
-): boolean {
-  return aEnd - aStart === bEnd - bStart && a.compare(b, bStart, bEnd, aStart, aEnd) === 0;
 }

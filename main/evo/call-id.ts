@@ -1,0 +1,45 @@
+// A call's id as its bytes say, without parsing, boiled down to a number: enough to find the
+// same call in the last answer (session-list.ts), with no string made per call and poll. Two
+// ids may share a number: that costs a compare that fails, never a wrong call, since a call is
+// only ever reused for equal bytes or patched member by member from its compared bytes.
+import type { MemberScan } from './json-members.js';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const LONGEST_ID = 512;
+
+/** The id's number when the object at `start` opens with `{"id":"…"` (or `Id`), else undefined. */
+export function leadingIdKey(bytes: Uint8Array, start: number): number | undefined {
+  if (bytes[start + 1] !== QUOTE || bytes[start + 4] !== QUOTE || bytes[start + 5] !== COLON) {
+    return undefined;
+  }
+  const head = bytes[start + 2];
+  if ((head !== 0x69 && head !== 0x49) || bytes[start + 3] !== 0x64) return undefined;
+  return stringKey(bytes, start + 6);
+}
+
+/** The id's number from a scanned object: its `id` (or `Id`) member, a plain string. */
+export function scannedIdKey(bytes: Uint8Array, members: MemberScan): number | undefined {
+  for (let i = 0; i < members.count; i++) {
+    const key = members.keyStart(i);
+    if (members.keyEnd(i) - key !== 2) continue;
+    if ((bytes[key] !== 0x69 && bytes[key] !== 0x49) || bytes[key + 1] !== 0x64) continue;
+    return stringKey(bytes, members.valueStart(i));
+  }
+  return undefined;
+}
+
+/** FNV-1a over the bytes of the string opening at `open`, when plain (no escape) and short. */
+function stringKey(bytes: Uint8Array, open: number): number | undefined {
+  if (bytes[open] !== QUOTE) return undefined;
+  let hash = 0x811c9dc5;
+  const last = Math.min(bytes.length, open + LONGEST_ID);
+  for (let i = open + 1; i < last; i++) {
+    const c = bytes[i] as number;
+    if (c === QUOTE) return hash >>> 0;
+    if (c === BACKSLASH) return undefined;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return undefined;
+}

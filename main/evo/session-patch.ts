@@ -1,0 +1,247 @@
+// Reads a call whose bytes changed since the last poll by reading only the members that
+// changed: a busy queue changes every call each poll, but only in a field or two (its
+// dateLastModified, a new log line). The result is exactly normalizeSession(JSON.parse(element)):
+// - the two versions must list the same keys, byte for byte, in the same order, with no key
+//   escaped, and no field named twice (a duplicate key, or both casings of a field: which one
+//   JSON.parse and readFields keep is then for them to say), so every field comes from the
+//   same member in both;
+// - a member with equal bytes is the same JSON, so the same field value: the last Session's is
+//   kept; a member that differs is parsed and read through the very slot readFields uses;
+// - in a list field (log, members, customerBreadcrumb) an item whose bytes equal an item of the
+//   last version keeps its object, and only the others are parsed;
+// - anything else (a field appearing or vanishing because of its type, a value that does not
+//   parse, an id no longer usable) returns null, and the caller reads the whole call.
+import { isRecord } from '../boundary/records.js';
+import type { Session } from '../boundary/session.js';
+import { readFields, readSlot, slotOf, type DroppedField, type FieldTable } from './field-table.js';
+import { sameBytes, scanItems, type MemberScan } from './json-members.js';
+import { valueEnd } from './json-split.js';
+import { sessionFields } from './normalize.js';
+
+/**
+ * Where each member of a version lies, relative to the element's start: [keyStart, keyEnd,
+ * valueStart, valueEnd] by member, then the element's length. Kept per call only once it has
+ * changed, so a call that changes again is compared without scanning either version.
+ */
+export type MemberOffsets = readonly number[];
+
+/** The offsets of a scanned version, or null when it may not be patched (a field named twice). */
+export function offsetsOf(bytes: Buffer, start: number, scan: MemberScan): MemberOffsets | null {
+  if (!fieldsOnce(bytes, scan)) return null;
+  const offsets = new Array<number>(4 * scan.count + 1);
+  for (let i = 0; i < scan.count; i++) {
+    offsets[4 * i] = scan.keyStart(i) - start;
+    offsets[4 * i + 1] = scan.keyEnd(i) - start;
+    offsets[4 * i + 2] = scan.valueStart(i) - start;
+    offsets[4 * i + 3] = scan.valueEnd(i) - start;
+  }
+  offsets[4 * scan.count] = scan.end - start;
+  return offsets;
+}
+
+export interface Patched {
+  session: Session;
+  /** The new version's end in its answer, and its members' offsets. */
+  end: number;
+  offsets: MemberOffsets;
+}
+
+const FAILED = Symbol('failed');
+const SKIPPED = Symbol('skipped');
+
+/**
+ * The new version starting at `start` read from the last one, or null to read it whole. Only
+ * compares and the members that differ are touched: the stretch still to check is compared
+ * with the last version's whole; when it differs, the first member that differs is found by
+ * halving (a handful of compares, done natively), measured in the new version, read, and the
+ * check goes on after it, shifted by the difference in length.
+ */
+export function patchSession(
+  before: Buffer,
+  beforeStart: number,
+  offsets: MemberOffsets,
+  last: Session,
+  now: Buffer,
+  start: number,
+  dropped: DroppedField | undefined,
+): Patched | null {
+  const count = (offsets.length - 1) / 4;
+  const length = offsets[4 * count] as number;
+  const kept = last as unknown as Record<string, unknown>;
+  let moved: number[] | null = null; // copied only when a member's length changes
+  let out: Record<string, unknown> | null = null;
+  const span: Span = { before, beforeStart, now, start, shift: 0 };
+  let done = 0; // the last version's bytes before this offset are accounted for
+  let next = 0; // the first member not accounted for
+  // The caller found the versions differ: the first round goes straight to the halving.
+  for (let first = true; first || !same(span, done, length); first = false) {
+    // The first member up to whose value's end the bytes differ: its value, or its key.
+    let low = next;
+    let high = count - 1;
+    if (high < low || same(span, done, offsets[4 * high + 3] as number)) return null;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (same(span, done, offsets[4 * middle + 3] as number)) low = middle + 1;
+      else high = middle;
+    }
+    const valueStart = offsets[4 * low + 2] as number;
+    if (!same(span, done, valueStart)) return null; // a key, or what lies between members
+    const from = start + valueStart + span.shift;
+    const to = valueEnd(now, from);
+    if (to < 0) return null;
+    const wasFrom = beforeStart + valueStart;
+    const wasTo = beforeStart + (offsets[4 * low + 3] as number);
+    const key = before.toString(
+      'latin1',
+      beforeStart + (offsets[4 * low] as number),
+      beforeStart + (offsets[4 * low + 1] as number),
+    );
+    const read = readMember(key, kept, before, wasFrom, wasTo, now, from, to, dropped);
+    if (read === FAILED) return null;
+    if (read !== SKIPPED) {
+      out ??= { ...kept };
+      out[read.name] = read.value;
+    }
+    const shift = to - start - (wasTo - beforeStart);
+    if (shift !== span.shift) {
+      moved ??= offsets.slice();
+      for (let k = 4 * low + 3; k < moved.length; k++) moved[k] = (offsets[k] as number) + shift;
+      span.shift = shift;
+    }
+    done = offsets[4 * low + 3] as number;
+    next = low + 1;
+  }
+  // Only the bytes between members changed (spaces): the same call.
+  const session = (out ?? kept) as unknown as Session;
+  if (typeof session.id !== 'string' || session.id.trim() === '') return null;
+  return { session, end: start + length + span.shift, offsets: moved ?? offsets };
+}
+
+/** The new version's bytes and the last one's, the new ones shifted by `shift` from here on. */
+interface Span {
+  before: Buffer;
+  beforeStart: number;
+  now: Buffer;
+  start: number;
+  shift: number;
+}
+
+/** Whether the last version's bytes [from, to) are, shifted, the new version's. */
+function same(s: Span, from: number, to: number): boolean {
+  const end = s.start + to + s.shift;
+  return (
+    end <= s.now.length &&
+    sameBytes(
+      s.now,
+      s.start + from + s.shift,
+      end,
+      s.before,
+      s.beforeStart + from,
+      s.beforeStart + to,
+    )
+  );
+}
+
+/** A member that changed, read as readFields reads it; FAILED for anything to read whole. */
+function readMember(
+  key: string,
+  kept: Record<string, unknown>,
+  before: Buffer,
+  wasFrom: number,
+  wasTo: number,
+  now: Buffer,
+  from: number,
+  to: number,
+  dropped: DroppedField | undefined,
+): { name: string; value: unknown } | typeof SKIPPED | typeof FAILED {
+  const slot = slotOf(sessionFields, key);
+  const was = slot === undefined ? undefined : kept[slot.name];
+  let value: unknown = FAILED;
+  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(was)) {
+    value = patchList(
+      slot.field.of,
+      slot.name,
+      was,
+      before,
+      wasFrom,
+      wasTo,
+      now,
+      from,
+      to,
+      dropped,
+    );
+  }
+  if (value === FAILED) {
+    const sent = parsed(now, from, to);
+    if (sent === FAILED) return FAILED;
+    if (slot === undefined) return SKIPPED; // a member the table does not name: checked as JSON
+    value = readSlot(slot, sent, dropped);
+  }
+  // A field that appears or vanishes (its type changed) would move among the keys.
+  if (slot === undefined || (value === undefined) !== (was === undefined)) return FAILED;
+  return value === undefined ? SKIPPED : { name: slot.name, value };
+}
+
+/** No field named twice among the keys (a duplicate, or both casings of one field). */
+function fieldsOnce(bytes: Buffer, scan: MemberScan): boolean {
+  const named = new Set<string>();
+  for (let i = 0; i < scan.count; i++) {
+    const slot = slotOf(sessionFields, bytes.toString('latin1', scan.keyStart(i), scan.keyEnd(i)));
+    if (slot === undefined) continue;
+    if (named.has(slot.name)) return false;
+    named.add(slot.name);
+  }
+  return true;
+}
+
+/**
+ * A list field read item by item: an item whose bytes equal the item of the last version at
+ * the same place (or the next one, for an item dropped before it) keeps its object. Only when
+ * every item of the last version was an object, so its list maps item for item.
+ */
+function patchList(
+  table: FieldTable<object>,
+  parent: string,
+  kept: readonly unknown[],
+  before: Buffer,
+  wasFrom: number,
+  wasTo: number,
+  now: Buffer,
+  from: number,
+  to: number,
+  dropped: DroppedField | undefined,
+): unknown[] | typeof FAILED {
+  const old = scanItems(before, wasFrom, wasTo);
+  const items = scanItems(now, from, to);
+  if (old === null || items === null || old.length !== 2 * kept.length) return FAILED;
+  for (let k = 0; k < old.length; k += 2) if (before[old[k] as number] !== 0x7b) return FAILED;
+  const out: unknown[] = [];
+  let j = 0; // the item of the last version expected next
+  for (let k = 0; k < items.length; k += 2) {
+    const start = items[k] as number;
+    const end = items[k + 1] as number;
+    let reused = false;
+    for (let ahead = 0; ahead <= 1 && 2 * (j + ahead) < old.length; ahead++) {
+      const at = 2 * (j + ahead);
+      if (sameBytes(now, start, end, before, old[at] as number, old[at + 1] as number)) {
+        out.push(kept[j + ahead]);
+        j += ahead + 1;
+        reused = true;
+        break;
+      }
+    }
+    if (reused) continue;
+    const item = parsed(now, start, end);
+    if (item === FAILED) return FAILED;
+    if (isRecord(item)) out.push(readFields(table, item, dropped, parent));
+  }
+  return out;
+}
+
+function parsed(bytes: Buffer, from: number, to: number): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8', from, to)) as unknown;
+  } catch {
+    return FAILED;
+  }
+}
