@@ -38,6 +38,9 @@ export function apply(command: RingCommand): void {
     if (audio.src !== src) audio.src = src;
     audio.loop = true;
     void audio.play().catch((error: unknown) => {
+      // A stop (or another ring) that came while the sound was still loading interrupts this
+      // play() with an AbortError: that is the command obeyed, not a ring that failed.
+      if (mine !== latest) return;
       console.error('The ring could not play:', error);
     });
   });

@@ -62,7 +62,11 @@ describe.skipIf(!hasChromium)("the ring page's speaker in Chromium", () => {
       const play = proto.play;
       proto.play = function () {
         seen.calls.push('play');
-        return play.call(this);
+        const playing = play.call(this);
+        const w2 = window as unknown as { __lastPlay?: Promise<void>; __afterPlay?: () => void };
+        w2.__lastPlay = playing;
+        w2.__afterPlay?.();
+        return playing;
       };
     });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -135,6 +139,41 @@ describe.skipIf(!hasChromium)("the ring page's speaker in Chromium", () => {
     const now = await seen();
     expect(now.calls).toEqual([`sink:${speaker}`]);
     expect(now.paused).toBe(true);
+  });
+
+  it('a stop while play() is still starting is no failure: nothing logged', async () => {
+    await forget();
+    errors.length = 0;
+    const settled = await page.evaluate(async () => {
+      const w = window as unknown as {
+        __ring(c: unknown): void;
+        __lastPlay?: Promise<void>;
+        __afterPlay?: () => void;
+      };
+      w.__lastPlay = undefined;
+      // The stop comes the moment play() is asked, before the sound has loaded: Chromium
+      // rejects that play() with an AbortError, caused by our own pause.
+      w.__afterPlay = () => {
+        w.__afterPlay = undefined;
+        w.__ring({ stop: true });
+      };
+      // A sound other than the one loaded, so play() has to wait for it to load.
+      const loaded = document.querySelector('audio')?.src ?? '';
+      const sound = ['chime', 'double', 'classic'].find((name) => !loaded.includes(name));
+      w.__ring({ play: sound, volume: 1, device: '' });
+      for (let i = 0; i < 100 && w.__lastPlay === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const outcome = await w.__lastPlay?.then(
+        () => 'played',
+        (e: unknown) => (e instanceof Error ? e.name : 'rejected'),
+      );
+      await new Promise((r) => setTimeout(r, 0));
+      return outcome;
+    });
+    expect(settled).toBe('AbortError');
+    expect((await seen()).paused).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('a speaker that is gone: rings on the default and tells main', async () => {
