@@ -103,6 +103,12 @@ export const BUDGETS = table({
     unit: 'ratio to the plain-DOM page',
     rule: 'at most',
   },
+  windowPushedState: {
+    measures: 'the state pushed to the window with 5,000 realistic calls, as JSON',
+    limit: 1,
+    unit: 'MB',
+    rule: 'at most',
+  },
   windowScript: {
     measures: "the window's production JS, gzipped",
     limit: 40,

@@ -131,6 +131,16 @@ export function windowFigures(window: WindowResult): Figure[] {
       BUDGETS.windowBigAsSmall,
       bigOverSmall,
     ),
+    ...window.pushedMB
+      .filter((p) => p.calls === WINDOW_BIG_CALLS)
+      .map((p) =>
+        judged(
+          `window: the state pushed with ${count(p.calls)} realistic calls (JSON)`,
+          `${p.mb.toFixed(2)} MB (the whole AppState: ${p.fullMB.toFixed(1)} MB)`,
+          BUDGETS.windowPushedState,
+          p.mb,
+        ),
+      ),
     judged(
       'window JS, gzipped',
       `${window.scriptGzipKB.toFixed(1)} KB`,

@@ -18,6 +18,7 @@ import { serveStatic } from '../harness/window/static-server.js';
 import { CHROMIUM, launchChromium, openWindow } from '../harness/window/window-page.js';
 import { signedIn } from '../harness/app-states.js';
 import { realisticSessions } from '../harness/realistic-calls.js';
+import { createWindowStates } from '../main/app/window-state.js';
 
 /** One size: the window's and the plain-DOM page's medians, in ms, and the window's warm-up. */
 export interface WindowPaint {
@@ -34,6 +35,8 @@ export interface WindowPaint {
 
 export interface WindowResult {
   scriptGzipKB: number;
+  /** The state main pushes the window, as JSON, with each size's realistic calls (MB). */
+  pushedMB: { calls: number; mb: number; fullMB: number }[];
   /** Each size measured, smallest first; empty when not measured. */
   paints: WindowPaint[];
   /** Why the render could not be measured (no Chromium here). */
@@ -45,10 +48,25 @@ function stateWith(count: number): AppState {
   return signedIn({ sessions: realisticSessions(count) });
 }
 
+/**
+ * What one push carries with `calls` realistic calls: the WindowState main makes of the state
+ * (main/app/window-state.ts), as JSON (IPC's structured clone copies about as much), beside the
+ * whole AppState it was made from. A size, not a time: the same on every machine.
+ */
+function pushedSize(calls: number): { calls: number; mb: number; fullMB: number } {
+  const state = stateWith(calls);
+  const pushed = createWindowStates()(state);
+  const mb = (value: unknown) => Buffer.byteLength(JSON.stringify(value)) / 1e6;
+  return { calls, mb: mb(pushed), fullMB: mb(state) };
+}
+
 export async function measureWindow(sizes: readonly number[], runs: number): Promise<WindowResult> {
   ensureWindowBuilt();
   const scriptGzipKB = gzippedScriptBytes().bytes / 1024;
-  if (!existsSync(CHROMIUM)) return { scriptGzipKB, paints: [], skipped: `no ${CHROMIUM}` };
+  const pushedMB = sizes.map((calls) => pushedSize(calls));
+  if (!existsSync(CHROMIUM)) {
+    return { scriptGzipKB, pushedMB, paints: [], skipped: `no ${CHROMIUM}` };
+  }
   const server = await serveStatic({ '/__plain/': PLAIN_DOM_PAGE, '/': RENDERER_OUT });
   const browser = await launchChromium();
   try {
@@ -78,7 +96,7 @@ export async function measureWindow(sizes: readonly number[], runs: number): Pro
         windowFirstMs: shown.firstMs,
       });
     }
-    return { scriptGzipKB, paints };
+    return { scriptGzipKB, pushedMB, paints };
   } finally {
     await browser.close();
     await server.close();

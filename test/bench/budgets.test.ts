@@ -30,6 +30,7 @@ describe('the budget table', () => {
       ['watchRss', '≤ 100 MB'],
       ['windowOverPlain', '≤ 1.00×'],
       ['windowBigAsSmall', '≤ 0.64×'],
+      ['windowPushedState', '≤ 1 MB'],
       ['windowScript', '≤ 40 KB'],
       ['outsideAllChanged', '≤ 0.90× the plain client'],
       ['outsideReordered', '≤ 1.20× identical'],
@@ -119,6 +120,7 @@ describe('the figures beside their budgets', () => {
   it('gives an unmeasured window render its budget but no verdict', () => {
     const [big, script] = windowFigures({
       scriptGzipKB: 40.04,
+      pushedMB: [],
       paints: [],
       skipped: 'no Chromium',
     });
@@ -142,6 +144,10 @@ describe('the figures beside their budgets', () => {
     });
     const figures = windowFigures({
       scriptGzipKB: 12,
+      pushedMB: [
+        { calls: 500, mb: 0.08, fullMB: 1.1 },
+        { calls: 5000, mb: 1.02, fullMB: 11.4 },
+      ],
       paints: [paint(500, 20, 40), paint(5000, 26, 400)],
     });
     expect(figures.map((f) => [f.figure, f.value, f.budget, f.verdict])).toEqual([
@@ -163,6 +169,12 @@ describe('the figures beside their budgets', () => {
         "window: 5,000 realistic calls until painted, over the plain-DOM page's 500",
         '0.65× (26.0 ms ÷ 40.0 ms)',
         '≤ 0.64×',
+        'missed',
+      ],
+      [
+        'window: the state pushed with 5,000 realistic calls (JSON)',
+        '1.02 MB (the whole AppState: 11.4 MB)',
+        '≤ 1 MB',
         'missed',
       ],
       ['window JS, gzipped', '12.0 KB', '≤ 40 KB', 'met'],
