@@ -9,7 +9,7 @@
 // normalized whole. Equal bytes are the same JSON, so the same Session: nothing is guessed, and
 // the id only says which call to compare with, so a wrong guess costs time, never correctness.
 // A reordered answer therefore costs about what an identical one does.
-import { leadingIdKey, scannedIdKey } from './call-id.js';
+import { IdTable, leadingIdKey, scannedIdKey } from './call-id.js';
 import type { DroppedField } from './field-table.js';
 import { MemberScan, sameBytes } from './json-members.js';
 import { splitSessionList } from './json-split.js';
@@ -38,7 +38,7 @@ interface LastAnswer {
   /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
   members: (MemberOffsets | null | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
-  byId: Map<number, number> | null;
+  byId: IdTable | null;
 }
 
 /** A buffer this much larger than its answer is not kept for the next one. */
@@ -227,17 +227,8 @@ class Matcher {
 
   private elementOf(id: number): number {
     if (this.last.ids[this.next] === id) return this.next;
-    let byId = this.last.byId;
-    if (byId === null) {
-      byId = new Map();
-      const ids = this.last.ids;
-      for (let k = ids.length - 1; k >= 0; k--) {
-        const known = ids[k];
-        if (known !== undefined) byId.set(known, k);
-      }
-      this.last.byId = byId;
-    }
-    return byId.get(id) ?? -1;
+    this.last.byId ??= new IdTable(this.last.ids);
+    return this.last.byId.elementOf(id);
   }
 }
 
