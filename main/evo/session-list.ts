@@ -9,7 +9,7 @@
 // normalized whole. Equal bytes are the same JSON, so the same Session: nothing is guessed, and
 // the id only says which call to compare with, so a wrong guess costs time, never correctness.
 // A reordered answer therefore costs about what an identical one does.
-import { IdTable, leadingIdKey, scannedIdKey } from './call-id.js';
+import { IdTable, idNumber, leadingIdKey, scannedIdKey } from './call-id.js';
 import type { DroppedField } from './field-table.js';
 import { MemberScan, sameBytes } from './json-members.js';
 import { splitSessionList } from './json-split.js';
@@ -32,7 +32,7 @@ interface LastAnswer {
   list: Session[];
   /** Element byte ranges, [s0, e0, s1, e1, …]; null when the answer was parsed whole. */
   ranges: number[] | null;
-  /** What each element read to, and its id as its bytes say. */
+  /** What each element read to, and the number of its Session's id (idNumber). */
   results: (Session | null)[];
   ids: (number | undefined)[];
   /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
@@ -129,18 +129,20 @@ function readAnswer(
     const text = bytes.toString('utf8', split.ranges[2 * index], split.ranges[2 * index + 1]);
     const session = normalizeSession(strictParse(text), dropped);
     read[index] = session;
-    ids[index] = session === null ? undefined : idKeyOf(bytes, split.ranges[2 * index] as number);
+    ids[index] = session === null ? undefined : idNumber(session.id);
   }
   ids.length = count;
   members.length = count;
+  // Built for telling repeated calls apart, and kept for finding calls in the next answer.
+  const byId = new IdTable(ids);
   return {
     body,
-    list: firstOfEach(read),
+    list: firstOfEach(read, ids, byId),
     ranges: split.ranges,
     results: read,
     ids,
     members,
-    byId: null,
+    byId,
   };
 }
 
@@ -205,7 +207,7 @@ class Matcher {
     const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped);
     if (patched === null) return -1;
     this.result = patched.session;
-    this.id = id;
+    this.id = idNumber(patched.session.id);
     this.members = patched.offsets;
     return patched.end;
   }
@@ -232,13 +234,6 @@ class Matcher {
   }
 }
 
-/** The number of an element's id, for the next answer to find it by (call-id.ts). */
-function idKeyOf(bytes: Buffer, start: number): number | undefined {
-  return (
-    leadingIdKey(bytes, start) ?? (scan.scan(bytes, start) ? scannedIdKey(bytes, scan) : undefined)
-  );
-}
-
 function strictParse(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -247,8 +242,35 @@ function strictParse(text: string): unknown {
   }
 }
 
-/** A session listed twice is kept once (the first), as normalizeSessions does. */
-function firstOfEach(results: readonly (Session | null)[]): Session[] {
+/**
+ * A session listed twice is kept once (the first), as normalizeSessions does. Told by the id
+ * numbers (`byId` has each element whose number an earlier one has), so no string is hashed
+ * per call; two ids that only share a number fall back to comparing every id.
+ */
+function firstOfEach(
+  results: readonly (Session | null)[],
+  ids: readonly (number | undefined)[],
+  byId: IdTable,
+): Session[] {
+  const repeats = byId.repeats;
+  let next = 0;
+  const list: Session[] = [];
+  for (let k = 0; k < results.length; k++) {
+    const session = results[k];
+    if (session === null || session === undefined) continue;
+    if (ids[k] === undefined) return firstOfEachById(results);
+    if (repeats[next] === k) {
+      const first = results[repeats[next + 1] as number];
+      next += 2;
+      if (first?.id === session.id) continue;
+      return firstOfEachById(results);
+    }
+    list.push(session);
+  }
+  return list;
+}
+
+function firstOfEachById(results: readonly (Session | null)[]): Session[] {
   const seen = new Set<string>();
   const list: Session[] = [];
   for (const session of results) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../main/evo/call-id.js';
+import { IdTable, idNumber, leadingIdKey } from '../../main/evo/call-id.js';
 
 describe('IdTable: the first element of each id number', () => {
   it('finds each element by its number, the first of a repeated one, and -1 for an unknown one', () => {
@@ -20,5 +20,14 @@ describe('IdTable: the first element of each id number', () => {
 
   it('an empty list finds nothing', () => {
     expect(new IdTable([]).elementOf(0)).toBe(-1);
+  });
+});
+
+describe('idNumber: the number of an id as read', () => {
+  it('is the number the bytes of a plain id give, so a call is found again by its bytes', () => {
+    for (const id of ['a', 'sess-000123', 'CA0123456789abcdef']) {
+      expect(idNumber(id)).toBe(leadingIdKey(Buffer.from(`{"id":"${id}"}`), 0));
+    }
+    expect(idNumber('a')).not.toBe(idNumber('b'));
   });
 });

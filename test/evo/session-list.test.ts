@@ -42,6 +42,16 @@ function read(reader: ReturnType<typeof createSessionListReader>, text: string):
 }
 
 describe('reading GET /sessions/my poll after poll', () => {
+  it('keeps the first of a call listed twice, and tells apart two ids that share a number', () => {
+    // 'call-46469' and 'call-253384' have the same 32-bit id number (call-id.ts).
+    const reader = createSessionListReader();
+    const listed = [call('call-46469'), call('a'), call('call-253384'), call('a', 'Hold')];
+    reader.read(bytes(answer(call('a'))));
+    for (const text of [answer(...listed), answer(...listed.reverse()), answer(call('a'))]) {
+      expect(read(reader, text)).toEqual(whole(text));
+    }
+  });
+
   it('hands back the very same calls for the same bytes, parsing nothing', () => {
     const reader = createSessionListReader();
     const text = answer(call('a'), call('b'));
