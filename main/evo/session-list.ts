@@ -37,6 +37,8 @@ interface LastAnswer {
   ids: (number | undefined)[];
   /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
   members: (MemberOffsets | null | undefined)[];
+  /** The members that differed when it last changed: compared first when it changes again. */
+  changed: (readonly number[] | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
   byId: IdTable | null;
 }
@@ -90,6 +92,7 @@ function readAnswer(
   const results: (Session | null | undefined)[] = [];
   const ids: (number | undefined)[] = [];
   const members: (MemberOffsets | null | undefined)[] = [];
+  const changed: (readonly number[] | undefined)[] = [];
   const matcher = last?.ranges ? new Matcher(last, last.ranges, dropped) : null;
   const known = (index: number, start: number): number => {
     if (matcher === null) return -1;
@@ -98,6 +101,7 @@ function readAnswer(
       results[index] = matcher.result;
       ids[index] = matcher.id;
       members[index] = matcher.members;
+      changed[index] = matcher.changed;
     }
     return end;
   };
@@ -111,6 +115,7 @@ function readAnswer(
       results: [],
       ids: [],
       members: [],
+      changed: [],
       byId: null,
     };
   }
@@ -133,6 +138,7 @@ function readAnswer(
   }
   ids.length = count;
   members.length = count;
+  changed.length = count;
   // Built for telling repeated calls apart, and kept for finding calls in the next answer.
   const byId = new IdTable(ids);
   return {
@@ -142,6 +148,7 @@ function readAnswer(
     results: read,
     ids,
     members,
+    changed,
     byId,
   };
 }
@@ -155,6 +162,7 @@ class Matcher {
   result: Session | null = null;
   id: number | undefined = undefined;
   members: MemberOffsets | null | undefined = undefined;
+  changed: readonly number[] | undefined = undefined;
   /** The element of the last answer expected next, when calls keep their order. */
   private next = 0;
 
@@ -204,11 +212,13 @@ class Matcher {
       this.last.members[at] = offsets;
     }
     if (offsets === null) return -1;
-    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped);
+    const hints = this.last.changed[at];
+    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped, hints);
     if (patched === null) return -1;
     this.result = patched.session;
     this.id = idNumber(patched.session.id);
     this.members = patched.offsets;
+    this.changed = patched.changed;
     return patched.end;
   }
 
@@ -224,6 +234,7 @@ class Matcher {
     this.result = this.last.results[at] ?? null;
     this.id = this.last.ids[at];
     this.members = this.last.members[at];
+    this.changed = this.last.changed[at];
     return end;
   }
 

@@ -44,6 +44,8 @@ export interface Patched {
   /** The new version's end in its answer, and its members' offsets. */
   end: number;
   offsets: MemberOffsets;
+  /** The members that differed, in order: the next poll tries them first. */
+  changed: readonly number[];
 }
 
 const FAILED = Symbol('failed');
@@ -54,7 +56,9 @@ const SKIPPED = Symbol('skipped');
  * compares and the members that differ are touched: the stretch still to check is compared
  * with the last version's whole; when it differs, the first member that differs is found by
  * halving (a handful of compares, done natively), measured in the new version, read, and the
- * check goes on after it, shifted by the difference in length.
+ * check goes on after it, shifted by the difference in length. The members that changed last
+ * time (`hints`, in order) are tried before halving: a busy call changes the same ones poll
+ * after poll, and checking one costs a single compare of the stretch before it.
  */
 export function patchSession(
   before: Buffer,
@@ -64,6 +68,7 @@ export function patchSession(
   now: Buffer,
   start: number,
   dropped: DroppedField | undefined,
+  hints: readonly number[] = [],
 ): Patched | null {
   const count = (offsets.length - 1) / 4;
   const length = offsets[4 * count] as number;
@@ -73,16 +78,27 @@ export function patchSession(
   const span: Span = { before, beforeStart, now, start, shift: 0 };
   let done = 0; // the last version's bytes before this offset are accounted for
   let next = 0; // the first member not accounted for
-  // The caller found the versions differ: the first round goes straight to the halving.
-  for (let first = true; first || !same(span, done, length); first = false) {
-    // The first member up to whose value's end the bytes differ: its value, or its key.
-    let low = next;
-    let high = count - 1;
-    if (high < low || same(span, done, offsets[4 * high + 3] as number)) return null;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (same(span, done, offsets[4 * middle + 3] as number)) low = middle + 1;
-      else high = middle;
+  let hinted = 0; // the hints tried so far
+  changedNow.length = 0;
+  // The caller found the versions differ: the first round looks for a member that differs.
+  for (let first = true; ; first = false) {
+    let low = -1;
+    while (hinted < hints.length && low < 0) {
+      const hint = hints[hinted++] as number;
+      if (hint < next || hint >= count) continue;
+      // The bytes before its value are the same: every member before it is, and its key.
+      if (same(span, done, offsets[4 * hint + 2] as number)) low = hint;
+      break;
+    }
+    if (low >= 0 && same(span, offsets[4 * low + 2] as number, offsets[4 * low + 3] as number)) {
+      done = offsets[4 * low + 3] as number; // the hinted member did not change this time
+      next = low + 1;
+      continue;
+    }
+    if (low < 0) {
+      if (!first && same(span, done, length)) break; // the rest is the same
+      low = firstDiffering(span, offsets, done, next, count);
+      if (low < 0) return null;
     }
     const valueStart = offsets[4 * low + 2] as number;
     if (!same(span, done, valueStart)) return null; // a key, or what lies between members
@@ -110,11 +126,44 @@ export function patchSession(
     }
     done = offsets[4 * low + 3] as number;
     next = low + 1;
+    changedNow.push(low);
   }
   // Only the bytes between members changed (spaces): the same call.
   const session = (out ?? kept) as unknown as Session;
   if (typeof session.id !== 'string' || session.id.trim() === '') return null;
-  return { session, end: start + length + span.shift, offsets: moved ?? offsets };
+  const changed = sameNumbers(changedNow, hints) ? hints : changedNow.slice();
+  return { session, end: start + length + span.shift, offsets: moved ?? offsets, changed };
+}
+
+/** The members read by the patch under way (copied out only when not the hints). */
+const changedNow: number[] = [];
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The first member from `next` up to whose value's end the bytes differ (its value, or its
+ * key), found by halving; -1 when they differ only after the last member.
+ */
+function firstDiffering(
+  span: Span,
+  offsets: MemberOffsets,
+  done: number,
+  next: number,
+  count: number,
+): number {
+  let low = next;
+  let high = count - 1;
+  if (high < low || same(span, done, offsets[4 * high + 3] as number)) return -1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (same(span, done, offsets[4 * middle + 3] as number)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The new version's bytes and the last one's, the new ones shifted by `shift` from here on. */

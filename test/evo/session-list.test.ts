@@ -42,6 +42,25 @@ function read(reader: ReturnType<typeof createSessionListReader>, text: string):
 }
 
 describe('reading GET /sessions/my poll after poll', () => {
+  it('reads a call right whichever of its members changed, the same ones as last time or not', () => {
+    const reader = createSessionListReader();
+    const at = (modified: string, state: string, name: string) => ({
+      ...call('a', state),
+      dateLastModified: modified,
+      fromName: name,
+      log: [{ date: modified, message: `now ${state}` }],
+    });
+    const answers = [
+      at('10:00', 'Ringing', 'Jo'),
+      at('10:01', 'Ringing', 'Jo'),
+      at('10:02', 'Connected', 'Jo'),
+      at('10:02', 'Connected', 'Jo Ann'),
+      at('10:03', 'Connected', 'Jo Ann'),
+      at('10:03', 'Hold', 'Jo'),
+    ].map((version) => answer(call('b'), version, call('c')));
+    for (const text of answers) expect(read(reader, text)).toEqual(whole(text));
+  });
+
   it('keeps the first of a call listed twice, and tells apart two ids that share a number', () => {
     // 'call-46469' and 'call-253384' have the same 32-bit id number (call-id.ts).
     const reader = createSessionListReader();
