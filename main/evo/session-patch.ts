@@ -8,13 +8,13 @@
 // - a member with equal bytes is the same JSON, so the same field value: the last Session's is
 //   kept; a member that differs is parsed and read through the very slot readFields uses;
 // - in a list field (log, members, customerBreadcrumb) an item whose bytes equal an item of the
-//   last version keeps its object, and only the others are parsed;
+//   last version keeps its object, and only the others are parsed (list-patch.ts);
 // - anything else (a field appearing or vanishing because of its type, a value that does not
 //   parse, an id no longer usable) returns null, and the caller reads the whole call.
-import { isRecord } from '../boundary/records.js';
 import type { Session } from '../boundary/session.js';
-import { readFields, readSlot, slotOf, type DroppedField, type FieldTable } from './field-table.js';
-import { sameBytes, scanItems, type MemberScan } from './json-members.js';
+import { readSlot, slotOf, type DroppedField } from './field-table.js';
+import { sameBytes, scanArray, type MemberScan } from './json-members.js';
+import { FAILED, parsed, patchList } from './list-patch.js';
 import { valueEnd } from './json-split.js';
 import { sessionFields } from './normalize.js';
 
@@ -48,7 +48,6 @@ export interface Patched {
   changed: readonly number[];
 }
 
-const FAILED = Symbol('failed');
 const SKIPPED = Symbol('skipped');
 
 /**
@@ -103,7 +102,9 @@ export function patchSession(
     const valueStart = offsets[4 * low + 2] as number;
     if (!same(span, done, valueStart)) return null; // a key, or what lies between members
     const from = start + valueStart + span.shift;
-    const to = valueEnd(now, from);
+    // A list is scanned once, for its items and its end (patchList compares its items).
+    const items = now[from] === 0x5b ? scanArray(now, from) : null;
+    const to = items === null ? valueEnd(now, from) : (items.pop() as number);
     if (to < 0) return null;
     const wasFrom = beforeStart + valueStart;
     const wasTo = beforeStart + (offsets[4 * low + 3] as number);
@@ -112,7 +113,7 @@ export function patchSession(
       beforeStart + (offsets[4 * low] as number),
       beforeStart + (offsets[4 * low + 1] as number),
     );
-    const read = readMember(key, kept, before, wasFrom, wasTo, now, from, to, dropped);
+    const read = readMember(key, kept, before, wasFrom, wasTo, now, from, to, items, dropped);
     if (read === FAILED) return null;
     if (read !== SKIPPED) {
       out ??= { ...kept };
@@ -201,24 +202,15 @@ function readMember(
   now: Buffer,
   from: number,
   to: number,
+  items: number[] | null,
   dropped: DroppedField | undefined,
 ): { name: string; value: unknown } | typeof SKIPPED | typeof FAILED {
   const slot = slotOf(sessionFields, key);
   const was = slot === undefined ? undefined : kept[slot.name];
   let value: unknown = FAILED;
-  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(was)) {
-    value = patchList(
-      slot.field.of,
-      slot.name,
-      was,
-      before,
-      wasFrom,
-      wasTo,
-      now,
-      from,
-      to,
-      dropped,
-    );
+  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(was) && items !== null) {
+    const list = { kept: was, before, wasFrom, wasTo, now, from, to, items };
+    value = patchList(slot.field.of, slot.name, list, dropped);
   }
   if (value === FAILED) {
     const sent = parsed(now, from, to);
@@ -241,56 +233,4 @@ function fieldsOnce(bytes: Buffer, scan: MemberScan): boolean {
     named.add(slot.name);
   }
   return true;
-}
-
-/**
- * A list field read item by item: an item whose bytes equal the item of the last version at
- * the same place (or the next one, for an item dropped before it) keeps its object. Only when
- * every item of the last version was an object, so its list maps item for item.
- */
-function patchList(
-  table: FieldTable<object>,
-  parent: string,
-  kept: readonly unknown[],
-  before: Buffer,
-  wasFrom: number,
-  wasTo: number,
-  now: Buffer,
-  from: number,
-  to: number,
-  dropped: DroppedField | undefined,
-): unknown[] | typeof FAILED {
-  const old = scanItems(before, wasFrom, wasTo);
-  const items = scanItems(now, from, to);
-  if (old === null || items === null || old.length !== 2 * kept.length) return FAILED;
-  for (let k = 0; k < old.length; k += 2) if (before[old[k] as number] !== 0x7b) return FAILED;
-  const out: unknown[] = [];
-  let j = 0; // the item of the last version expected next
-  for (let k = 0; k < items.length; k += 2) {
-    const start = items[k] as number;
-    const end = items[k + 1] as number;
-    let reused = false;
-    for (let ahead = 0; ahead <= 1 && 2 * (j + ahead) < old.length; ahead++) {
-      const at = 2 * (j + ahead);
-      if (sameBytes(now, start, end, before, old[at] as number, old[at + 1] as number)) {
-        out.push(kept[j + ahead]);
-        j += ahead + 1;
-        reused = true;
-        break;
-      }
-    }
-    if (reused) continue;
-    const item = parsed(now, start, end);
-    if (item === FAILED) return FAILED;
-    if (isRecord(item)) out.push(readFields(table, item, dropped, parent));
-  }
-  return out;
-}
-
-function parsed(bytes: Buffer, from: number, to: number): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8', from, to)) as unknown;
-  } catch {
-    return FAILED;
-  }
 }

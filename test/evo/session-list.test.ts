@@ -42,6 +42,29 @@ function read(reader: ReturnType<typeof createSessionListReader>, text: string):
 }
 
 describe('reading GET /sessions/my poll after poll', () => {
+  it('reads a log that changes poll after poll: a line changed, added, dropped, reformatted', () => {
+    const reader = createSessionListReader();
+    const line = (n: number, text = `line ${n}`) => ({ date: `10:0${n}`, message: text });
+    const logs = [
+      [line(1), line(2)],
+      [line(1), line(2, 'line 2 again')],
+      [line(1), line(2, 'line 2 again'), line(3)],
+      [line(2, 'line 2 again'), line(3), line(4, 'a much longer fourth line than before')],
+      [line(2, 'line 2 again'), line(3, '3'), line(4)],
+      [line(2), 'not a line', line(4)],
+      [line(2), line(4)],
+    ];
+    for (const log of logs) {
+      const text = answer(call('b'), { ...call('a'), log }, call('c'));
+      expect(read(reader, text)).toEqual(whole(text));
+    }
+    const spaced = answer(call('b'), { ...call('a'), log: logs[6] }, call('c')).replace(
+      '},{"date"',
+      '}, {"date"',
+    );
+    expect(read(reader, spaced)).toEqual(whole(spaced));
+  });
+
   it('reads a call right whichever of its members changed, the same ones as last time or not', () => {
     const reader = createSessionListReader();
     const at = (modified: string, state: string, name: string) => ({
