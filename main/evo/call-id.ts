@@ -43,3 +43,62 @@ function stringKey(bytes: Uint8Array, open: number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The number of an id as read: FNV-1a over its characters, so equal ids always have equal
+ * numbers (an answer's calls are told apart by it, session-list.ts). For a plain ASCII id it is
+ * the number its bytes give (leadingIdKey), so a call is found again by its bytes; for any
+ * other id the two differ, and finding it costs a parse, never a wrong call.
+ */
+export function idNumber(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * The first element of each id number in a list, for finding a call that moved: an open-addressed
+ * table of element positions in one typed array, so building it for an answer of 10,000 calls
+ * allocates once and hashes no string (a Map of them cost what the reordered answer saved).
+ */
+export class IdTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Each element whose number an earlier one has, and that earlier one: [k, first, …]. */
+  readonly repeats: number[] = [];
+
+  constructor(private readonly ids: readonly (number | undefined)[]) {
+    let size = 16;
+    while (size < 2 * ids.length) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (id === undefined) continue;
+      let at = id & this.mask;
+      for (;;) {
+        const held = this.slots[at] as number;
+        if (held === 0) {
+          this.slots[at] = k + 1; // positions are stored one up: 0 is a free slot
+          break;
+        }
+        if (ids[held - 1] === id) {
+          this.repeats.push(k, held - 1); // an earlier element has this number: it stays
+          break;
+        }
+        at = (at + 1) & this.mask;
+      }
+    }
+  }
+
+  /** The first element whose id has this number, or -1. */
+  elementOf(id: number): number {
+    let at = id & this.mask;
+    for (;;) {
+      const held = this.slots[at] as number;
+      if (held === 0) return -1;
+      if (this.ids[held - 1] === id) return held - 1;
+      at = (at + 1) & this.mask;
+    }
+  }
+}

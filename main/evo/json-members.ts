@@ -104,6 +104,33 @@ export function scanItems(bytes: Uint8Array, open: number, end: number): number[
   }
 }
 
+/**
+ * The items of the array opening at `open`, and then its end: [s0, e0, s1, e1, …, end], or null
+ * for anything unusual. One scan finds both, where valueEnd and scanItems would make two.
+ */
+export function scanArray(bytes: Uint8Array, open: number): number[] | null {
+  if (bytes[open] !== OPEN_BRACKET) return null;
+  const ranges: number[] = [];
+  let pos = skipSpace(bytes, open + 1);
+  if (bytes[pos] === CLOSE_BRACKET) {
+    ranges.push(pos + 1);
+    return ranges;
+  }
+  for (;;) {
+    const itemEnd = valueEnd(bytes, pos);
+    if (itemEnd < 0) return null;
+    ranges.push(pos, itemEnd);
+    pos = skipSpace(bytes, itemEnd);
+    if (bytes[pos] === COMMA) {
+      pos = skipSpace(bytes, pos + 1);
+      continue;
+    }
+    if (bytes[pos] !== CLOSE_BRACKET) return null;
+    ranges.push(pos + 1);
+    return ranges;
+  }
+}
+
 /** Whether bytes [aStart, aEnd) of a equal bytes [bStart, bEnd) of b. */
 export function sameBytes(
   a: Buffer,

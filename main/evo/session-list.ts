@@ -9,7 +9,7 @@
 // normalized whole. Equal bytes are the same JSON, so the same Session: nothing is guessed, and
 // the id only says which call to compare with, so a wrong guess costs time, never correctness.
 // A reordered answer therefore costs about what an identical one does.
-import { leadingIdKey, scannedIdKey } from './call-id.js';
+import { IdTable, idNumber, leadingIdKey, scannedIdKey } from './call-id.js';
 import type { DroppedField } from './field-table.js';
 import { MemberScan, sameBytes } from './json-members.js';
 import { splitSessionList } from './json-split.js';
@@ -32,13 +32,15 @@ interface LastAnswer {
   list: Session[];
   /** Element byte ranges, [s0, e0, s1, e1, …]; null when the answer was parsed whole. */
   ranges: number[] | null;
-  /** What each element read to, and its id as its bytes say. */
+  /** What each element read to, and the number of its Session's id (idNumber). */
   results: (Session | null)[];
   ids: (number | undefined)[];
   /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
   members: (MemberOffsets | null | undefined)[];
+  /** The members that differed when it last changed: compared first when it changes again. */
+  changed: (readonly number[] | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
-  byId: Map<number, number> | null;
+  byId: IdTable | null;
 }
 
 /** A buffer this much larger than its answer is not kept for the next one. */
@@ -90,6 +92,7 @@ function readAnswer(
   const results: (Session | null | undefined)[] = [];
   const ids: (number | undefined)[] = [];
   const members: (MemberOffsets | null | undefined)[] = [];
+  const changed: (readonly number[] | undefined)[] = [];
   const matcher = last?.ranges ? new Matcher(last, last.ranges, dropped) : null;
   const known = (index: number, start: number): number => {
     if (matcher === null) return -1;
@@ -98,6 +101,7 @@ function readAnswer(
       results[index] = matcher.result;
       ids[index] = matcher.id;
       members[index] = matcher.members;
+      changed[index] = matcher.changed;
     }
     return end;
   };
@@ -111,6 +115,7 @@ function readAnswer(
       results: [],
       ids: [],
       members: [],
+      changed: [],
       byId: null,
     };
   }
@@ -129,18 +134,22 @@ function readAnswer(
     const text = bytes.toString('utf8', split.ranges[2 * index], split.ranges[2 * index + 1]);
     const session = normalizeSession(strictParse(text), dropped);
     read[index] = session;
-    ids[index] = session === null ? undefined : idKeyOf(bytes, split.ranges[2 * index] as number);
+    ids[index] = session === null ? undefined : idNumber(session.id);
   }
   ids.length = count;
   members.length = count;
+  changed.length = count;
+  // Built for telling repeated calls apart, and kept for finding calls in the next answer.
+  const byId = new IdTable(ids);
   return {
     body,
-    list: firstOfEach(read),
+    list: firstOfEach(read, ids, byId),
     ranges: split.ranges,
     results: read,
     ids,
     members,
-    byId: null,
+    changed,
+    byId,
   };
 }
 
@@ -153,6 +162,7 @@ class Matcher {
   result: Session | null = null;
   id: number | undefined = undefined;
   members: MemberOffsets | null | undefined = undefined;
+  changed: readonly number[] | undefined = undefined;
   /** The element of the last answer expected next, when calls keep their order. */
   private next = 0;
 
@@ -202,11 +212,13 @@ class Matcher {
       this.last.members[at] = offsets;
     }
     if (offsets === null) return -1;
-    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped);
+    const hints = this.last.changed[at];
+    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped, hints);
     if (patched === null) return -1;
     this.result = patched.session;
-    this.id = id;
+    this.id = idNumber(patched.session.id);
     this.members = patched.offsets;
+    this.changed = patched.changed;
     return patched.end;
   }
 
@@ -222,30 +234,15 @@ class Matcher {
     this.result = this.last.results[at] ?? null;
     this.id = this.last.ids[at];
     this.members = this.last.members[at];
+    this.changed = this.last.changed[at];
     return end;
   }
 
   private elementOf(id: number): number {
     if (this.last.ids[this.next] === id) return this.next;
-    let byId = this.last.byId;
-    if (byId === null) {
-      byId = new Map();
-      const ids = this.last.ids;
-      for (let k = ids.length - 1; k >= 0; k--) {
-        const known = ids[k];
-        if (known !== undefined) byId.set(known, k);
-      }
-      this.last.byId = byId;
-    }
-    return byId.get(id) ?? -1;
+    this.last.byId ??= new IdTable(this.last.ids);
+    return this.last.byId.elementOf(id);
   }
-}
-
-/** The number of an element's id, for the next answer to find it by (call-id.ts). */
-function idKeyOf(bytes: Buffer, start: number): number | undefined {
-  return (
-    leadingIdKey(bytes, start) ?? (scan.scan(bytes, start) ? scannedIdKey(bytes, scan) : undefined)
-  );
 }
 
 function strictParse(text: string): unknown {
@@ -256,8 +253,35 @@ function strictParse(text: string): unknown {
   }
 }
 
-/** A session listed twice is kept once (the first), as normalizeSessions does. */
-function firstOfEach(results: readonly (Session | null)[]): Session[] {
+/**
+ * A session listed twice is kept once (the first), as normalizeSessions does. Told by the id
+ * numbers (`byId` has each element whose number an earlier one has), so no string is hashed
+ * per call; two ids that only share a number fall back to comparing every id.
+ */
+function firstOfEach(
+  results: readonly (Session | null)[],
+  ids: readonly (number | undefined)[],
+  byId: IdTable,
+): Session[] {
+  const repeats = byId.repeats;
+  let next = 0;
+  const list: Session[] = [];
+  for (let k = 0; k < results.length; k++) {
+    const session = results[k];
+    if (session === null || session === undefined) continue;
+    if (ids[k] === undefined) return firstOfEachById(results);
+    if (repeats[next] === k) {
+      const first = results[repeats[next + 1] as number];
+      next += 2;
+      if (first?.id === session.id) continue;
+      return firstOfEachById(results);
+    }
+    list.push(session);
+  }
+  return list;
+}
+
+function firstOfEachById(results: readonly (Session | null)[]): Session[] {
   const seen = new Set<string>();
   const list: Session[] = [];
   for (const session of results) {

@@ -8,13 +8,13 @@
 // - a member with equal bytes is the same JSON, so the same field value: the last Session's is
 //   kept; a member that differs is parsed and read through the very slot readFields uses;
 // - in a list field (log, members, customerBreadcrumb) an item whose bytes equal an item of the
-//   last version keeps its object, and only the others are parsed;
+//   last version keeps its object, and only the others are parsed (list-patch.ts);
 // - anything else (a field appearing or vanishing because of its type, a value that does not
 //   parse, an id no longer usable) returns null, and the caller reads the whole call.
-import { isRecord } from '../boundary/records.js';
 import type { Session } from '../boundary/session.js';
-import { readFields, readSlot, slotOf, type DroppedField, type FieldTable } from './field-table.js';
-import { sameBytes, scanItems, type MemberScan } from './json-members.js';
+import { readSlot, slotOf, type DroppedField } from './field-table.js';
+import { sameBytes, scanArray, type MemberScan } from './json-members.js';
+import { FAILED, parsed, patchList } from './list-patch.js';
 import { valueEnd } from './json-split.js';
 import { sessionFields } from './normalize.js';
 
@@ -44,9 +44,10 @@ export interface Patched {
   /** The new version's end in its answer, and its members' offsets. */
   end: number;
   offsets: MemberOffsets;
+  /** The members that differed, in order: the next poll tries them first. */
+  changed: readonly number[];
 }
 
-const FAILED = Symbol('failed');
 const SKIPPED = Symbol('skipped');
 
 /**
@@ -54,7 +55,9 @@ const SKIPPED = Symbol('skipped');
  * compares and the members that differ are touched: the stretch still to check is compared
  * with the last version's whole; when it differs, the first member that differs is found by
  * halving (a handful of compares, done natively), measured in the new version, read, and the
- * check goes on after it, shifted by the difference in length.
+ * check goes on after it, shifted by the difference in length. The members that changed last
+ * time (`hints`, in order) are tried before halving: a busy call changes the same ones poll
+ * after poll, and checking one costs a single compare of the stretch before it.
  */
 export function patchSession(
   before: Buffer,
@@ -64,6 +67,7 @@ export function patchSession(
   now: Buffer,
   start: number,
   dropped: DroppedField | undefined,
+  hints: readonly number[] = [],
 ): Patched | null {
   const count = (offsets.length - 1) / 4;
   const length = offsets[4 * count] as number;
@@ -73,21 +77,34 @@ export function patchSession(
   const span: Span = { before, beforeStart, now, start, shift: 0 };
   let done = 0; // the last version's bytes before this offset are accounted for
   let next = 0; // the first member not accounted for
-  // The caller found the versions differ: the first round goes straight to the halving.
-  for (let first = true; first || !same(span, done, length); first = false) {
-    // The first member up to whose value's end the bytes differ: its value, or its key.
-    let low = next;
-    let high = count - 1;
-    if (high < low || same(span, done, offsets[4 * high + 3] as number)) return null;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (same(span, done, offsets[4 * middle + 3] as number)) low = middle + 1;
-      else high = middle;
+  let hinted = 0; // the hints tried so far
+  changedNow.length = 0;
+  // The caller found the versions differ: the first round looks for a member that differs.
+  for (let first = true; ; first = false) {
+    let low = -1;
+    while (hinted < hints.length && low < 0) {
+      const hint = hints[hinted++] as number;
+      if (hint < next || hint >= count) continue;
+      // The bytes before its value are the same: every member before it is, and its key.
+      if (same(span, done, offsets[4 * hint + 2] as number)) low = hint;
+      break;
+    }
+    if (low >= 0 && same(span, offsets[4 * low + 2] as number, offsets[4 * low + 3] as number)) {
+      done = offsets[4 * low + 3] as number; // the hinted member did not change this time
+      next = low + 1;
+      continue;
+    }
+    if (low < 0) {
+      if (!first && same(span, done, length)) break; // the rest is the same
+      low = firstDiffering(span, offsets, done, next, count);
+      if (low < 0) return null;
     }
     const valueStart = offsets[4 * low + 2] as number;
     if (!same(span, done, valueStart)) return null; // a key, or what lies between members
     const from = start + valueStart + span.shift;
-    const to = valueEnd(now, from);
+    // A list is scanned once, for its items and its end (patchList compares its items).
+    const items = now[from] === 0x5b ? scanArray(now, from) : null;
+    const to = items === null ? valueEnd(now, from) : (items.pop() as number);
     if (to < 0) return null;
     const wasFrom = beforeStart + valueStart;
     const wasTo = beforeStart + (offsets[4 * low + 3] as number);
@@ -96,7 +113,7 @@ export function patchSession(
       beforeStart + (offsets[4 * low] as number),
       beforeStart + (offsets[4 * low + 1] as number),
     );
-    const read = readMember(key, kept, before, wasFrom, wasTo, now, from, to, dropped);
+    const read = readMember(key, kept, before, wasFrom, wasTo, now, from, to, items, dropped);
     if (read === FAILED) return null;
     if (read !== SKIPPED) {
       out ??= { ...kept };
@@ -110,11 +127,44 @@ export function patchSession(
     }
     done = offsets[4 * low + 3] as number;
     next = low + 1;
+    changedNow.push(low);
   }
   // Only the bytes between members changed (spaces): the same call.
   const session = (out ?? kept) as unknown as Session;
   if (typeof session.id !== 'string' || session.id.trim() === '') return null;
-  return { session, end: start + length + span.shift, offsets: moved ?? offsets };
+  const changed = sameNumbers(changedNow, hints) ? hints : changedNow.slice();
+  return { session, end: start + length + span.shift, offsets: moved ?? offsets, changed };
+}
+
+/** The members read by the patch under way (copied out only when not the hints). */
+const changedNow: number[] = [];
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The first member from `next` up to whose value's end the bytes differ (its value, or its
+ * key), found by halving; -1 when they differ only after the last member.
+ */
+function firstDiffering(
+  span: Span,
+  offsets: MemberOffsets,
+  done: number,
+  next: number,
+  count: number,
+): number {
+  let low = next;
+  let high = count - 1;
+  if (high < low || same(span, done, offsets[4 * high + 3] as number)) return -1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (same(span, done, offsets[4 * middle + 3] as number)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The new version's bytes and the last one's, the new ones shifted by `shift` from here on. */
@@ -152,24 +202,15 @@ function readMember(
   now: Buffer,
   from: number,
   to: number,
+  items: number[] | null,
   dropped: DroppedField | undefined,
 ): { name: string; value: unknown } | typeof SKIPPED | typeof FAILED {
   const slot = slotOf(sessionFields, key);
   const was = slot === undefined ? undefined : kept[slot.name];
   let value: unknown = FAILED;
-  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(was)) {
-    value = patchList(
-      slot.field.of,
-      slot.name,
-      was,
-      before,
-      wasFrom,
-      wasTo,
-      now,
-      from,
-      to,
-      dropped,
-    );
+  if (slot !== undefined && slot.field.kind === 'list' && Array.isArray(was) && items !== null) {
+    const list = { kept: was, before, wasFrom, wasTo, now, from, to, items };
+    value = patchList(slot.field.of, slot.name, list, dropped);
   }
   if (value === FAILED) {
     const sent = parsed(now, from, to);
@@ -192,56 +233,4 @@ function fieldsOnce(bytes: Buffer, scan: MemberScan): boolean {
     named.add(slot.name);
   }
   return true;
-}
-
-/**
- * A list field read item by item: an item whose bytes equal the item of the last version at
- * the same place (or the next one, for an item dropped before it) keeps its object. Only when
- * every item of the last version was an object, so its list maps item for item.
- */
-function patchList(
-  table: FieldTable<object>,
-  parent: string,
-  kept: readonly unknown[],
-  before: Buffer,
-  wasFrom: number,
-  wasTo: number,
-  now: Buffer,
-  from: number,
-  to: number,
-  dropped: DroppedField | undefined,
-): unknown[] | typeof FAILED {
-  const old = scanItems(before, wasFrom, wasTo);
-  const items = scanItems(now, from, to);
-  if (old === null || items === null || old.length !== 2 * kept.length) return FAILED;
-  for (let k = 0; k < old.length; k += 2) if (before[old[k] as number] !== 0x7b) return FAILED;
-  const out: unknown[] = [];
-  let j = 0; // the item of the last version expected next
-  for (let k = 0; k < items.length; k += 2) {
-    const start = items[k] as number;
-    const end = items[k + 1] as number;
-    let reused = false;
-    for (let ahead = 0; ahead <= 1 && 2 * (j + ahead) < old.length; ahead++) {
-      const at = 2 * (j + ahead);
-      if (sameBytes(now, start, end, before, old[at] as number, old[at + 1] as number)) {
-        out.push(kept[j + ahead]);
-        j += ahead + 1;
-        reused = true;
-        break;
-      }
-    }
-    if (reused) continue;
-    const item = parsed(now, start, end);
-    if (item === FAILED) return FAILED;
-    if (isRecord(item)) out.push(readFields(table, item, dropped, parent));
-  }
-  return out;
-}
-
-function parsed(bytes: Buffer, from: number, to: number): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8', from, to)) as unknown;
-  } catch {
-    return FAILED;
-  }
 }

@@ -137,20 +137,32 @@ export function decide(
   };
 }
 
-/** One pass over the answer, one over the calls listed lately; nothing else is visited. */
+/**
+ * One pass over the answer; the calls listed lately are visited again only when one of them
+ * may be missing from it (not every one of them was seen in the pass).
+ */
 function observeAnswer(
   draft: Draft,
   memory: WatchMemory,
   listed: readonly Session[],
   step: Step,
 ): void {
-  const byId = new Map<string, Session>();
+  const seen = new Set<string>();
+  let repeated = false;
   for (const s of listed) {
-    if (typeof s?.id === 'string' && s.id !== '') byId.set(s.id, s);
+    if (!hasId(s)) continue;
+    if (seen.has(s.id)) repeated = true;
+    else seen.add(s.id);
   }
-  for (const [id, s] of byId) {
-    const t = draft.get(id);
+  // A call listed twice is observed once, as its last listing, in the place of its first.
+  const calls = repeated ? [...lastOfEach(listed).values()] : listed;
+  /** Calls of the answer that memory had as listed lately: each counted once. */
+  let listedSeen = 0;
+  for (const s of calls) {
+    if (!hasId(s)) continue;
+    const t = draft.get(s.id);
     if (t !== undefined) {
+      if (t.absences < ABSENCES_BEFORE_GONE) listedSeen++;
       if (unchanged(t, s, step)) continue;
       const events = step.events.length;
       const work = { ...t };
@@ -162,20 +174,31 @@ function observeAnswer(
       if (!same) draft.set(work);
       continue;
     }
-    const ended = draft.ended(id);
+    const ended = draft.ended(s.id);
     const work = ended ? fromEndedCall(ended, s, ABSENCES_BEFORE_GONE) : firstSight(s, step.now);
     observe(work, s, step);
     if (ended) draft.revive(work);
     else draft.set(work);
   }
-  for (const id of listedIds(memory)) {
-    if (byId.has(id)) continue;
+  // Every call listed lately was in this answer: none is missing from it.
+  const lately = listedIds(memory);
+  if (listedSeen === lately.size) return;
+  for (const id of lately) {
+    if (seen.has(id)) continue;
     const t = draft.get(id);
     if (t === undefined) continue; // forgotten by this decision's pruning
     const work = { ...t, absences: t.absences + 1 };
     if (work.absences === ABSENCES_BEFORE_GONE) finish(work, work.session, step);
     keep(draft, work);
   }
+}
+
+const hasId = (s: Session | undefined): s is Session => typeof s?.id === 'string' && s.id !== '';
+
+function lastOfEach(listed: readonly Session[]): Map<string, Session> {
+  const byId = new Map<string, Session>();
+  for (const s of listed) if (hasId(s)) byId.set(s.id, s);
+  return byId;
 }
 
 /** A session this decision changed: settled ones are reduced to their EndedCall. */

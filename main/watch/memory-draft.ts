@@ -46,8 +46,16 @@ const indexes = new WeakMap<SessionTable, MemoryIndex>();
 
 export const minuteOf = (time: number): number => Math.floor(time / 60_000);
 
-const own = (table: SessionTable, id: string): TrackedSession | undefined =>
-  Object.hasOwn(table, id) ? table[id] : undefined;
+/**
+ * The table's own entry for `id`. One lookup when the table has no prototype (sessionTable()
+ * makes them so): then nothing but its own entries can answer, `__proto__` included.
+ */
+const own = (table: SessionTable, id: string): TrackedSession | undefined => {
+  const t = table[id];
+  return t === undefined || Object.getPrototypeOf(table) === null || Object.hasOwn(table, id)
+    ? t
+    : undefined;
+};
 
 function indexOf(tables: Tables): MemoryIndex {
   const cached = indexes.get(tables.sessions);

@@ -8,8 +8,9 @@ export interface Sightings {
   /** Local epoch ms of the last successful poll; null before the first. */
   lastPollAt: number | null;
   /**
-   * Per listed call: the last poll that saw it not ringing, carried while it rings; null when
-   * no poll did (it was ringing at the first poll).
+   * Per call ringing at the last poll: the last poll that saw it not ringing, carried while it
+   * rings; null when no poll did (it was ringing at the first poll). Any other call was not
+   * ringing at `lastPollAt`, so it needs no entry: a poll keeps as many entries as calls ring.
    */
   notRingingAt: ReadonlyMap<string, number | null>;
 }
@@ -29,10 +30,9 @@ export function afterPoll(seen: Sightings, sessions: readonly Session[], at: num
   const notRingingAt = new Map<string, number | null>();
   for (const s of sessions) {
     if (typeof s.id !== 'string' || s.id === '') continue;
-    notRingingAt.set(
-      s.id,
-      sessionPhase(s) === 'ringing' ? (lastNotRingingAt(seen, s.id) ?? null) : at,
-    );
+    if (sessionPhase(s) === 'ringing') notRingingAt.set(s.id, lastNotRingingAt(seen, s.id) ?? null);
+    // Listed twice, the last listing counts: not ringing at this poll, as if never entered.
+    else if (notRingingAt.size > 0) notRingingAt.delete(s.id);
   }
   return { lastPollAt: at, notRingingAt };
 }

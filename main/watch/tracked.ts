@@ -95,8 +95,17 @@ export function trimSession(s: Session): TrimmedSession {
     if (typeof value === 'string' || typeof value === 'boolean') kept[field] = value;
   }
   kept['id'] = s.id;
+  trimmedFrom.set(kept as TrimmedSession, s);
   return kept as TrimmedSession;
 }
+
+/**
+ * A memo for sameTrimmed: the Session each trimmed copy was made from, or last found equal to.
+ * session-list hands back the very Session object for a call whose bytes did not change, so a
+ * quiet poll answers each call's comparison with one lookup. Sound because a Session is never
+ * changed once read; the memo only ever answers what comparing the fields would.
+ */
+const trimmedFrom = new WeakMap<TrimmedSession, Session>();
 
 export function firstSight(s: Session, now: number): TrackedSession {
   return {
@@ -152,6 +161,13 @@ export function fromEndedCall(e: EndedCall, s: Session, absences: number): Track
  * every poll, and named reads are several times faster than computed ones.
  */
 export function sameTrimmed(kept: TrimmedSession, s: Session): boolean {
+  if (trimmedFrom.get(kept) === s) return true;
+  const same = sameFields(kept, s);
+  if (same) trimmedFrom.set(kept, s);
+  return same;
+}
+
+function sameFields(kept: TrimmedSession, s: Session): boolean {
   return (
     kept.id === s.id &&
     kept.callState === str(s.callState) &&

@@ -42,6 +42,58 @@ function read(reader: ReturnType<typeof createSessionListReader>, text: string):
 }
 
 describe('reading GET /sessions/my poll after poll', () => {
+  it('reads a log that changes poll after poll: a line changed, added, dropped, reformatted', () => {
+    const reader = createSessionListReader();
+    const line = (n: number, text = `line ${n}`) => ({ date: `10:0${n}`, message: text });
+    const logs = [
+      [line(1), line(2)],
+      [line(1), line(2, 'line 2 again')],
+      [line(1), line(2, 'line 2 again'), line(3)],
+      [line(2, 'line 2 again'), line(3), line(4, 'a much longer fourth line than before')],
+      [line(2, 'line 2 again'), line(3, '3'), line(4)],
+      [line(2), 'not a line', line(4)],
+      [line(2), line(4)],
+    ];
+    for (const log of logs) {
+      const text = answer(call('b'), { ...call('a'), log }, call('c'));
+      expect(read(reader, text)).toEqual(whole(text));
+    }
+    const spaced = answer(call('b'), { ...call('a'), log: logs[6] }, call('c')).replace(
+      '},{"date"',
+      '}, {"date"',
+    );
+    expect(read(reader, spaced)).toEqual(whole(spaced));
+  });
+
+  it('reads a call right whichever of its members changed, the same ones as last time or not', () => {
+    const reader = createSessionListReader();
+    const at = (modified: string, state: string, name: string) => ({
+      ...call('a', state),
+      dateLastModified: modified,
+      fromName: name,
+      log: [{ date: modified, message: `now ${state}` }],
+    });
+    const answers = [
+      at('10:00', 'Ringing', 'Jo'),
+      at('10:01', 'Ringing', 'Jo'),
+      at('10:02', 'Connected', 'Jo'),
+      at('10:02', 'Connected', 'Jo Ann'),
+      at('10:03', 'Connected', 'Jo Ann'),
+      at('10:03', 'Hold', 'Jo'),
+    ].map((version) => answer(call('b'), version, call('c')));
+    for (const text of answers) expect(read(reader, text)).toEqual(whole(text));
+  });
+
+  it('keeps the first of a call listed twice, and tells apart two ids that share a number', () => {
+    // 'call-46469' and 'call-253384' have the same 32-bit id number (call-id.ts).
+    const reader = createSessionListReader();
+    const listed = [call('call-46469'), call('a'), call('call-253384'), call('a', 'Hold')];
+    reader.read(bytes(answer(call('a'))));
+    for (const text of [answer(...listed), answer(...listed.reverse()), answer(call('a'))]) {
+      expect(read(reader, text)).toEqual(whole(text));
+    }
+  });
+
   it('hands back the very same calls for the same bytes, parsing nothing', () => {
     const reader = createSessionListReader();
     const text = answer(call('a'), call('b'));

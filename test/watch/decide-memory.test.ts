@@ -106,6 +106,25 @@ describe('calls that ended', () => {
     expect(Object.getPrototypeOf(w.memory.sessions)).toBeNull();
   });
 
+  it('a table made with a prototype (by hand, or read from disk) finds only its own entries', () => {
+    const memory: WatchMemory = { ...emptyMemory(), sessions: {} };
+    const { events, memory: after } = decide(
+      memory,
+      { kind: 'sessions', sessions: [ringing('constructor'), ringing('toString')] },
+      T0,
+      DEFAULT_TIMING,
+    );
+    const rings = events.filter((e) => e.event === 'ringing');
+    expect(rings.map((e) => `${e.event} ${'sessionId' in e ? e.sessionId : ''}`)).toEqual([
+      'ringing constructor',
+      'ringing toString',
+    ]);
+    expect(Object.keys(after.sessions)).toEqual(['constructor', 'toString']);
+    for (const id of ['constructor', 'toString']) {
+      expect(after.sessions[id]).toMatchObject({ absences: 0, lookup: 'none', lastSeenAt: T0 });
+    }
+  });
+
   it('are forgotten 24 hours after they were last seen', () => {
     const w = dayOfMissedCalls(2);
     const lastSeen = w.memory.ended[0]?.lastSeenAt ?? 0;

@@ -183,6 +183,20 @@ describe('memory', () => {
     w.poll([ringing('s1'), ringing('s1')]);
     expect(w.said()).toEqual(['ringing s1']);
   });
+
+  it('a call listed twice is read as its last listing, in the place of its first', () => {
+    const w = new Watch();
+    w.poll([queued('s1'), ringing('s2'), ringing('s1')]);
+    expect(w.said()).toEqual(['ringing s1', 'ringing s2']);
+  });
+
+  it('a call missing from an answer that lists another call twice still counts as absent', () => {
+    const w = new Watch();
+    w.poll([connected('s1'), connected('s2')]);
+    w.poll([connected('s1'), connected('s1')]);
+    expect(w.memory.sessions['s2']?.absences).toBe(1);
+    expect(w.memory.sessions['s1']?.absences).toBe(0);
+  });
 });
 
 describe('restart with the ledger', () => {

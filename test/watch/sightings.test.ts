@@ -32,4 +32,21 @@ describe('sightings: the last poll that saw a call not ringing', () => {
     expect(seen.notRingingAt.has('q')).toBe(false);
     expect(lastNotRingingAt(seen, 'q')).toBe(2000);
   });
+
+  it('keeps entries for ringing calls only: every other listed call reads as this poll', () => {
+    let seen = afterPoll(noSightings, [queued('q'), ringing('r')], 1000);
+    seen = afterPoll(seen, [queued('q'), ringing('r'), queued('s')], 2000);
+    expect([...seen.notRingingAt.keys()]).toEqual(['r']);
+    expect(lastNotRingingAt(seen, 'q')).toBe(2000);
+    expect(lastNotRingingAt(seen, 's')).toBe(2000);
+    expect(lastNotRingingAt(seen, 'r')).toBeUndefined();
+  });
+
+  it('a call listed twice counts as its last listing', () => {
+    let seen = afterPoll(noSightings, [queued('q')], 1000);
+    seen = afterPoll(seen, [ringing('q'), queued('q')], 2000);
+    expect(lastNotRingingAt(seen, 'q')).toBe(2000);
+    seen = afterPoll(seen, [queued('q'), ringing('q')], 3000);
+    expect(lastNotRingingAt(seen, 'q')).toBe(2000);
+  });
 });
