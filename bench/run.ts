@@ -88,9 +88,9 @@ const OUTSIDE_SIZES: OutsideSize[] = quick
     ]
   : [
       { sessions: 100, warmup: 10, polls: 40 },
-      { sessions: 1000, warmup: 6, polls: 24 },
-      { sessions: 10_000, warmup: 2, polls: 8 },
-      { sessions: 25_000, warmup: 2, polls: 6 },
+      { sessions: 1000, warmup: 10, polls: 60 },
+      { sessions: 10_000, warmup: 3, polls: 15 },
+      { sessions: 25_000, warmup: 2, polls: 8 },
     ];
 /** watch's --interval-ms, its smallest: the polls come nearly back to back. */
 const OUTSIDE_PAUSE_MS = 100;
