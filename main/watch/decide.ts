@@ -91,18 +91,26 @@ export function decide(
   now: number,
   timing: WatchTiming,
 ): Decision {
-  const draft = new Draft(memory, now);
+  let draft = new Draft(memory, now);
   const step: Step = { now, timing, events: [], lookups: [] };
   let connection = memory.connection;
 
   switch (observation.kind) {
-    case 'sessions':
+    case 'sessions': {
       if (connection !== 'online') {
         connection = 'online';
         step.events.push(connectionEvent('online', undefined, now));
       }
-      observeAnswer(draft, memory, observation.sessions, step);
+      const before = step.events.length;
+      if (!observeAnswer(draft, memory, observation.sessions, step)) {
+        // A call listed twice is observed once, as its last listing, in the place of its first.
+        step.events.length = before;
+        step.lookups.length = 0;
+        draft = new Draft(memory, now);
+        observeAnswer(draft, memory, [...lastOfEach(observation.sessions).values()], step);
+      }
       break;
+    }
     case 'lookup': {
       const t = draft.get(observation.sessionId);
       if (t?.lookup === 'pending') {
@@ -139,28 +147,21 @@ export function decide(
 
 /**
  * One pass over the answer; the calls listed lately are visited again only when one of them
- * may be missing from it (not every one of them was seen in the pass).
+ * may be missing from it (not every one of them was seen in the pass). False, with the draft
+ * and step left half-done, when a call is listed twice: the caller starts again without them.
  */
 function observeAnswer(
   draft: Draft,
   memory: WatchMemory,
-  listed: readonly Session[],
+  calls: readonly Session[],
   step: Step,
-): void {
-  const seen = new Set<string>();
-  let repeated = false;
-  for (const s of listed) {
-    if (!hasId(s)) continue;
-    if (seen.has(s.id)) repeated = true;
-    else seen.add(s.id);
-  }
-  // A call listed twice is observed once, as its last listing, in the place of its first.
-  const calls = repeated ? [...lastOfEach(listed).values()] : listed;
+): boolean {
   /** Calls of the answer that memory had as listed lately: each counted once. */
   let listedSeen = 0;
   for (const s of calls) {
     if (!hasId(s)) continue;
-    const t = draft.get(s.id);
+    const t = draft.listed(s.id);
+    if (t === 'repeated') return false;
     if (t !== undefined) {
       if (t.absences < ABSENCES_BEFORE_GONE) listedSeen++;
       if (unchanged(t, s, step)) continue;
@@ -182,15 +183,16 @@ function observeAnswer(
   }
   // Every call listed lately was in this answer: none is missing from it.
   const lately = listedIds(memory);
-  if (listedSeen === lately.size) return;
+  if (listedSeen === lately.size) return true;
   for (const id of lately) {
-    if (seen.has(id)) continue;
+    if (draft.wasListed(id)) continue;
     const t = draft.get(id);
     if (t === undefined) continue; // forgotten by this decision's pruning
     const work = { ...t, absences: t.absences + 1 };
     if (work.absences === ABSENCES_BEFORE_GONE) finish(work, work.session, step);
     keep(draft, work);
   }
+  return true;
 }
 
 const hasId = (s: Session | undefined): s is Session => typeof s?.id === 'string' && s.id !== '';

@@ -31,12 +31,27 @@ interface MemoryIndex {
   /** Ids below ABSENCES_BEFORE_GONE absences: an answer that leaves them out counts. */
   listed: Set<string>;
   pending: Set<string>;
+  /** Each id's entry, with the mark of the last answer that listed it (see Draft.visit). */
+  slots: Map<string, Slot>;
   /** Where each ended call sits in `ended`. */
   endedAt: Map<string, number>;
   oldestEndedSeenAt: number;
   /** The minute the tables were last pruned in; pruning more often changes nothing worth it. */
   prunedMinute: number;
 }
+
+/**
+ * One lookup per listed call instead of four (seen yet? changed? in the table? memo of its
+ * comparison): in an answer whose order changed each lookup is a cache miss over thousands of
+ * ids, and that, not the work, was what a reordered answer cost.
+ */
+interface Slot {
+  t: TrackedSession;
+  /** The visit (a number unique to one decision) that last listed it. */
+  visit: number;
+}
+
+let visits = 0;
 
 /**
  * Valid for exactly the tables it names (checked on every use); handed on to the next tables
@@ -65,6 +80,7 @@ function indexOf(tables: Tables): MemoryIndex {
     ids: [],
     listed: new Set(),
     pending: new Set(),
+    slots: new Map(),
     endedAt: new Map(),
     oldestEndedSeenAt: Infinity,
     prunedMinute: Number.NaN,
@@ -73,6 +89,7 @@ function indexOf(tables: Tables): MemoryIndex {
     const t = own(tables.sessions, id);
     if (t === undefined) continue;
     index.ids.push(id);
+    index.slots.set(id, { t, visit: 0 });
     if (t.absences < ABSENCES_BEFORE_GONE) index.listed.add(id);
     if (t.lookup === 'pending') index.pending.add(id);
   }
@@ -108,6 +125,10 @@ export class Draft {
   private readonly newlyEnded: EndedCall[] = [];
   private readonly forgetBefore: number;
   private readonly pruneEnded: boolean;
+  /** Unique to this decision: marks the slots its answer listed. */
+  private readonly visit = ++visits;
+  /** Pruning took entries out: a slot's entry may not be this decision's. */
+  private readonly pruned: boolean;
 
   constructor(
     private readonly tables: Tables,
@@ -117,11 +138,13 @@ export class Draft {
     const due = this.index.prunedMinute !== minuteOf(now);
     this.forgetBefore = due ? now - FORGET_AFTER_MS : -Infinity;
     this.pruneEnded = due && this.index.oldestEndedSeenAt <= this.forgetBefore;
-    if (!due) return;
-    for (const id of this.index.ids) {
-      const t = own(tables.sessions, id);
-      if (t !== undefined && t.lastSeenAt <= this.forgetBefore) this.changed.set(id, null);
+    if (due) {
+      for (const id of this.index.ids) {
+        const t = own(tables.sessions, id);
+        if (t !== undefined && t.lastSeenAt <= this.forgetBefore) this.changed.set(id, null);
+      }
     }
+    this.pruned = this.changed.size > 0;
   }
 
   /** The session as this decision has it so far; never to be changed in place. */
@@ -129,6 +152,25 @@ export class Draft {
     const t = this.changed.get(id);
     if (t !== undefined || this.changed.has(id)) return t ?? undefined;
     return own(this.tables.sessions, id);
+  }
+
+  /**
+   * The session listed under `id` as this decision has it, or undefined when the table has no
+   * such id; 'repeated' when this answer listed it already. One lookup for a call in the table
+   * unless pruning took entries out (only pruning and this answer change a listed one).
+   */
+  listed(id: string): TrackedSession | undefined | 'repeated' {
+    const slot = this.index.slots.get(id);
+    // Not in the table: in the draft only if this answer listed it already.
+    if (slot === undefined) return this.changed.has(id) ? 'repeated' : undefined;
+    if (slot.visit === this.visit) return 'repeated';
+    slot.visit = this.visit;
+    return this.pruned ? this.get(id) : slot.t;
+  }
+
+  /** Whether this decision's answer listed `id` (through listed()). */
+  wasListed(id: string): boolean {
+    return this.index.slots.get(id)?.visit === this.visit;
   }
 
   set(t: TrackedSession): void {
@@ -194,6 +236,10 @@ export class Draft {
       else index.listed.delete(id);
       if (t?.lookup === 'pending') index.pending.add(id);
       else index.pending.delete(id);
+      const slot = index.slots.get(id);
+      if (t === null) index.slots.delete(id);
+      else if (slot === undefined) index.slots.set(id, { t, visit: 0 });
+      else slot.t = t;
     }
     const base = tables.ended.length;
     index.sessions = sessions;

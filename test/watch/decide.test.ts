@@ -190,6 +190,23 @@ describe('memory', () => {
     expect(w.said()).toEqual(['ringing s1', 'ringing s2']);
   });
 
+  it('a known call listed twice after a new one: each event once, the connection event kept', () => {
+    const w = new Watch();
+    w.poll([queued('s1')]);
+    w.fail('offline');
+    const { events, lookups } = w.poll([ringing('s2'), queued('s1'), ringing('s1')]);
+    expect(w.said(true)).toEqual([
+      'connection online',
+      'connection offline',
+      'connection online',
+      'ringing s2',
+      'ringing s1',
+    ]);
+    expect(events).toHaveLength(3);
+    expect(lookups).toEqual([]);
+    expect(Object.keys(w.memory.sessions)).toEqual(['s1', 's2']);
+  });
+
   it('a call missing from an answer that lists another call twice still counts as absent', () => {
     const w = new Watch();
     w.poll([connected('s1'), connected('s2')]);
