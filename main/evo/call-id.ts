@@ -2,11 +2,9 @@
 // same call in the last answer (session-list.ts), with no string made per call and poll. Two
 // ids may share a number: that costs a compare that fails, never a wrong call, since a call is
 // only ever reused for equal bytes or patched member by member from its compared bytes.
+import { BACKSLASH, COLON, QUOTE } from './json-bytes.js';
 import type { MemberScan } from './json-members.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
 const LONGEST_ID = 512;
 
 /** The id's number when the object at `start` opens with `{"id":"…"` (or `Id`), else undefined. */

@@ -3,16 +3,17 @@
 // json-split.ts it only locates: a member whose bytes differ is still parsed by JSON.parse, and
 // one whose bytes are equal is byte for byte one that was. Anything unusual (an escaped key, a
 // structure it cannot follow) says so, and the caller reads the whole call instead.
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes.js';
 import { skipSpace, stringEnd, valueEnd } from './json-split.js';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 
 /**
  * The members of one object, reused from scan to scan (no allocation once grown): member i's
@@ -87,21 +88,9 @@ export class MemberScan {
 
 /** The items of the array in [open, end): [s0, e0, s1, e1, …], or null for anything unusual. */
 export function scanItems(bytes: Uint8Array, open: number, end: number): number[] | null {
-  if (bytes[open] !== OPEN_BRACKET) return null;
-  const ranges: number[] = [];
-  let pos = skipSpace(bytes, open + 1);
-  if (bytes[pos] === CLOSE_BRACKET) return pos + 1 === end ? ranges : null;
-  for (;;) {
-    const itemEnd = valueEnd(bytes, pos);
-    if (itemEnd < 0 || itemEnd > end) return null;
-    ranges.push(pos, itemEnd);
-    pos = skipSpace(bytes, itemEnd);
-    if (bytes[pos] === COMMA) {
-      pos = skipSpace(bytes, pos + 1);
-      continue;
-    }
-    return bytes[pos] === CLOSE_BRACKET && pos + 1 === end ? ranges : null;
-  }
+  const ranges = scanArray(bytes, open);
+  if (ranges === null || ranges.pop() !== end) return null;
+  return ranges;
 }
 
 /**

@@ -5,14 +5,16 @@
 // refused exactly as before. Anything unusual (no list, the key twice, an escaped key, a
 // structure it cannot follow) returns null and the caller parses the whole answer instead.
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes.js';
 
 export interface SplitList {
   /** Start and end (exclusive) of each element of the list, in order: [s0, e0, s1, e1, …]. */
