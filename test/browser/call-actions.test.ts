@@ -2,21 +2,12 @@
 // confirmation, the transfer form with the recent destinations, the busy state, an error.
 // Main is faked in the page (fake-bridge.js); accessibility is checked with the other views in
 // window.test.ts (the details and transfer screens).
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServedWindow, hasChromium, serveWindow } from './served-window.js';
 import type { AppState } from '../../main/boundary/contract.js';
-import { ensureWindowBuilt } from '../../harness/window/build-window.js';
-import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
+import type { StaticServer } from '../../harness/window/static-server.js';
 import { busyState } from '../../harness/window/window-fixtures.js';
-import {
-  CHROMIUM,
-  launchChromium,
-  openWindow,
-  type Browser,
-} from '../../harness/window/window-page.js';
-import { RENDERER_OUT } from '../../harness/window/build-window.js';
-
-const hasChromium = existsSync(CHROMIUM);
+import { openWindow, type Browser } from '../../harness/window/window-page.js';
 
 type Page = Awaited<ReturnType<typeof openWindow>>['page'];
 
@@ -41,15 +32,10 @@ describe.skipIf(!hasChromium)('call actions in the details view', () => {
     openWindow(browser.context, server.origin, state, hash);
 
   beforeAll(async () => {
-    ensureWindowBuilt();
-    server = await serveStatic({ '/': RENDERER_OUT });
-    browser = await launchChromium();
+    ({ browser, server } = await serveWindow());
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServedWindow({ browser, server }));
 
   it("shows the buttons of each call's state, and none for a queued call", async () => {
     const expected: Record<string, string[]> = {

@@ -1,9 +1,10 @@
 // The built window's languages: its main chunk carries the window's own messages in English and
 // nothing else; each other language is a chunk of its own that Chromium loads, under the
 // window's CSP, when the state first asks for it.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServedWindow, hasChromium, serveWindow } from './served-window.js';
 import {
   CATALOG_PARTS,
   SUPPORTED_LOCALES,
@@ -15,18 +16,8 @@ import {
   gzippedScriptBytes,
   RENDERER_OUT,
 } from '../../harness/window/build-window.js';
-import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
-import {
-  CHROMIUM,
-  launchChromium,
-  openWindow,
-  type Browser,
-} from '../../harness/window/window-page.js';
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must run the browser suite`);
-}
+import type { StaticServer } from '../../harness/window/static-server.js';
+import { openWindow, type Browser } from '../../harness/window/window-page.js';
 
 function mainChunk(): string {
   const html = readFileSync(join(RENDERER_OUT, 'index.html'), 'utf8');
@@ -76,15 +67,10 @@ describe.skipIf(!hasChromium)('the built window switching language in Chromium',
   let server: StaticServer;
 
   beforeAll(async () => {
-    ensureWindowBuilt();
-    server = await serveStatic({ '/': RENDERER_OUT });
-    browser = await launchChromium();
+    ({ browser, server } = await serveWindow());
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServedWindow({ browser, server }));
 
   it('reads English without a language chunk, then Spanish, then German as each arrives', async () => {
     const w = await openWindow(browser.context, server.origin, signedIn(), '#/calls');

@@ -1,28 +1,17 @@
 // Longer words do not break the window: every view in the pseudo-locale (en-XA: accented, about
 // a third longer), at the window's default size, overflows nothing sideways and clips no button.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServedWindow, hasChromium, serveWindow } from './served-window.js';
 import type { AppState } from '../../main/boundary/contract.js';
 import { PSEUDO_LOCALE } from '../../main/boundary/i18n/locales.js';
 import { call, signedIn } from '../../harness/app-states.js';
-import { ensureWindowBuilt, RENDERER_OUT } from '../../harness/window/build-window.js';
-import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
+import type { StaticServer } from '../../harness/window/static-server.js';
 import { AVATARS, ago, screens, type Screen } from '../../harness/window/window-fixtures.js';
-import {
-  CHROMIUM,
-  launchChromium,
-  openWindow,
-  type Browser,
-} from '../../harness/window/window-page.js';
+import { openWindow, type Browser } from '../../harness/window/window-page.js';
 
 /** main/electron/window-rules.ts and incoming-window.ts: the sizes the windows open at. */
 const WINDOW = { width: 420, height: 600 };
 const INCOMING = { width: 340, height: 180 };
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must run the browser suite`);
-}
 
 /** What sticks out sideways: the page, the main containers, and any button cut short. */
 function overflowsIn(): string[] {
@@ -57,15 +46,10 @@ describe.skipIf(!hasChromium)('the window in the pseudo-locale', () => {
   let server: StaticServer;
 
   beforeAll(async () => {
-    ensureWindowBuilt();
-    server = await serveStatic({ '/': RENDERER_OUT });
-    browser = await launchChromium();
+    ({ browser, server } = await serveWindow());
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServedWindow({ browser, server }));
 
   const incoming: Screen = {
     name: 'incoming',

@@ -1,29 +1,17 @@
 // The calls list with 5,000 realistic calls in the built window, in Chromium: only the rows in
 // view are in the DOM, yet every call is there to scroll to, to Tab or arrow to in order, to
 // click, and each row tells a screen reader its true place in its group.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServedWindow, hasChromium, serveWindow } from './served-window.js';
 import type { Page } from 'playwright-core';
 import type { CallSummary } from '../../main/boundary/contract.js';
 import { createWindowStates } from '../../main/app/window-state.js';
 import { signedIn } from '../../harness/app-states.js';
 import { newRingingCall, realisticSessions } from '../../harness/realistic-calls.js';
-import { ensureWindowBuilt, RENDERER_OUT } from '../../harness/window/build-window.js';
-import { serveStatic, type StaticServer } from '../../harness/window/static-server.js';
-import {
-  CHROMIUM,
-  launchChromium,
-  openWindow,
-  type Browser,
-  type WindowPage,
-} from '../../harness/window/window-page.js';
+import type { StaticServer } from '../../harness/window/static-server.js';
+import { openWindow, type Browser, type WindowPage } from '../../harness/window/window-page.js';
 import { groupCalls } from '../../renderer/src/calls.js';
 import { sessionHref } from '../../renderer/src/router.js';
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must run the browser suite`);
-}
 
 const CALLS = realisticSessions(5000);
 // Grouped as the window groups what main pushes it: each call's summary.
@@ -70,15 +58,10 @@ describe.skipIf(!hasChromium)('the calls list with 5,000 calls', { timeout: 60_0
   let server: StaticServer;
 
   beforeAll(async () => {
-    ensureWindowBuilt();
-    server = await serveStatic({ '/': RENDERER_OUT });
-    browser = await launchChromium();
+    ({ browser, server } = await serveWindow());
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServedWindow({ browser, server }));
 
   async function openWithCalls(): Promise<WindowPage> {
     const w = await openWindow(browser.context, server.origin, signedIn());
