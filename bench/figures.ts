@@ -14,7 +14,7 @@ import {
 } from './outside-math.js';
 import { count, growth, ratio, smallAndBig, STEPS, x } from './steps.js';
 import type { IdleResult, LatencyResult } from './watch-bench.js';
-import type { WindowResult } from './window-bench.js';
+import { WINDOW_BIG_CALLS, WINDOW_TODAY_CALLS, type WindowResult } from './window-bench.js';
 
 /** Whether the client as the app builds it (`capBytes`, its default cap) read `sessions` calls. */
 export function defaultClientFigure(sessions: number, answer: string, capBytes: number): Figure {
@@ -150,9 +150,6 @@ export function windowFigures(window: WindowResult): Figure[] {
   ];
 }
 
-/** The sizes of the window's budget: 5,000 calls painted as fast as 500 were before. */
-export const WINDOW_TODAY_CALLS = 500;
-export const WINDOW_BIG_CALLS = 5000;
 // The outside bench (outside.ts): the built watch's CPU per poll as an observer outside the
 // process measures it, each figure a ratio between programs or regimes of the same run.
 
