@@ -79,6 +79,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
     },
 
     lastListingDate: () => listingDate,
+    lastListingEarlierOrder: () => sessionList.earlierOrder(),
 
     async getSession(id: string, signal?: AbortSignal): Promise<Session> {
       if (id === '' || /^\.+$/.test(id))

@@ -23,6 +23,12 @@ export interface SessionListReader {
   takeSpare(): Buffer | null;
   /** The calls of one answer; its bytes must stay untouched until the next read. */
   read(body: BodyBytes): Session[];
+  /**
+   * When the last answer held exactly the calls of the one before, byte for byte, only in
+   * another order: the very Session objects, in the order they were read in (the answer that
+   * first listed them in that order). Null otherwise.
+   */
+  earlierOrder(): readonly Session[] | null;
 }
 
 /** What one answer read to, kept for the next: compact, one slot per element of its list. */
@@ -30,6 +36,11 @@ interface LastAnswer {
   body: BodyBytes;
   /** The calls as listed (deduplicated). */
   list: Session[];
+  /**
+   * The same calls in the order they were read in: `list`, or for an answer that only
+   * reordered the last one, that one's `order` (where its Sessions lie in memory, nearly).
+   */
+  order: readonly Session[];
   /** Element byte ranges, [s0, e0, s1, e1, …]; null when the answer was parsed whole. */
   ranges: number[] | null;
   /** What each element read to, and the number of its Session's id (idNumber). */
@@ -41,6 +52,12 @@ interface LastAnswer {
   changed: (readonly number[] | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
   byId: IdTable | null;
+  /**
+   * Its list is the last answer's, the same Sessions in another order: every element matched
+   * one of the last answer's by equal bytes, neither answer lists a call twice, and the counts
+   * agree, so the elements map one to one (distinct ids, distinct Sessions).
+   */
+  reordered: boolean;
 }
 
 /** A buffer this much larger than its answer is not kept for the next one. */
@@ -51,6 +68,7 @@ const KEEP_ANYWAY_BYTES = 1024 * 1024;
 export function createSessionListReader(dropped?: DroppedField): SessionListReader {
   let last: LastAnswer | null = null;
   let spare: Buffer | null = null;
+  let earlier: readonly Session[] | null = null;
 
   return {
     takeSpare() {
@@ -62,12 +80,14 @@ export function createSessionListReader(dropped?: DroppedField): SessionListRead
       const before = last;
       const next = readAnswer(body, before, dropped);
       last = next;
+      earlier = next.reordered ? next.order : null;
       // The buffer of the answer before last is free now: the next read fills it.
       if (before !== null && before.body.store !== body.store && worthKeeping(before.body)) {
         spare = before.body.store;
       }
       return next.list.slice();
     },
+    earlierOrder: () => earlier,
   };
 }
 
@@ -87,7 +107,7 @@ function readAnswer(
 ): LastAnswer {
   const bytes = body.store.subarray(0, body.length);
   if (last !== null && sameBytes(bytes, 0, body.length, last.body.store, 0, last.body.length)) {
-    return { ...last, body };
+    return { ...last, body, reordered: false };
   }
   const results: (Session | null | undefined)[] = [];
   const ids: (number | undefined)[] = [];
@@ -111,12 +131,14 @@ function readAnswer(
     return {
       body,
       list,
+      order: list,
       ranges: null,
       results: [],
       ids: [],
       members: [],
       changed: [],
       byId: null,
+      reordered: false,
     };
   }
   // The envelope around the list is parsed too, so an answer that is not JSON is refused.
@@ -141,15 +163,25 @@ function readAnswer(
   changed.length = count;
   // Built for telling repeated calls apart, and kept for finding calls in the next answer.
   const byId = new IdTable(ids);
+  const list = firstOfEach(read, ids, byId);
+  const reordered =
+    matcher !== null &&
+    matcher.exact === count &&
+    list.length === count &&
+    last !== null &&
+    last.list.length === last.results.length &&
+    last.results.length === count;
   return {
     body,
-    list: firstOfEach(read, ids, byId),
+    list,
+    order: reordered ? last.order : list,
     ranges: split.ranges,
     results: read,
     ids,
     members,
     changed,
     byId,
+    reordered,
   };
 }
 
@@ -163,6 +195,8 @@ class Matcher {
   id: number | undefined = undefined;
   members: MemberOffsets | null | undefined = undefined;
   changed: readonly number[] | undefined = undefined;
+  /** How many elements were the bytes of one of the last answer's. */
+  exact = 0;
   /** The element of the last answer expected next, when calls keep their order. */
   private next = 0;
 
@@ -235,6 +269,7 @@ class Matcher {
     this.id = this.last.ids[at];
     this.members = this.last.members[at];
     this.changed = this.last.changed[at];
+    this.exact++;
     return end;
   }
 

@@ -44,8 +44,12 @@ export interface WatchMemory {
 }
 
 export type Observation =
-  /** A successful `GET /sessions/my`. */
-  | { kind: 'sessions'; sessions: Session[] }
+  /**
+   * A successful `GET /sessions/my`. `earlierOrder`, when given, is the same calls (the same
+   * objects) in the order of an earlier answer: visited first, in that order, since a call lies
+   * in memory where it was first read; the decision is the same with or without it.
+   */
+  | { kind: 'sessions'; sessions: Session[]; earlierOrder?: readonly Session[] }
   /** The answer to a lookup the engine asked for: the session, or 'failed' (404, 403, network). */
   | { kind: 'lookup'; sessionId: string; result: Session | 'failed' }
   /** A failed poll. */
@@ -101,13 +105,18 @@ export function decide(
         connection = 'online';
         step.events.push(connectionEvent('online', undefined, now));
       }
+      const { sessions, earlierOrder } = observation;
+      if (earlierOrder?.length === sessions.length) {
+        if (nothingToDo(draft, memory, earlierOrder, step)) break;
+        draft = new Draft(memory, now);
+      }
       const before = step.events.length;
-      if (!observeAnswer(draft, memory, observation.sessions, step)) {
+      if (!observeAnswer(draft, memory, sessions, step)) {
         // A call listed twice is observed once, as its last listing, in the place of its first.
         step.events.length = before;
         step.lookups.length = 0;
         draft = new Draft(memory, now);
-        observeAnswer(draft, memory, [...lastOfEach(observation.sessions).values()], step);
+        observeAnswer(draft, memory, [...lastOfEach(sessions).values()], step);
       }
       break;
     }
@@ -193,6 +202,27 @@ function observeAnswer(
     keep(draft, work);
   }
   return true;
+}
+
+/**
+ * True when observing these calls changes nothing: each is one memory listed, unchanged, and
+ * every call listed lately is among them. What observeAnswer does then in any order (it only
+ * counts them), so their order does not matter. False leaves the draft half-visited.
+ */
+function nothingToDo(
+  draft: Draft,
+  memory: WatchMemory,
+  calls: readonly Session[],
+  step: Step,
+): boolean {
+  let listedSeen = 0;
+  for (const s of calls) {
+    if (!hasId(s)) continue;
+    const t = draft.listed(s.id);
+    if (t === undefined || t === 'repeated' || !unchanged(t, s, step)) return false;
+    listedSeen++; // unchanged: not absent lately
+  }
+  return listedSeen === listedIds(memory).size;
 }
 
 const hasId = (s: Session | undefined): s is Session => typeof s?.id === 'string' && s.id !== '';

@@ -137,13 +137,15 @@ export function createWatcher(options: WatcherOptions): Watcher {
       }
       const receivedAt = clock.now();
       const listing = latency.listed(sentAt, receivedAt, api.lastListingDate?.());
+      // The same calls in a new order are visited in their earlier one (see Observation).
+      const earlierOrder = api.lastListingEarlierOrder?.() ?? undefined;
       told = [];
       // The listing reaches the app with its events, both once the ledger is written: the agent
       // cannot act on a call (resume a hold) between seeing it and its alert.
       const onPoll = () => tell('onPoll', () => options.onPoll?.({ at: receivedAt, sessions }));
-      await observe({ kind: 'sessions', sessions }, listing, onPoll);
+      await observe({ kind: 'sessions', sessions, earlierOrder }, listing, onPoll);
       lastSessions = sessions;
-      latency.seen(sessions, receivedAt);
+      latency.seen(earlierOrder ?? sessions, receivedAt);
       await follow(receivedAt, told);
       return { ok: true };
     } catch (e) {
