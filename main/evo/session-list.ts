@@ -42,14 +42,12 @@ interface LastAnswer {
    */
   order: readonly Session[];
   /** Element byte ranges, [s0, e0, s1, e1, …]; null when the answer was parsed whole. */
-  ranges: number[] | null;
+  ranges: Int32Array | null;
   /** What each element read to, and the number of its Session's id (idNumber). */
   results: (Session | null)[];
   ids: (number | undefined)[];
-  /** Where its members lie, once it changed (session-patch.ts); null: not to be patched. */
-  members: (MemberOffsets | null | undefined)[];
-  /** The members that differed when it last changed: compared first when it changes again. */
-  changed: (readonly number[] | undefined)[];
+  /** What patching it takes, once it changed; kept along while its bytes stay. */
+  details: (PatchDetail | undefined)[];
   /** The element of each id, built only when a call is not where it was. */
   byId: IdTable | null;
   /**
@@ -58,6 +56,17 @@ interface LastAnswer {
    * agree, so the elements map one to one (distinct ids, distinct Sessions).
    */
   reordered: boolean;
+}
+
+/**
+ * One array of these, not one per field: an answer that moved its calls reads each element's
+ * from a random place, and each array read there is a cache miss.
+ */
+interface PatchDetail {
+  /** Where its members lie (session-patch.ts); null: not to be patched, read it whole. */
+  members: MemberOffsets | null;
+  /** The members that differed when it last changed: compared first when it changes again. */
+  changed: readonly number[] | undefined;
 }
 
 /** A buffer this much larger than its answer is not kept for the next one. */
@@ -111,8 +120,7 @@ function readAnswer(
   }
   const results: (Session | null | undefined)[] = [];
   const ids: (number | undefined)[] = [];
-  const members: (MemberOffsets | null | undefined)[] = [];
-  const changed: (readonly number[] | undefined)[] = [];
+  const details: (PatchDetail | undefined)[] = [];
   const matcher = last?.ranges ? new Matcher(last, last.ranges, dropped) : null;
   const known = (index: number, start: number): number => {
     if (matcher === null) return -1;
@@ -120,12 +128,11 @@ function readAnswer(
     if (end > 0) {
       results[index] = matcher.result;
       ids[index] = matcher.id;
-      members[index] = matcher.members;
-      changed[index] = matcher.changed;
+      details[index] = matcher.detail;
     }
     return end;
   };
-  const split = splitSessionList(bytes, known);
+  const split = splitSessionList(bytes, known, last?.results.length ?? 0);
   if (split === null) {
     const list = normalizeSessions(parseJson(decode(body)), dropped);
     return {
@@ -135,8 +142,7 @@ function readAnswer(
       ranges: null,
       results: [],
       ids: [],
-      members: [],
-      changed: [],
+      details: [],
       byId: null,
       reordered: false,
     };
@@ -146,21 +152,18 @@ function readAnswer(
   strictParse(envelope);
 
   const count = split.ranges.length / 2;
-  const read: (Session | null)[] = new Array<Session | null>(count);
+  results.length = count;
   for (let index = 0; index < count; index++) {
-    const again = results[index];
-    if (again !== undefined) {
-      read[index] = again;
-      continue;
-    }
+    if (results[index] !== undefined) continue;
     const text = bytes.toString('utf8', split.ranges[2 * index], split.ranges[2 * index + 1]);
     const session = normalizeSession(strictParse(text), dropped);
-    read[index] = session;
+    results[index] = session;
     ids[index] = session === null ? undefined : idNumber(session.id);
   }
+  // Every element is read now.
+  const read = results as (Session | null)[];
   ids.length = count;
-  members.length = count;
-  changed.length = count;
+  details.length = count;
   // Built for telling repeated calls apart, and kept for finding calls in the next answer.
   const byId = new IdTable(ids);
   const list = firstOfEach(read, ids, byId);
@@ -178,8 +181,7 @@ function readAnswer(
     ranges: split.ranges,
     results: read,
     ids,
-    members,
-    changed,
+    details,
     byId,
     reordered,
   };
@@ -193,8 +195,7 @@ function readAnswer(
 class Matcher {
   result: Session | null = null;
   id: number | undefined = undefined;
-  members: MemberOffsets | null | undefined = undefined;
-  changed: readonly number[] | undefined = undefined;
+  detail: PatchDetail | undefined = undefined;
   /** How many elements were the bytes of one of the last answer's. */
   exact = 0;
   /** The element of the last answer expected next, when calls keep their order. */
@@ -202,7 +203,7 @@ class Matcher {
 
   constructor(
     private readonly last: LastAnswer,
-    private readonly ranges: readonly number[],
+    private readonly ranges: Int32Array,
     private readonly dropped: DroppedField | undefined,
   ) {}
 
@@ -215,12 +216,12 @@ class Matcher {
       at = this.elementOf(lead);
       if (at < 0) return -1; // a new call
       this.next = at + 1; // the calls after it most likely follow it as they did
-      const end = this.sameAs(at, bytes, start);
+      const end = this.sameAs(at, bytes, start, lead);
       if (end > 0) return end;
     } else {
       // Where it was, or one further for a call removed before it: compared as it comes.
       for (let ahead = 0; ahead <= 1; ahead++) {
-        const end = this.sameAs(this.next + ahead, bytes, start);
+        const end = this.sameAs(this.next + ahead, bytes, start, undefined);
         if (end > 0) {
           this.next += ahead + 1;
           return end;
@@ -239,25 +240,28 @@ class Matcher {
     if (was === null || was === undefined) return -1;
     const before = this.last.body.store;
     const from = this.ranges[2 * at] as number;
-    let offsets = this.last.members[at];
-    if (offsets === undefined) {
+    let detail = this.last.details[at];
+    if (detail === undefined) {
       // Its first change: the last version is scanned once, then its offsets follow it.
-      offsets = beforeScan.scan(before, from) ? offsetsOf(before, from, beforeScan) : null;
-      this.last.members[at] = offsets;
+      const members = beforeScan.scan(before, from) ? offsetsOf(before, from, beforeScan) : null;
+      detail = { members, changed: undefined };
+      this.last.details[at] = detail;
     }
-    if (offsets === null) return -1;
-    const hints = this.last.changed[at];
-    const patched = patchSession(before, from, offsets, was, bytes, start, this.dropped, hints);
+    if (detail.members === null) return -1;
+    const { members, changed } = detail;
+    const patched = patchSession(before, from, members, was, bytes, start, this.dropped, changed);
     if (patched === null) return -1;
     this.result = patched.session;
     this.id = idNumber(patched.session.id);
-    this.members = patched.offsets;
-    this.changed = patched.changed;
+    this.detail = { members: patched.offsets, changed: patched.changed };
     return patched.end;
   }
 
-  /** The end of the element at `start` when its bytes are those of the last answer's `at`. */
-  private sameAs(at: number, bytes: Buffer, start: number): number {
+  /**
+   * The end of the element at `start` when its bytes are those of the last answer's `at`
+   * (whose id number is `id` when already known: one array less to read from).
+   */
+  private sameAs(at: number, bytes: Buffer, start: number, id: number | undefined): number {
     const from = this.ranges[2 * at];
     const to = this.ranges[2 * at + 1];
     if (from === undefined || to === undefined) return -1;
@@ -266,9 +270,8 @@ class Matcher {
       return -1;
     }
     this.result = this.last.results[at] ?? null;
-    this.id = this.last.ids[at];
-    this.members = this.last.members[at];
-    this.changed = this.last.changed[at];
+    this.id = id ?? this.last.ids[at];
+    this.detail = this.last.details[at];
     this.exact++;
     return end;
   }
