@@ -40,11 +40,13 @@ import type {
  * is closing; the default 3 s poll keeps one connection. The Agent unrefs an idle socket: it
  * never keeps the process alive.
  */
-const AGENT_OPTIONS: http.AgentOptions = { keepAlive: true, timeout: 4000 };
+export const KEPT_IDLE_MS = 4000;
 
 /** The exchange over one keep-alive Agent per scheme, for one client. */
-export function createListingHttp(): BytesExchange {
-  const agents = { http: new http.Agent(AGENT_OPTIONS), https: new https.Agent(AGENT_OPTIONS) };
+export function createListingHttp(idleMs = KEPT_IDLE_MS): BytesExchange {
+  // The Agent's timeout closes only an idle connection: a slow answer waits for the deadline.
+  const options: http.AgentOptions = { keepAlive: true, timeout: idleMs };
+  const agents = { http: new http.Agent(options), https: new https.Agent(options) };
   return (transport, request, spare) => exchange(agents, transport, request, spare);
 }
 

@@ -103,6 +103,19 @@ describe('the connection', () => {
     expect(server.opened()).toBe(1);
   });
 
+  it('an idle connection is closed after the idle limit; a slow answer is not cut by it', async () => {
+    const server = await serve({
+      '/sessions/my': (_q, s) => ok(s, LIST),
+      '/slow': (_q, s) => setTimeout(() => ok(s, LIST), 200),
+    });
+    const transport = transportFor({ exchangeBytes: createListingHttp(50) });
+    await sendForBytes(transport, listing(server.url, '/sessions/my'), null);
+    await server.allClosed();
+    const slow = await sendForBytes(transport, listing(server.url, '/slow'), null);
+    expect(text(slow.body)).toBe(LIST);
+    expect(server.opened()).toBe(2);
+  });
+
   it('each client has its own connection', async () => {
     const server = await serve({ '/sessions/my': (_q, s) => ok(s, LIST) });
     await sendForBytes(overHttp(), listing(server.url, '/sessions/my'), null);
