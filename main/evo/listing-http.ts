@@ -1,9 +1,9 @@
 // The poll's exchange, over node:http and node:https instead of fetch. The poll comes every few
-// seconds, and fetch (undici) pays a large fixed cost for each request whatever its size: the
-// WHATWG Request, Headers and body streams, AbortSignal.any, resource timing. Measured outside
-// the process on the same server answers (docs/ARCHITECTURE.md), fetch took some 8–12 ms of CPU
-// for a 2.25 MB listing and 2.3 ms for a 22 KB one, node:http with a kept-alive connection
-// reading into one reused buffer some 4–6 ms and 1.2–1.4 ms.
+// seconds, and fetch (undici) pays a fixed cost for each request whatever its size: the WHATWG
+// Request, Headers and body streams, AbortSignal.any, resource timing. Measured from outside
+// the process (CPU per poll after warm-up, a loopback server, this 2-core machine, not quiet):
+// a 22 KB listing cost 2.2–2.5 ms over fetch, 1.8–2.0 ms here (bare node:http 1.3–1.4 ms); a
+// 2.25 MB one 7.9–10.8 ms over fetch, 5.1–9.5 ms here (bare node:http 4.5–8.9 ms, noisy).
 //
 // Everything else is as `sendForBytes` over fetch has it (request.ts), and tested side by side
 // with it: one deadline on headers and body, the caller's signal, no redirect followed, the
