@@ -1,5 +1,6 @@
 // The Evo Voice HTTP client: the routes the app uses, each read through its parse boundary, over
-// one signed-in session (auth-session.ts: sign-in, cookies, masking). Node's fetch; no Electron.
+// one signed-in session (auth-session.ts: sign-in, cookies, masking). Node's fetch, and
+// node:http for the poll (listing-http.ts); no Electron.
 import { EvoApiError } from './api.js';
 import type { EvoApi } from './api.js';
 import { APP_CONFIG_PATH, parseAgentState, telephonyTokenOf } from './app-config.js';
@@ -10,6 +11,7 @@ import { isRecord } from '../boundary/records.js';
 import type { DroppedField } from './field-table.js';
 import { historyPath, parseHistoryPage } from './history-page.js';
 import type { HistoryApi } from './history-page.js';
+import { createListingHttp } from './listing-http.js';
 import { normalizeSession } from './normalize.js';
 import { isUnsafeSegment, UnsafePathSegment } from './path-segment.js';
 import { ACTING, LISTING, LOOKING_UP, READING_AGENT_STATE, READING_HISTORY } from './purposes.js';
@@ -28,6 +30,10 @@ export interface EvoClientOptions {
    * watch/failure.ts). Only against abuse: 64 MB is some 28,000 calls with every field.
    */
   maxBodyBytes?: number;
+  /**
+   * Every request goes through it when given (tests hand in a fake). Without it, the poll
+   * (`GET /sessions/my`) goes over node:http (listing-http.ts), everything else over fetch.
+   */
   fetch?: typeof fetch;
   userAgent?: string;
   /** For Retry-After dates and cookie expiry. Default Date.now. */
@@ -47,6 +53,7 @@ export function createEvoClient(options: EvoClientOptions = {}): EvoClient {
   const dropped = droppedOnce(log);
   const transport: Transport = {
     fetch: options.fetch ?? globalThis.fetch,
+    ...(options.fetch === undefined ? { exchangeBytes: createListingHttp() } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     userAgent: options.userAgent ?? 'EvoVoiceTray/0.1',

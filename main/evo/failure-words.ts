@@ -165,6 +165,8 @@ const NETWORK_REASONS: Readonly<Record<string, MessageId>> = {
   ENETUNREACH: 'evoError.fault.offline',
   ENETDOWN: 'evoError.fault.offline',
   UND_ERR_HEADERS_OVERFLOW: 'evoError.fault.tooLarge',
+  // node:http's word for it (the poll: listing-http.ts).
+  HPE_HEADER_OVERFLOW: 'evoError.fault.tooLarge',
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'evoError.fault.tooLarge',
   UND_ERR_HEADERS_TIMEOUT: 'evoError.fault.slow',
   UND_ERR_BODY_TIMEOUT: 'evoError.fault.slow',

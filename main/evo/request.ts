@@ -6,6 +6,11 @@ import type { Purpose } from './http-errors.js';
 
 export interface Transport {
   fetch: typeof fetch;
+  /**
+   * The body-as-bytes exchange without fetch (the poll's: listing-http.ts); `sendForBytes`
+   * goes through `fetch` when there is none, as it does with a fetch the caller handed in.
+   */
+  exchangeBytes?: BytesExchange;
   timeoutMs: number;
   maxBodyBytes: number;
   userAgent: string;
@@ -34,7 +39,7 @@ export interface EvoResponse {
 }
 
 /** Enough for any ServiceStack error; a bigger error page is not worth reading. */
-const ERROR_BODY_BYTES = 64 * 1024;
+export const ERROR_BODY_BYTES = 64 * 1024;
 
 export async function send(transport: Transport, request: EvoRequest): Promise<EvoResponse> {
   return exchange(transport, request, async (response) => {
@@ -56,11 +61,18 @@ export interface BodyBytes {
   length: number;
 }
 
+export type BytesExchange = (
+  transport: Transport,
+  request: EvoRequest,
+  spare: Buffer | null,
+) => Promise<EvoBytesResponse>;
+
 export async function sendForBytes(
   transport: Transport,
   request: EvoRequest,
   spare: Buffer | null,
 ): Promise<EvoBytesResponse> {
+  if (transport.exchangeBytes) return transport.exchangeBytes(transport, request, spare);
   return exchange(transport, request, async (response) => {
     const body = await readBytes(response, transport.maxBodyBytes, spare);
     return { status: response.status, headers: response.headers, body };
@@ -124,11 +136,7 @@ async function readBytes(
   maxBytes: number,
   spare: Buffer | null,
 ): Promise<BodyBytes> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  let store = spare ?? EMPTY;
-  if (Number.isFinite(declared) && declared > store.length)
-    store = Buffer.allocUnsafeSlow(declared);
+  let store = storeFor(response.headers, maxBytes, spare);
   let length = 0;
   if (!response.body) return { store, length };
   const reader = response.body.getReader();
@@ -137,17 +145,34 @@ async function readBytes(
     if (done) break;
     const end = length + value.byteLength;
     if (end > maxBytes) throw tooLarge(maxBytes);
-    if (end > store.length) {
-      const grown = Buffer.allocUnsafeSlow(
-        Math.min(maxBytes, Math.max(end, store.length * 2, 64 * 1024)),
-      );
-      store.copy(grown, 0, 0, length);
-      store = grown;
-    }
+    store = withRoom(store, length, end, maxBytes);
     store.set(value, length);
     length = end;
   }
   return { store, length };
+}
+
+/**
+ * The buffer a body is read into: `spare`, unless the Content-Length it declares is larger;
+ * refused before any of it is read when that is past `maxBytes`.
+ */
+export function storeFor(headers: Headers, maxBytes: number, spare: Buffer | null): Buffer {
+  const declared = Number(headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const store = spare ?? EMPTY;
+  return Number.isFinite(declared) && declared > store.length
+    ? Buffer.allocUnsafeSlow(declared)
+    : store;
+}
+
+/** `store`, or a larger copy of its first `length` bytes when `end` does not fit (doubled). */
+export function withRoom(store: Buffer, length: number, end: number, maxBytes: number): Buffer {
+  if (end <= store.length) return store;
+  const grown = Buffer.allocUnsafeSlow(
+    Math.min(maxBytes, Math.max(end, store.length * 2, 64 * 1024)),
+  );
+  store.copy(grown, 0, 0, length);
+  return grown;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -174,7 +199,7 @@ export function notJson(): EvoApiError {
 }
 
 /** Error bodies may be HTML or plain text: only JSON is worth reading. */
-function parseLeniently(text: string): unknown {
+export function parseLeniently(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -183,7 +208,7 @@ function parseLeniently(text: string): unknown {
 }
 
 /** Its own state (see watch/failure.ts): the server answered, the answer is past the cap. */
-function tooLarge(maxBytes: number): EvoApiError {
+export function tooLarge(maxBytes: number): EvoApiError {
   return new EvoApiError(
     'bad-response',
     `Evo Voice sent a list larger than ${size(maxBytes)}, too large to watch; it was not read. Check the server address; if it is right, ask for fewer calls to be listed to you.`,
