@@ -78,18 +78,21 @@ function ensureBuiltWatch(): void {
   });
 }
 
-// The poll from outside (outside.ts): each size's polls chosen so a full run's windows hold
-// many polls at the small sizes and still end in about a minute at 25,000 calls (about 2 s of
-// CPU a poll for watch there); --quick proves it works on few polls.
+// The poll from outside (outside.ts): each size's polls chosen so a window holds several of
+// the collector's full cycles (each poll's body leaves its bytes as garbage outside V8's heap,
+// and a full collection comes every 64 MB of it: about every 28 polls at 1,000 calls, every 3
+// at 10,000), so a window's mean does not depend on how many fell inside it; 60 polls at 1,000
+// and 15 at 10,000 swung ±50 % between runs. 25,000 still ends in about a minute (about 2 s of
+// CPU a poll for watch there). --quick proves it works on few polls.
 const OUTSIDE_SIZES: OutsideSize[] = quick
   ? [
       { sessions: 100, warmup: 5, polls: 10 },
       { sessions: 1000, warmup: 5, polls: 10 },
     ]
   : [
-      { sessions: 100, warmup: 10, polls: 40 },
-      { sessions: 1000, warmup: 10, polls: 60 },
-      { sessions: 10_000, warmup: 3, polls: 15 },
+      { sessions: 100, warmup: 10, polls: 100 },
+      { sessions: 1000, warmup: 10, polls: 200 },
+      { sessions: 10_000, warmup: 5, polls: 40 },
       { sessions: 25_000, warmup: 2, polls: 8 },
     ];
 /** watch's --interval-ms, its smallest: the polls come nearly back to back. */
