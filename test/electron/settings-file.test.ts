@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC, type WindowState } from '../../main/boundary/contract.js';
 import type { LaunchOptions } from './app-harness.js';
-import { launch, stopAll } from './scenario.js';
+import { launch, mainWindows, stopAll } from './scenario.js';
 
 afterEach(stopAll);
 
@@ -167,7 +167,12 @@ describe('reading the settings file', () => {
         EVO_COUNT_READS_LOG: reads,
       },
     });
-    await app.waitFor('the bridge', (x) => x.handlers.includes(IPC.getState));
+    // The bridge answers only the window's own frame: a request before the window exists is
+    // refused, as the app must (on a loaded machine the handlers come first by a long way).
+    await app.waitFor(
+      'the bridge and the window',
+      (x) => x.handlers.includes(IPC.getState) && mainWindows(x).length > 0,
+    );
     for (const sound of [true, false, true]) {
       await app.invoke(IPC.updateSettings, [{ sound }]);
       expect(((await app.invoke(IPC.getState)) as WindowState).settings.sound).toBe(sound);
